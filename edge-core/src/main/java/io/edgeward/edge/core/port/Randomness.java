@@ -1,0 +1,6 @@
+package io.edgeward.edge.core.port;
+
+/** Cryptographically secure random bytes (session ids, challenge nonces). */
+public interface Randomness {
+    byte[] bytes(int count);
+}
