@@ -1,0 +1,106 @@
+package io.edgeward.edge.node;
+
+import io.edgeward.edge.core.port.JsonCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.teavm.jso.JSObject;
+
+/** JsonCodec on Node: {@code JSON.parse} and {@code JSON.stringify}, converting to and from plain Java values. */
+public final class NodeJson implements JsonCodec {
+
+    @Override
+    public Map<String, Object> parseObject(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("no JSON text");
+        }
+        JSObject result = JsValues.tryParse(json);
+        if (JsValues.has(result, "error")) {
+            throw new IllegalArgumentException("malformed JSON: " + JsValues.asString(JsValues.get(result, "error")));
+        }
+        JSObject value = JsValues.get(result, "ok");
+        if (!"object".equals(JsValues.kind(value))) {
+            throw new IllegalArgumentException("JSON is not an object");
+        }
+        return toMap(value);
+    }
+
+    @Override
+    public String write(Object value) {
+        return JsValues.stringify(toJs(value));
+    }
+
+    /** Converts a JS value (an event, a parsed document) to Map/List/String/Double/Boolean/null. */
+    public Object fromJs(JSObject value) {
+        switch (JsValues.kind(value)) {
+            case "object":
+                return toMap(value);
+            case "array":
+                int length = JsValues.length(value);
+                List<Object> list = new ArrayList<>(length);
+                for (int i = 0; i < length; i++) {
+                    list.add(fromJs(JsValues.at(value, i)));
+                }
+                return list;
+            case "string":
+                return JsValues.asString(value);
+            case "number":
+                return JsValues.asNumber(value);
+            case "boolean":
+                return JsValues.asBoolean(value);
+            default:
+                return null;
+        }
+    }
+
+    /** Converts Map/List/String/Number/Boolean/null to the equivalent JS value. */
+    @SuppressWarnings("unchecked")
+    public JSObject toJs(Object value) {
+        if (value == null) {
+            return JsValues.nullValue();
+        }
+        if (value instanceof String s) {
+            return JsValues.string(s);
+        }
+        if (value instanceof Number n) {
+            return JsValues.number(n.doubleValue());
+        }
+        if (value instanceof Boolean b) {
+            return JsValues.bool(b);
+        }
+        if (value instanceof Map<?, ?> map) {
+            JSObject object = JsValues.newObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                JsValues.put(object, String.valueOf(entry.getKey()), toJs(entry.getValue()));
+            }
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            JSObject array = JsValues.newArray();
+            for (Object item : list) {
+                JsValues.push(array, toJs(item));
+            }
+            return array;
+        }
+        return JsValues.string(String.valueOf(value));
+    }
+
+    private Map<String, Object> toMap(JSObject object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        String joined = JsValues.joinedKeys(object);
+        if (joined.isEmpty()) {
+            return map;
+        }
+        int start = 0;
+        while (true) {
+            int end = joined.indexOf('\u0000', start);
+            String key = end < 0 ? joined.substring(start) : joined.substring(start, end);
+            map.put(key, fromJs(JsValues.get(object, key)));
+            if (end < 0) {
+                return map;
+            }
+            start = end + 1;
+        }
+    }
+}
