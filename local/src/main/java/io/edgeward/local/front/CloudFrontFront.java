@@ -1,0 +1,86 @@
+package io.edgeward.local.front;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A CloudFront-like front on one machine: every HTTP request becomes Lambda@Edge events run by the JVM targets of
+ * the edge functions (viewer-request, and one log shipper associated with both origin-response and
+ * viewer-response), with a small cache and the origin behind it.
+ *
+ * <p>The handlers are invoked concurrently from the request threads, so they must be thread-safe; the same
+ * shipper instance receives both response events, as with one Lambda function associated with two triggers.
+ */
+public final class CloudFrontFront implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudFrontFront.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final EdgeFunction viewerRequest;
+    private final EdgeFunction shipper;
+
+    private CloudFrontFront(HttpServer server, ExecutorService executor, EdgeFunction viewerRequest,
+                            EdgeFunction shipper) {
+        this.server = server;
+        this.executor = executor;
+        this.viewerRequest = viewerRequest;
+        this.shipper = shipper;
+    }
+
+    public static CloudFrontFront start(FrontConfig config, RequestStreamHandler viewerRequestHandler,
+                                        RequestStreamHandler shipperHandler, Clock clock) {
+        ObjectMapper json = new ObjectMapper();
+        EdgeFunction viewerRequest = new EdgeFunction("edgeward-viewer-request", viewerRequestHandler, json);
+        EdgeFunction shipper = new EdgeFunction("edgeward-log-shipper", shipperHandler, json);
+        Distribution distribution = new Distribution(config, viewerRequest, shipper,
+                new ResponseCache(clock, 10_000), new OriginClient(config));
+        ExecutorService executor = Executors.newFixedThreadPool(config.threads());
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
+            server.createContext("/", new FrontHttpHandler(config, distribution));
+            server.setExecutor(executor);
+            server.start();
+            LOG.info("front listening: port={} origin={}", server.getAddress().getPort(), config.origin());
+            return new CloudFrontFront(server, executor, viewerRequest, shipper);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("front could not listen on " + config.bindAddress() + ":" + config.port(), e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Faults of the edge functions since start (exceptions and unusable results), for tests and diagnostics. */
+    public long functionFaults() {
+        return viewerRequest.faults() + shipper.faults();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("front stopped");
+    }
+}

@@ -1,0 +1,106 @@
+package io.edgeward.local.front;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * The request path of one emulated CloudFront distribution with Lambda@Edge associations:
+ * viewer-request function → (generated response | cache | origin → origin-response function) →
+ * viewer-response function (only when the status is below 400) → viewer.
+ * A viewer-request response is returned as is, with no further event, as CloudFront does. A function fault or an
+ * unusable result is logged and the request goes on as if the function had returned its input.
+ */
+final class Distribution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Distribution.class);
+
+    private final FrontConfig config;
+    private final EdgeEvents events;
+    private final EdgeFunction viewerRequest;
+    private final EdgeFunction shipper;
+    private final ResponseCache cache;
+    private final OriginClient origin;
+    private final String via;
+
+    Distribution(FrontConfig config, EdgeFunction viewerRequest, EdgeFunction shipper, ResponseCache cache,
+                 OriginClient origin) {
+        this.config = config;
+        this.events = new EdgeEvents(config);
+        this.viewerRequest = viewerRequest;
+        this.shipper = shipper;
+        this.cache = cache;
+        this.origin = origin;
+        this.via = "1.1 " + config.distributionDomainName().replace(".cloudfront.net", "") + ".cloudfront.net (CloudFront)";
+    }
+
+    FrontResponse serve(FrontRequest viewer) {
+        FrontRequest request = viewer;
+        Optional<JsonNode> result = viewerRequest.invoke(events.viewerRequest(viewer), viewer.requestId());
+        if (result.isPresent()) {
+            try {
+                if (EdgeEvents.isGeneratedResponse(result.get())) {
+                    return decorate(EdgeEvents.readResponse(result.get(), null), viewer, "LambdaGeneratedResponse");
+                }
+                request = EdgeEvents.readRequest(result.get(), viewer);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("unusable viewer-request result, serving on: requestId={} error={}", viewer.requestId(),
+                        e.getMessage());
+            }
+        }
+        FrontResponse response;
+        String cacheResult;
+        Optional<ResponseCache.Entry> hit = cacheable(request) ? cache.get(request.cacheKey()) : Optional.empty();
+        if (hit.isPresent()) {
+            response = hit.get().response();
+            cacheResult = "Hit";
+        } else {
+            response = originResponse(request, origin.forward(request, via));
+            cache.putIfCacheable(request.method(), request.cacheKey(), response);
+            cacheResult = response.status() >= 400 ? "Error" : "Miss";
+        }
+        if (response.status() < 400) {
+            response = viewerResponse(request, response);
+        }
+        return decorate(response, request, cacheResult);
+    }
+
+    private FrontResponse originResponse(FrontRequest request, FrontResponse fromOrigin) {
+        return shipper.invoke(events.originResponse(request, fromOrigin), request.requestId())
+                .flatMap(result -> read(result, fromOrigin, request, EdgeEvents.ORIGIN_RESPONSE))
+                .orElse(fromOrigin);
+    }
+
+    /** Viewer-response functions cannot change the status: a changed status is ignored, headers and body kept. */
+    private FrontResponse viewerResponse(FrontRequest request, FrontResponse response) {
+        return shipper.invoke(events.viewerResponse(request, response), request.requestId())
+                .flatMap(result -> read(result, response, request, EdgeEvents.VIEWER_RESPONSE))
+                .map(modified -> new FrontResponse(response.status(), response.statusDescription(),
+                        modified.headers(), modified.body()))
+                .orElse(response);
+    }
+
+    private Optional<FrontResponse> read(JsonNode result, FrontResponse fallback, FrontRequest request, String event) {
+        try {
+            return Optional.of(EdgeEvents.readResponse(result, fallback));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("unusable {} result, serving on: requestId={} error={}", event, request.requestId(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean cacheable(FrontRequest request) {
+        return "GET".equals(request.method()) || "HEAD".equals(request.method());
+    }
+
+    private FrontResponse decorate(FrontResponse response, FrontRequest request, String cacheResult) {
+        return response.withHeaders(response.headers()
+                .with("x-cache", cacheResult + " from cloudfront")
+                .with("via", via)
+                .with("x-amz-cf-pop", config.edgeLocation())
+                .with("x-amz-cf-id", request.requestId()));
+    }
+}
