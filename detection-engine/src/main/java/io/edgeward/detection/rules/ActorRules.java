@@ -1,0 +1,123 @@
+package io.edgeward.detection.rules;
+
+import io.edgeward.detection.policy.DetectionPolicy;
+import io.edgeward.detection.policy.RuleName;
+import io.edgeward.detection.policy.RuleSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The rules judged on one actor's own requests (a session, or an address and user agent without a session).
+ * Each rule runs only when the current request carries its trigger signal and the rule is not quiet for this
+ * actor, so a request costs one pass over the window per triggered rule.
+ */
+public final class ActorRules {
+
+    private static final int REQUEST = ~Signals.RETURNED;
+
+    private ActorRules() {
+    }
+
+    public static List<Finding> evaluate(ActorState s, RequestEvent e, DetectionPolicy p) {
+        List<Finding> found = new ArrayList<>(0);
+        int f = e.flags();
+        long now = e.time();
+        if (Signals.has(f, Signals.PAGE)) {
+            check(found, s, p, RuleName.SCRAPING_NO_ASSETS, now, (w, r) -> {
+                int pages = w.count(Signals.PAGE);
+                int assets = w.count(Signals.ASSET);
+                return pages >= r.threshold() && assets < r.ratio() * pages
+                        ? found(r, RuleName.SCRAPING_NO_ASSETS, String.format(Locale.ROOT,
+                        "%d pages in %s with %d assets (fewer than %.0f%% of pages): page crawling without loading"
+                                + " assets", pages, r.window(), assets, r.ratio() * 100),
+                        Map.of("pages", pages, "assets", assets)) : null;
+            });
+        }
+        if (Signals.has(f, Signals.PAGE | Signals.API)) {
+            check(found, s, p, RuleName.SCRAPING_BREADTH, now, (w, r) -> {
+                int paths = w.distinctPaths(Signals.PAGE | Signals.API);
+                return paths >= r.threshold() ? found(r, RuleName.SCRAPING_BREADTH,
+                        paths + " distinct paths in " + r.window() + ": crawling breadth no visitor reads",
+                        Map.of("distinctPaths", paths)) : null;
+            });
+        }
+        if (Signals.has(f, Signals.NUMERIC_ID)) {
+            check(found, s, p, RuleName.SCRAPING_ENUMERATION, now, (w, r) -> {
+                int run = w.longestIdRun(e.idPrefix());
+                return run >= r.threshold() ? found(r, RuleName.SCRAPING_ENUMERATION,
+                        run + " consecutive identifiers under one path in " + r.window()
+                                + ": sequential identifier enumeration", Map.of("consecutiveIds", run)) : null;
+            });
+        }
+        counting(found, s, p, e, Signals.LOGIN_FAIL, RuleName.CREDENTIAL_STUFFING, "failed logins");
+        counting(found, s, p, e, Signals.PROBE, RuleName.SCANNING_PROBES, "requests for well-known probe paths");
+        counting(found, s, p, e, Signals.CART_ADD, RuleName.SCALPING_CART, "add-to-cart requests");
+        counting(found, s, p, e, Signals.SIGNUP, RuleName.ACCOUNT_CREATION, "sign-up requests");
+        counting(found, s, p, e, Signals.PAYMENT_FAIL, RuleName.CARDING, "failed payments");
+        counting(found, s, p, e, Signals.AUTOMATION_UA, RuleName.AUTOMATION_USER_AGENT,
+                "requests with an automation or library user agent (or none)");
+        if (Signals.has(f, Signals.ERROR)) {
+            check(found, s, p, RuleName.SCANNING_ERRORS, now, (w, r) -> {
+                int errors = w.count(Signals.ERROR);
+                int requests = w.count(REQUEST);
+                return errors >= r.threshold() && errors >= r.ratio() * requests
+                        ? found(r, RuleName.SCANNING_ERRORS, errors + " of " + requests + " requests in "
+                        + r.window() + " answered 404 or 403: vulnerability scanning",
+                        Map.of("errors", errors, "requests", requests)) : null;
+            });
+        }
+        if (Signals.has(f, Signals.NO_ACCEPT_LANGUAGE)) {
+            check(found, s, p, RuleName.AUTOMATION_MISSING_HEADERS, now, (w, r) -> {
+                int without = w.countExactly(Signals.NO_ACCEPT_LANGUAGE, Signals.ASSET | Signals.RETURNED);
+                int with = w.countExactly(0, Signals.NO_ACCEPT_LANGUAGE | Signals.ASSET | Signals.RETURNED);
+                return without >= r.threshold() && with == 0 ? found(r, RuleName.AUTOMATION_MISSING_HEADERS,
+                        without + " requests in " + r.window() + " and none with accept-language: not a browser",
+                        Map.of("withoutAcceptLanguage", without)) : null;
+            });
+        }
+        if (Signals.has(f, Signals.COOKIE_NEW)) {
+            check(found, s, p, RuleName.COOKIE_REFUSAL, now, (w, r) -> {
+                int fresh = w.count(Signals.COOKIE_NEW);
+                int returned = w.count(Signals.RETURNED);
+                return fresh >= r.threshold() && returned <= r.ratio() * fresh
+                        ? found(r, RuleName.COOKIE_REFUSAL, fresh + " requests without our cookie in " + r.window()
+                        + " and " + returned + " sessions came back: refuses cookies",
+                        Map.of("requestsWithoutCookie", fresh, "sessionsReturned", returned)) : null;
+            });
+        }
+        return found;
+    }
+
+    private interface Check {
+        Finding apply(EventWindow window, RuleSettings settings);
+    }
+
+    private static void check(List<Finding> out, ActorState s, DetectionPolicy p, RuleName rule, long now,
+                              Check check) {
+        RuleSettings settings = p.rule(rule);
+        if (settings == null || s.isQuiet(rule.ordinal(), now)) {
+            return;
+        }
+        Finding finding = check.apply(new EventWindow(s, now - settings.window().toMillis(), now), settings);
+        if (finding != null) {
+            out.add(finding);
+        }
+    }
+
+    private static void counting(List<Finding> out, ActorState s, DetectionPolicy p, RequestEvent e, int signal,
+                                 RuleName rule, String what) {
+        if (Signals.has(e.flags(), signal)) {
+            check(out, s, p, rule, e.time(), (w, r) -> {
+                int n = w.count(signal);
+                return n >= r.threshold()
+                        ? found(r, rule, n + " " + what + " in " + r.window(), Map.of("count", n)) : null;
+            });
+        }
+    }
+
+    private static Finding found(RuleSettings r, RuleName rule, String reason, Map<String, Object> evidence) {
+        return new Finding(rule, r.action(), r.duration(), reason, evidence);
+    }
+}

@@ -1,0 +1,89 @@
+package io.edgeward.detection.rules;
+
+import java.util.Arrays;
+
+/** Counting over the events of one {@link ActorState} whose time lies in {@code [from, to]}. */
+final class EventWindow {
+
+    private final ActorState state;
+    private final long from;
+    private final long to;
+
+    EventWindow(ActorState state, long from, long to) {
+        this.state = state;
+        this.from = from;
+        this.to = to;
+    }
+
+    private boolean inside(int i) {
+        long t = state.time(i);
+        return t >= from && t <= to;
+    }
+
+    /** Events carrying any of {@code signals}. */
+    int count(int signals) {
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && (state.flags(i) & signals) != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Events carrying {@code all} of the given signals and none of {@code without}. */
+    int countExactly(int all, int without) {
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            int f = state.flags(i);
+            if (inside(i) && (f & all) == all && (f & without) == 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    int distinctPaths(int signals) {
+        int[] hashes = new int[state.size()];
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && (state.flags(i) & signals) != 0) {
+                hashes[n++] = state.path(i);
+            }
+        }
+        return distinct(hashes, n);
+    }
+
+    /** Longest run of consecutive numbers among the ids requested under {@code prefix}. */
+    int longestIdRun(int prefix) {
+        int[] values = new int[state.size()];
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && Signals.has(state.flags(i), Signals.NUMERIC_ID) && state.idPrefix(i) == prefix) {
+                values[n++] = state.id(i);
+            }
+        }
+        Arrays.sort(values, 0, n);
+        int best = n == 0 ? 0 : 1;
+        int run = 1;
+        for (int i = 1; i < n; i++) {
+            if (values[i] == values[i - 1] + 1) {
+                best = Math.max(best, ++run);
+            } else if (values[i] != values[i - 1]) {
+                run = 1;
+            }
+        }
+        return best;
+    }
+
+    static int distinct(int[] values, int n) {
+        Arrays.sort(values, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || values[i] != values[i - 1]) {
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+}

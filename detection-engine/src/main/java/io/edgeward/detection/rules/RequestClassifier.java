@@ -1,0 +1,126 @@
+package io.edgeward.detection.rules;
+
+import io.edgeward.detection.policy.Classification;
+import io.edgeward.detection.topics.LogRecord;
+import java.util.Locale;
+
+/** Turns a log record into a {@link RequestEvent} according to the policy's classification section. */
+public final class RequestClassifier {
+
+    private RequestClassifier() {
+    }
+
+    public static RequestEvent classify(LogRecord r, long time, Classification c) {
+        String path = normalise(r.path());
+        boolean post = "POST".equalsIgnoreCase(r.method());
+        int status = r.status();
+        int flags = 0;
+        if (c.assetExtensions().contains(extension(path))) {
+            flags |= Signals.ASSET;
+        } else if (startsWithAny(path, c)) {
+            flags |= Signals.API;
+        } else if (!post) {
+            flags |= Signals.PAGE;
+        }
+        if (post && c.loginPaths().contains(path)) {
+            flags |= Signals.LOGIN_ATTEMPT;
+            if (c.loginFailureStatuses().contains(status)) {
+                flags |= Signals.LOGIN_FAIL;
+            }
+        } else if (status == 404 || status == 403) {
+            flags |= Signals.ERROR;
+        }
+        if (post && c.signupPaths().contains(path)) {
+            flags |= Signals.SIGNUP;
+        }
+        if (post && c.paymentPaths().contains(path) && c.paymentFailureStatuses().contains(status)) {
+            flags |= Signals.PAYMENT_FAIL;
+        }
+        if (post && c.cartAddPaths().contains(path)) {
+            flags |= Signals.CART_ADD;
+        }
+        if (isProbe(path, c)) {
+            flags |= Signals.PROBE;
+        }
+        if (!Signals.has(flags, Signals.ASSET) && (r.acceptLanguage() == null || r.acceptLanguage().isBlank())) {
+            flags |= Signals.NO_ACCEPT_LANGUAGE;
+        }
+        if (isAutomation(r.userAgent(), c)) {
+            flags |= Signals.AUTOMATION_UA;
+        }
+        int slash = path.lastIndexOf('/');
+        int id = numericId(path, slash + 1);
+        int idPrefix = 0;
+        if (id >= 0) {
+            flags |= Signals.NUMERIC_ID;
+            idPrefix = path.substring(0, slash + 1).hashCode();
+        }
+        return new RequestEvent(time, flags, path.hashCode(), idPrefix, Math.max(id, 0));
+    }
+
+    static String normalise(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        int q = p.indexOf('?');
+        if (q >= 0) {
+            p = p.substring(0, q);
+        }
+        if (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? "/" : p;
+    }
+
+    private static String extension(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot > path.lastIndexOf('/') ? path.substring(dot + 1) : "";
+    }
+
+    private static boolean startsWithAny(String path, Classification c) {
+        for (String prefix : c.apiPathPrefixes()) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isProbe(String path, Classification c) {
+        for (String probe : c.probePaths()) {
+            if (probe.endsWith("/") ? path.startsWith(probe) || path.equals(probe.substring(0, probe.length() - 1))
+                    : path.equals(probe)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAutomation(String userAgent, Classification c) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return true;
+        }
+        String ua = userAgent.toLowerCase(Locale.ROOT);
+        for (String marker : c.automationUserAgents()) {
+            if (ua.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number a path ends with (at most 9 digits), or -1. */
+    private static int numericId(String path, int from) {
+        int length = path.length() - from;
+        if (length < 1 || length > 9) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < path.length(); i++) {
+            char ch = path.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        return value;
+    }
+}

@@ -1,0 +1,82 @@
+package io.edgeward.detection.topology;
+
+import io.edgeward.detection.policy.DetectionPolicy;
+import io.edgeward.detection.topics.Decision;
+import io.edgeward.detection.topics.Detection;
+import io.edgeward.detection.topics.JsonSerde;
+import io.edgeward.detection.topics.LogRecord;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The detection topology:
+ * <pre>
+ * edgeward.logs (key clientIp) ─► actors ─┬─ candidates ─────────────────────────┐
+ *                                         └─ signals ─► repartition ─► cross ──┴─► repartition ─► escalation
+ *                                                                                   ├─► edgeward.detections
+ *                                                                                   └─► edgeward.decisions
+ * </pre>
+ * Record timestamps (request time) drive every window, so a replay of historical logs gives the same detections.
+ * The policy is read through {@code policy} on every evaluation, so a reload applies to the next record.
+ */
+public final class DetectionTopology {
+
+    private DetectionTopology() {
+    }
+
+    public static Topology build(Supplier<DetectionPolicy> policy, Clock clock, Topics topics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(store(ActorProcessor.ACTORS));
+        builder.addStateStore(store(ActorProcessor.ADDRESSES));
+        builder.addStateStore(store(CrossProcessor.STORE));
+        builder.addStateStore(store(EscalationProcessor.STORE));
+
+        KStream<String, Emission> emissions = builder
+                .stream(topics.logs(), Consumed.with(Serdes.String(), new JsonSerde<>(LogRecord.class))
+                        .withName("logs"))
+                .process(() -> new ActorProcessor(policy), Named.as("actors"), ActorProcessor.ACTORS,
+                        ActorProcessor.ADDRESSES);
+
+        KStream<String, Candidate> actorCandidates = emissions
+                .filter((key, e) -> e instanceof Emission.Found, Named.as("actor-candidates"))
+                .mapValues(e -> ((Emission.Found) e).candidate(), Named.as("actor-candidate-values"));
+
+        KStream<String, Candidate> crossCandidates = emissions
+                .filter((key, e) -> e instanceof Emission.Crossed, Named.as("signals"))
+                .mapValues(e -> ((Emission.Crossed) e).signal(), Named.as("signal-values"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(Signal.class)).withName("signals"))
+                .process(() -> new CrossProcessor(policy), Named.as("cross"), CrossProcessor.STORE);
+
+        KStream<String, Outcome> outcomes = actorCandidates
+                .merge(crossCandidates, Named.as("all-candidates"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(Candidate.class))
+                        .withName("candidates"))
+                .process(() -> new EscalationProcessor(policy, clock), Named.as("escalation"),
+                        EscalationProcessor.STORE);
+
+        outcomes.mapValues(Outcome::detection, Named.as("detections"))
+                .to(topics.detections(), Produced.with(Serdes.String(), new JsonSerde<>(Detection.class))
+                        .withName("detections-out"));
+        outcomes.filter((key, o) -> o.decision() != null, Named.as("live-decisions"))
+                .map((key, o) -> KeyValue.pair(o.decision().key(), o.decision()), Named.as("decision-keys"))
+                .to(topics.decisions(), Produced.with(Serdes.String(), new JsonSerde<>(Decision.class))
+                        .withName("decisions-out"));
+        return builder.build();
+    }
+
+    private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+    }
+}
