@@ -1,0 +1,271 @@
+package io.edgeward.ingest;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The ingest service's configuration, validated when built: a bad value fails start-up with the value in the
+ * message. Secrets (API keys) never appear in {@link #toString()}.
+ *
+ * <p>Defaults: bind {@code 0.0.0.0}, port 8082, Kafka {@code 127.0.0.1:9092}, topic {@code edgeward.logs} with 3
+ * partitions and replication 1, body at most 2 MiB as sent and 8 MiB decompressed, at most 10,000 records per
+ * batch, at most 100,000 records / 64 MiB waiting for Kafka's acknowledgement, request timeout 30 s (also the
+ * producer's delivery timeout), start-up timeout 60 s, lz4 compression towards Kafka.
+ *
+ * @param apiKeys        keys accepted on {@code /v1/logs} (several, for rotation)
+ * @param metricsKeys    keys accepted on {@code /metrics}; empty means the API keys
+ * @param requestTimeout the longest a batch waits for Kafka's acknowledgement (the producer's
+ *                       {@code delivery.timeout.ms}); past it the batch is answered 503
+ * @param startupTimeout how long start-up retries reaching Kafka to create the topics
+ */
+public record IngestConfig(
+        String bindAddress,
+        int port,
+        List<String> apiKeys,
+        List<String> metricsKeys,
+        String bootstrapServers,
+        String topic,
+        int partitions,
+        short replication,
+        long maxBodyBytes,
+        long maxDecompressedBytes,
+        int maxRecords,
+        int maxInFlightRecords,
+        long maxInFlightBytes,
+        Duration requestTimeout,
+        Duration startupTimeout,
+        String compression) {
+
+    static final String PREFIX = "EDGEWARD_INGEST_";
+    static final String BOOTSTRAP_ENV = "EDGEWARD_KAFKA_BOOTSTRAP";
+    private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
+    private static final int MIN_KEY_LENGTH = 16;
+
+    public IngestConfig {
+        apiKeys = List.copyOf(Objects.requireNonNull(apiKeys, "apiKeys"));
+        metricsKeys = List.copyOf(Objects.requireNonNull(metricsKeys, "metricsKeys"));
+        require(bindAddress != null && !bindAddress.isBlank(), "ingest.bindAddress must be set, was " + bindAddress);
+        require(port >= 0 && port <= 65535, "ingest.port must be 0-65535, was " + port);
+        require(!apiKeys.isEmpty(), "ingest.apiKeys must hold at least one key (EDGEWARD_INGEST_KEY or "
+                + "EDGEWARD_INGEST_KEYS), was none");
+        for (int i = 0; i < apiKeys.size(); i++) {
+            requireKey(apiKeys.get(i), "ingest.apiKeys[" + i + "]");
+        }
+        for (int i = 0; i < metricsKeys.size(); i++) {
+            requireKey(metricsKeys.get(i), "ingest.metricsKeys[" + i + "]");
+        }
+        require(bootstrapServers != null && !bootstrapServers.isBlank(),
+                "ingest.bootstrapServers must be set, was " + bootstrapServers);
+        require(topic != null && topic.matches("[A-Za-z0-9._-]{1,249}"),
+                "ingest.topic must be a Kafka topic name ([A-Za-z0-9._-], 1-249 chars), was " + topic);
+        require(partitions >= 1, "ingest.partitions must be >= 1, was " + partitions);
+        require(replication >= 1, "ingest.replication must be >= 1, was " + replication);
+        require(maxBodyBytes >= 1024, "ingest.maxBodyBytes must be >= 1024, was " + maxBodyBytes);
+        require(maxDecompressedBytes >= maxBodyBytes, "ingest.maxDecompressedBytes must be >= maxBodyBytes ("
+                + maxBodyBytes + "), was " + maxDecompressedBytes);
+        require(maxRecords >= 1, "ingest.maxRecords must be >= 1, was " + maxRecords);
+        require(maxInFlightRecords >= maxRecords, "ingest.maxInFlightRecords must be >= maxRecords (" + maxRecords
+                + "), so that one full batch fits, was " + maxInFlightRecords);
+        require(maxInFlightBytes >= maxDecompressedBytes, "ingest.maxInFlightBytes must be >= maxDecompressedBytes ("
+                + maxDecompressedBytes + "), so that one full batch fits, was " + maxInFlightBytes);
+        require(requestTimeout != null && requestTimeout.compareTo(Duration.ofSeconds(1)) >= 0,
+                "ingest.requestTimeout must be >= PT1S, was " + requestTimeout);
+        require(startupTimeout != null && !startupTimeout.isNegative() && !startupTimeout.isZero(),
+                "ingest.startupTimeout must be > 0, was " + startupTimeout);
+        require(compression != null && COMPRESSIONS.contains(compression),
+                "ingest.compression must be one of " + COMPRESSIONS + ", was " + compression);
+    }
+
+    /** Keys accepted on {@code /metrics}: the metrics keys when set, otherwise the API keys. */
+    public List<String> effectiveMetricsKeys() {
+        return metricsKeys.isEmpty() ? apiKeys : metricsKeys;
+    }
+
+    /**
+     * Reads the configuration from environment variables, the one place they are read. Unknown
+     * {@code EDGEWARD_INGEST_*} variables are rejected, so a typo fails start-up instead of being ignored.
+     */
+    public static IngestConfig fromEnvironment(Map<String, String> env) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String name : env.keySet()) {
+            if (name.startsWith(PREFIX) && !EnvNames.ALL.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        require(unknown.isEmpty(), "unknown ingest settings " + unknown + "; known: " + EnvNames.ALL);
+        Builder b = builder();
+        optional(env, EnvNames.BIND, Function.identity()).ifPresent(b::bindAddress);
+        optional(env, EnvNames.PORT, v -> parseInt(EnvNames.PORT, v)).ifPresent(b::port);
+        List<String> keys = new ArrayList<>();
+        optional(env, EnvNames.KEY, Function.identity()).ifPresent(keys::add);
+        optional(env, EnvNames.KEYS, IngestConfig::splitList).ifPresent(keys::addAll);
+        b.apiKeys(keys);
+        optional(env, EnvNames.METRICS_KEY, IngestConfig::splitList).ifPresent(b::metricsKeys);
+        optional(env, BOOTSTRAP_ENV, Function.identity()).ifPresent(b::bootstrapServers);
+        optional(env, EnvNames.TOPIC, Function.identity()).ifPresent(b::topic);
+        optional(env, EnvNames.PARTITIONS, v -> parseInt(EnvNames.PARTITIONS, v)).ifPresent(b::partitions);
+        optional(env, EnvNames.REPLICATION, v -> parseInt(EnvNames.REPLICATION, v))
+                .ifPresent(v -> b.replication(v.shortValue()));
+        optional(env, EnvNames.MAX_BODY_BYTES, v -> parseLong(EnvNames.MAX_BODY_BYTES, v)).ifPresent(b::maxBodyBytes);
+        optional(env, EnvNames.MAX_DECOMPRESSED_BYTES, v -> parseLong(EnvNames.MAX_DECOMPRESSED_BYTES, v))
+                .ifPresent(b::maxDecompressedBytes);
+        optional(env, EnvNames.MAX_RECORDS, v -> parseInt(EnvNames.MAX_RECORDS, v)).ifPresent(b::maxRecords);
+        optional(env, EnvNames.MAX_IN_FLIGHT_RECORDS, v -> parseInt(EnvNames.MAX_IN_FLIGHT_RECORDS, v))
+                .ifPresent(b::maxInFlightRecords);
+        optional(env, EnvNames.MAX_IN_FLIGHT_BYTES, v -> parseLong(EnvNames.MAX_IN_FLIGHT_BYTES, v))
+                .ifPresent(b::maxInFlightBytes);
+        optional(env, EnvNames.REQUEST_TIMEOUT, v -> parseDuration(EnvNames.REQUEST_TIMEOUT, v))
+                .ifPresent(b::requestTimeout);
+        optional(env, EnvNames.STARTUP_TIMEOUT, v -> parseDuration(EnvNames.STARTUP_TIMEOUT, v))
+                .ifPresent(b::startupTimeout);
+        optional(env, EnvNames.COMPRESSION, Function.identity()).ifPresent(b::compression);
+        return b.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String toString() {
+        return "IngestConfig[bindAddress=" + bindAddress + ", port=" + port
+                + ", apiKeys=" + apiKeys.size() + " key(s) ***, metricsKeys=" + metricsKeys.size() + " key(s) ***"
+                + ", bootstrapServers=" + bootstrapServers + ", topic=" + topic + ", partitions=" + partitions
+                + ", replication=" + replication + ", maxBodyBytes=" + maxBodyBytes
+                + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxRecords=" + maxRecords
+                + ", maxInFlightRecords=" + maxInFlightRecords + ", maxInFlightBytes=" + maxInFlightBytes
+                + ", requestTimeout=" + requestTimeout + ", startupTimeout=" + startupTimeout
+                + ", compression=" + compression + "]";
+    }
+
+    private static void requireKey(String key, String name) {
+        require(key != null && key.length() >= MIN_KEY_LENGTH && key.strip().equals(key),
+                name + " must be at least " + MIN_KEY_LENGTH + " characters without surrounding spaces, was "
+                        + (key == null ? "null" : key.length() + " characters"));
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ConfigException(message);
+        }
+    }
+
+    private static <T> java.util.Optional<T> optional(Map<String, String> env, String name, Function<String, T> parse) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(parse.apply(value.strip()));
+    }
+
+    private static List<String> splitList(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be an integer, was " + value);
+        }
+    }
+
+    private static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be an integer, was " + value);
+        }
+    }
+
+    private static Duration parseDuration(String name, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(name + " must be an ISO-8601 duration such as PT30S, was " + value);
+        }
+    }
+
+    /** The environment variables {@link #fromEnvironment(Map)} reads. */
+    static final class EnvNames {
+        static final String BIND = PREFIX + "BIND";
+        static final String PORT = PREFIX + "PORT";
+        static final String KEY = PREFIX + "KEY";
+        static final String KEYS = PREFIX + "KEYS";
+        static final String METRICS_KEY = PREFIX + "METRICS_KEY";
+        static final String TOPIC = PREFIX + "TOPIC";
+        static final String PARTITIONS = PREFIX + "PARTITIONS";
+        static final String REPLICATION = PREFIX + "REPLICATION";
+        static final String MAX_BODY_BYTES = PREFIX + "MAX_BODY_BYTES";
+        static final String MAX_DECOMPRESSED_BYTES = PREFIX + "MAX_DECOMPRESSED_BYTES";
+        static final String MAX_RECORDS = PREFIX + "MAX_RECORDS";
+        static final String MAX_IN_FLIGHT_RECORDS = PREFIX + "MAX_IN_FLIGHT_RECORDS";
+        static final String MAX_IN_FLIGHT_BYTES = PREFIX + "MAX_IN_FLIGHT_BYTES";
+        static final String REQUEST_TIMEOUT = PREFIX + "REQUEST_TIMEOUT";
+        static final String STARTUP_TIMEOUT = PREFIX + "STARTUP_TIMEOUT";
+        static final String COMPRESSION = PREFIX + "COMPRESSION";
+        static final Set<String> ALL = Set.of(BIND, PORT, KEY, KEYS, METRICS_KEY, TOPIC, PARTITIONS, REPLICATION,
+                MAX_BODY_BYTES, MAX_DECOMPRESSED_BYTES, MAX_RECORDS, MAX_IN_FLIGHT_RECORDS, MAX_IN_FLIGHT_BYTES,
+                REQUEST_TIMEOUT, STARTUP_TIMEOUT, COMPRESSION);
+
+        private EnvNames() {
+        }
+    }
+
+    /** Builds a config from the defaults; {@link #build()} validates. */
+    public static final class Builder {
+        private String bindAddress = "0.0.0.0";
+        private int port = 8082;
+        private List<String> apiKeys = List.of();
+        private List<String> metricsKeys = List.of();
+        private String bootstrapServers = "127.0.0.1:9092";
+        private String topic = "edgeward.logs";
+        private int partitions = 3;
+        private short replication = 1;
+        private long maxBodyBytes = 2L * 1024 * 1024;
+        private long maxDecompressedBytes = 8L * 1024 * 1024;
+        private int maxRecords = 10_000;
+        private int maxInFlightRecords = 100_000;
+        private long maxInFlightBytes = 64L * 1024 * 1024;
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration startupTimeout = Duration.ofSeconds(60);
+        private String compression = "lz4";
+
+        private Builder() {
+        }
+
+        public Builder bindAddress(String v) { bindAddress = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder apiKeys(List<String> v) { apiKeys = v; return this; }
+        public Builder apiKey(String v) { apiKeys = List.of(v); return this; }
+        public Builder metricsKeys(List<String> v) { metricsKeys = v; return this; }
+        public Builder bootstrapServers(String v) { bootstrapServers = v; return this; }
+        public Builder topic(String v) { topic = v; return this; }
+        public Builder partitions(int v) { partitions = v; return this; }
+        public Builder replication(short v) { replication = v; return this; }
+        public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
+        public Builder maxDecompressedBytes(long v) { maxDecompressedBytes = v; return this; }
+        public Builder maxRecords(int v) { maxRecords = v; return this; }
+        public Builder maxInFlightRecords(int v) { maxInFlightRecords = v; return this; }
+        public Builder maxInFlightBytes(long v) { maxInFlightBytes = v; return this; }
+        public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
+        public Builder startupTimeout(Duration v) { startupTimeout = v; return this; }
+        public Builder compression(String v) { compression = v; return this; }
+
+        public IngestConfig build() {
+            return new IngestConfig(bindAddress, port, apiKeys, metricsKeys, bootstrapServers, topic, partitions,
+                    replication, maxBodyBytes, maxDecompressedBytes, maxRecords, maxInFlightRecords,
+                    maxInFlightBytes, requestTimeout, startupTimeout, compression);
+        }
+    }
+}

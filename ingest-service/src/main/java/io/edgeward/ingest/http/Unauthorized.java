@@ -1,0 +1,19 @@
+package io.edgeward.ingest.http;
+
+/** No bearer token, or one that matches no configured key (401). */
+public final class Unauthorized extends IngestException {
+
+    public Unauthorized(String detail) {
+        super(detail);
+    }
+
+    @Override
+    public int status() {
+        return 401;
+    }
+
+    @Override
+    public String error() {
+        return "unauthorized";
+    }
+}

@@ -1,0 +1,165 @@
+package io.edgeward.ingest.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The log record schema of docs/contracts.md: required {@code v}, {@code time}, {@code requestId},
+ * {@code clientIp}, {@code method}, {@code path}, {@code status}; optional fields, when present and not null, must
+ * have their type. Unknown fields are kept (newer edges may add optional ones).
+ *
+ * <p>{@code time} may lie at most {@link #MAX_FUTURE} ahead of this service's clock: Kafka brokers reject record
+ * timestamps more than an hour ahead of theirs ({@code message.timestamp.after.max.ms}), which would fail a batch
+ * half-written.
+ */
+final class LogRecordValidator {
+
+    static final Duration MAX_FUTURE = Duration.ofMinutes(15);
+    private static final int MAX_ID = 256;
+    private static final int MAX_METHOD = 32;
+    private static final int MAX_TEXT = 8192;
+    private static final List<String> OPTIONAL_TEXT = List.of("source", "host", "query", "contentType", "userAgent",
+            "referer", "accept", "acceptLanguage", "sessionId", "cookieState", "action", "reason", "mode",
+            "decisionId", "edgeLocation", "country", "ja3", "ja4");
+
+    private final Clock clock;
+
+    LogRecordValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Checks one record; the errors are empty when it is valid. */
+    List<String> validate(ObjectNode record) {
+        List<String> errors = new ArrayList<>(0);
+        JsonNode v = record.get("v");
+        if (isAbsent(v)) {
+            errors.add("v is required");
+        } else if (!v.isIntegralNumber() || v.asLong() != 1) {
+            errors.add("v must be 1, was " + brief(v));
+        }
+        checkTime(record.get("time"), errors);
+        requireText(record, "requestId", MAX_ID, errors);
+        checkClientIp(record.get("clientIp"), errors);
+        String method = requireText(record, "method", MAX_METHOD, errors);
+        if (method != null && !isToken(method)) {
+            errors.add("method must be an HTTP method token, was " + brief(record.get("method")));
+        }
+        requireText(record, "path", MAX_TEXT, errors);
+        checkStatus(record.get("status"), errors);
+        for (String field : OPTIONAL_TEXT) {
+            JsonNode value = record.get(field);
+            if (!isAbsent(value) && (!value.isTextual() || value.textValue().length() > MAX_TEXT)) {
+                errors.add(field + " must be a string of at most " + MAX_TEXT + " characters or null");
+            }
+        }
+        checkOptionalNumber(record.get("bytes"), "bytes", true, errors);
+        checkOptionalNumber(record.get("timeTakenMs"), "timeTakenMs", false, errors);
+        JsonNode asn = record.get("asn");
+        if (!isAbsent(asn) && !asn.isTextual() && !(asn.isIntegralNumber() && asn.asLong() >= 0)) {
+            errors.add("asn must be a non-negative integer, a string or null, was " + brief(asn));
+        }
+        return errors;
+    }
+
+    /** The record's event time; call only on a record {@link #validate} accepted. */
+    static Instant time(ObjectNode record) {
+        return Instant.parse(record.get("time").textValue());
+    }
+
+    private void checkTime(JsonNode time, List<String> errors) {
+        if (isAbsent(time)) {
+            errors.add("time is required");
+            return;
+        }
+        if (!time.isTextual()) {
+            errors.add("time must be an ISO-8601 UTC timestamp string such as 2026-11-23T13:40:43.123Z, was "
+                    + brief(time));
+            return;
+        }
+        try {
+            Instant instant = Instant.parse(time.textValue());
+            if (instant.isBefore(Instant.EPOCH)) {
+                errors.add("time must not be before 1970-01-01T00:00:00Z, was " + time.textValue());
+            } else if (instant.isAfter(clock.instant().plus(MAX_FUTURE))) {
+                errors.add("time must not be more than " + MAX_FUTURE + " ahead of the ingest clock, was "
+                        + time.textValue());
+            }
+        } catch (DateTimeParseException e) {
+            errors.add("time must be an ISO-8601 UTC timestamp such as 2026-11-23T13:40:43.123Z, was " + brief(time));
+        }
+    }
+
+    private static void checkClientIp(JsonNode ip, List<String> errors) {
+        if (isAbsent(ip)) {
+            errors.add("clientIp is required");
+        } else if (!ip.isTextual() || !IpLiteral.isValid(ip.textValue())) {
+            errors.add("clientIp must be an IPv4 or IPv6 address, was " + brief(ip));
+        }
+    }
+
+    private static void checkStatus(JsonNode status, List<String> errors) {
+        if (isAbsent(status)) {
+            errors.add("status is required");
+            return;
+        }
+        long value = status.isIntegralNumber() ? status.asLong() : -1;
+        if (!(value == 0 || (value >= 100 && value <= 599))) {
+            errors.add("status must be an integer 100-599 (or 0: no response, as CloudFront logs it), was "
+                    + brief(status));
+        }
+    }
+
+    private static void checkOptionalNumber(JsonNode value, String field, boolean integral, List<String> errors) {
+        if (isAbsent(value)) {
+            return;
+        }
+        boolean typeOk = integral ? value.isIntegralNumber() : value.isNumber();
+        if (!typeOk || value.asDouble() < 0) {
+            errors.add(field + " must be a non-negative " + (integral ? "integer" : "number") + " or null, was "
+                    + brief(value));
+        }
+    }
+
+    private static String requireText(ObjectNode record, String field, int maxLength, List<String> errors) {
+        JsonNode value = record.get(field);
+        if (isAbsent(value)) {
+            errors.add(field + " is required");
+            return null;
+        }
+        if (!value.isTextual() || value.textValue().isEmpty() || value.textValue().length() > maxLength) {
+            errors.add(field + " must be a non-empty string of at most " + maxLength + " characters, was "
+                    + brief(value));
+            return null;
+        }
+        return value.textValue();
+    }
+
+    private static boolean isToken(String method) {
+        for (int i = 0; i < method.length(); i++) {
+            char c = method.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAbsent(JsonNode value) {
+        return value == null || value.isNull();
+    }
+
+    /** A short rendering of a bad value for an error message: its type, and the value when short. */
+    private static String brief(JsonNode value) {
+        String text = value.isTextual() ? value.textValue() : value.toString();
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return value.getNodeType().name().toLowerCase() + " " + (value.isTextual() ? "\"" + shown + "\"" : shown);
+    }
+}

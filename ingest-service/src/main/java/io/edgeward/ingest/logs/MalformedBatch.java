@@ -1,0 +1,21 @@
+package io.edgeward.ingest.logs;
+
+import io.edgeward.ingest.http.IngestException;
+
+/** The body is not parseable as the declared format, so no record can be told apart (400). */
+public final class MalformedBatch extends IngestException {
+
+    public MalformedBatch(String detail) {
+        super(detail);
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String error() {
+        return "malformed_json";
+    }
+}

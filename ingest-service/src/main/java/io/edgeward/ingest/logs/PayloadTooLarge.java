@@ -1,0 +1,21 @@
+package io.edgeward.ingest.logs;
+
+import io.edgeward.ingest.http.IngestException;
+
+/** The body, as sent or decompressed, exceeds its configured bound (413); nothing of it is read further. */
+public final class PayloadTooLarge extends IngestException {
+
+    public PayloadTooLarge(String detail) {
+        super(detail);
+    }
+
+    @Override
+    public int status() {
+        return 413;
+    }
+
+    @Override
+    public String error() {
+        return "payload_too_large";
+    }
+}

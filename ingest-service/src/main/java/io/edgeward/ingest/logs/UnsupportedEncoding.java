@@ -1,0 +1,21 @@
+package io.edgeward.ingest.logs;
+
+import io.edgeward.ingest.http.IngestException;
+
+/** The body's Content-Encoding is neither gzip nor identity (415). */
+public final class UnsupportedEncoding extends IngestException {
+
+    public UnsupportedEncoding(String detail) {
+        super(detail);
+    }
+
+    @Override
+    public int status() {
+        return 415;
+    }
+
+    @Override
+    public String error() {
+        return "unsupported_content_encoding";
+    }
+}

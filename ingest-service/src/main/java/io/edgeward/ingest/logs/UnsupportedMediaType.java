@@ -1,0 +1,21 @@
+package io.edgeward.ingest.logs;
+
+import io.edgeward.ingest.http.IngestException;
+
+/** The body's Content-Type is neither NDJSON nor JSON (415). */
+public final class UnsupportedMediaType extends IngestException {
+
+    public UnsupportedMediaType(String detail) {
+        super(detail);
+    }
+
+    @Override
+    public int status() {
+        return 415;
+    }
+
+    @Override
+    public String error() {
+        return "unsupported_media_type";
+    }
+}
