@@ -1,0 +1,243 @@
+package io.edgeward.protector;
+
+import io.edgeward.protector.goodbots.GoodBotSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Protector's configuration, validated when built; a bad value fails start-up with the value in the message.
+ * {@link #toString()} masks every secret. Environment variables are read only in {@link #fromEnvironment}.
+ *
+ * @param port               HTTP port (default 8081; 0 picks a free one)
+ * @param bindAddress        listen address (default 127.0.0.1; 0.0.0.0 in containers)
+ * @param edgeKeys           bearer keys accepted on /v1/check and /v1/challenge/* (several, for rotation; each >= 16 chars)
+ * @param adminToken         bearer token for /v1/admin/* (>= 16 chars, different from every edge key)
+ * @param metricsToken       bearer token for /metrics, or null to leave /metrics open (bind it to a private network)
+ * @param decisionsTopic     compacted decisions topic (default edgeward.decisions)
+ * @param createTopic        create the topic (compacted) if missing (default true)
+ * @param topicPartitions    partitions when creating it (default 3)
+ * @param policyFile         policy YAML, or null for the shipped default
+ * @param allowTtl           the most seconds the edge may reuse an allow answer (default 60 s)
+ * @param adminWriteTimeout  how long an admin write waits for Kafka and the materializer (default 10 s)
+ * @param maxRequestBytes    largest accepted request body (default 64 KiB)
+ */
+public record ProtectorConfig(
+        int port,
+        String bindAddress,
+        List<String> edgeKeys,
+        String adminToken,
+        String metricsToken,
+        String kafkaBootstrapServers,
+        String decisionsTopic,
+        boolean createTopic,
+        int topicPartitions,
+        Path policyFile,
+        Duration allowTtl,
+        Duration adminWriteTimeout,
+        long maxRequestBytes,
+        GoodBotSettings goodBots) {
+
+    static final int MIN_SECRET_LENGTH = 16;
+
+    public ProtectorConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("protector.port must be 0..65535, was " + port);
+        }
+        require(bindAddress, "protector.bindAddress");
+        if (edgeKeys == null || edgeKeys.isEmpty()) {
+            throw new IllegalArgumentException("protector.edgeKeys needs at least one key (EDGEWARD_EDGE_KEY or EDGEWARD_EDGE_KEYS)");
+        }
+        edgeKeys = List.copyOf(edgeKeys);
+        for (int i = 0; i < edgeKeys.size(); i++) {
+            secret(edgeKeys.get(i), "protector.edgeKeys[" + i + "]");
+        }
+        secret(adminToken, "protector.adminToken");
+        if (edgeKeys.contains(adminToken)) {
+            throw new IllegalArgumentException("protector.adminToken must differ from every edge key");
+        }
+        if (metricsToken != null) {
+            secret(metricsToken, "protector.metricsToken");
+        }
+        require(kafkaBootstrapServers, "protector.kafkaBootstrapServers");
+        require(decisionsTopic, "protector.decisionsTopic");
+        if (topicPartitions < 1) {
+            throw new IllegalArgumentException("protector.topicPartitions must be >= 1, was " + topicPartitions);
+        }
+        if (policyFile != null && !Files.isReadable(policyFile)) {
+            throw new IllegalArgumentException("protector.policyFile must be a readable file, was " + policyFile);
+        }
+        positive(allowTtl, "protector.allowTtl");
+        positive(adminWriteTimeout, "protector.adminWriteTimeout");
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("protector.maxRequestBytes must be >= 1024, was " + maxRequestBytes);
+        }
+        if (goodBots == null) {
+            throw new IllegalArgumentException("protector.goodBots is required");
+        }
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    private static void secret(String value, String name) {
+        if (value == null || value.strip().length() < MIN_SECRET_LENGTH) {
+            // never echo a secret, not even a short one
+            throw new IllegalArgumentException(name + " must be at least " + MIN_SECRET_LENGTH + " characters, was "
+                    + (value == null ? "missing" : value.strip().length() + " characters"));
+        }
+    }
+
+    private static void positive(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + d);
+        }
+    }
+
+    /** Known variables; any other {@code EDGEWARD_PROTECTOR_*} is rejected as a likely typo. */
+    static final Set<String> PROTECTOR_VARIABLES = Set.of(
+            "EDGEWARD_PROTECTOR_PORT", "EDGEWARD_PROTECTOR_BIND", "EDGEWARD_PROTECTOR_ALLOW_TTL",
+            "EDGEWARD_PROTECTOR_ADMIN_WRITE_TIMEOUT", "EDGEWARD_PROTECTOR_MAX_REQUEST_BYTES",
+            "EDGEWARD_PROTECTOR_CREATE_TOPIC", "EDGEWARD_PROTECTOR_TOPIC_PARTITIONS",
+            "EDGEWARD_PROTECTOR_GOODBOT_POSITIVE_TTL", "EDGEWARD_PROTECTOR_GOODBOT_NEGATIVE_TTL",
+            "EDGEWARD_PROTECTOR_GOODBOT_CACHE_SIZE", "EDGEWARD_PROTECTOR_GOODBOT_THREADS",
+            "EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE");
+
+    /** The one place environment variables are read (docs/protector.md lists them). */
+    public static ProtectorConfig fromEnvironment(Map<String, String> env) {
+        for (String name : env.keySet()) {
+            if (name.startsWith("EDGEWARD_PROTECTOR_") && !PROTECTOR_VARIABLES.contains(name)) {
+                throw new IllegalArgumentException("unknown variable " + name + "; known: " + PROTECTOR_VARIABLES.stream().sorted().toList());
+            }
+        }
+        GoodBotSettings d = GoodBotSettings.defaults();
+        Builder b = builder()
+                .port(integer(env, "EDGEWARD_PROTECTOR_PORT", 8081))
+                .bindAddress(env.getOrDefault("EDGEWARD_PROTECTOR_BIND", "127.0.0.1"))
+                .edgeKeys(edgeKeys(env))
+                .adminToken(env.get("EDGEWARD_ADMIN_TOKEN"))
+                .metricsToken(blankToNull(env.get("EDGEWARD_METRICS_TOKEN")))
+                .kafkaBootstrapServers(env.getOrDefault("EDGEWARD_KAFKA_BOOTSTRAP", "127.0.0.1:9092"))
+                .decisionsTopic(env.getOrDefault("EDGEWARD_DECISIONS_TOPIC", "edgeward.decisions"))
+                .createTopic(bool(env, "EDGEWARD_PROTECTOR_CREATE_TOPIC", true))
+                .topicPartitions(integer(env, "EDGEWARD_PROTECTOR_TOPIC_PARTITIONS", 3))
+                .policyFile(blankToNull(env.get("EDGEWARD_POLICY_FILE")) == null ? null : Path.of(env.get("EDGEWARD_POLICY_FILE")))
+                .allowTtl(duration(env, "EDGEWARD_PROTECTOR_ALLOW_TTL", Duration.ofSeconds(60)))
+                .adminWriteTimeout(duration(env, "EDGEWARD_PROTECTOR_ADMIN_WRITE_TIMEOUT", Duration.ofSeconds(10)))
+                .maxRequestBytes(integer(env, "EDGEWARD_PROTECTOR_MAX_REQUEST_BYTES", 65_536));
+        b.goodBots(new GoodBotSettings(
+                duration(env, "EDGEWARD_PROTECTOR_GOODBOT_POSITIVE_TTL", d.positiveTtl()),
+                duration(env, "EDGEWARD_PROTECTOR_GOODBOT_NEGATIVE_TTL", d.negativeTtl()),
+                integer(env, "EDGEWARD_PROTECTOR_GOODBOT_CACHE_SIZE", d.cacheSize()),
+                integer(env, "EDGEWARD_PROTECTOR_GOODBOT_THREADS", d.threads()),
+                integer(env, "EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE", d.queueSize())));
+        return b.build();
+    }
+
+    private static List<String> edgeKeys(Map<String, String> env) {
+        String many = blankToNull(env.get("EDGEWARD_EDGE_KEYS"));
+        String one = blankToNull(env.get("EDGEWARD_EDGE_KEY"));
+        if (many != null) {
+            return Arrays.stream(many.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+        return one == null ? List.of() : List.of(one.strip());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String v = blankToNull(env.get(name));
+        try {
+            return v == null ? fallback : Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, was '" + v + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        String v = blankToNull(env.get(name));
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
+        };
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String v = blankToNull(env.get(name));
+        try {
+            return v == null ? fallback : Duration.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration like PT60S, was '" + v + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProtectorConfig[port=" + port + ", bindAddress=" + bindAddress + ", edgeKeys=" + edgeKeys.size() + " x ***"
+                + ", adminToken=***, metricsToken=" + (metricsToken == null ? "none" : "***")
+                + ", kafkaBootstrapServers=" + kafkaBootstrapServers + ", decisionsTopic=" + decisionsTopic
+                + ", createTopic=" + createTopic + ", topicPartitions=" + topicPartitions
+                + ", policyFile=" + (policyFile == null ? "classpath:edgeward-policy.yaml" : policyFile)
+                + ", allowTtl=" + allowTtl + ", adminWriteTimeout=" + adminWriteTimeout
+                + ", maxRequestBytes=" + maxRequestBytes + ", goodBots=" + goodBots + "]";
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** For tests and the local stack; defaults as in {@link #fromEnvironment} with no variables set. */
+    public static final class Builder {
+        private int port = 8081;
+        private String bindAddress = "127.0.0.1";
+        private List<String> edgeKeys = List.of();
+        private String adminToken;
+        private String metricsToken;
+        private String kafkaBootstrapServers = "127.0.0.1:9092";
+        private String decisionsTopic = "edgeward.decisions";
+        private boolean createTopic = true;
+        private int topicPartitions = 3;
+        private Path policyFile;
+        private Duration allowTtl = Duration.ofSeconds(60);
+        private Duration adminWriteTimeout = Duration.ofSeconds(10);
+        private long maxRequestBytes = 65_536;
+        private GoodBotSettings goodBots = GoodBotSettings.defaults();
+
+        public Builder port(int v) { port = v; return this; }
+        public Builder bindAddress(String v) { bindAddress = v; return this; }
+        public Builder edgeKeys(List<String> v) { edgeKeys = v; return this; }
+        public Builder edgeKey(String v) { edgeKeys = List.of(v); return this; }
+        public Builder adminToken(String v) { adminToken = v; return this; }
+        public Builder metricsToken(String v) { metricsToken = v; return this; }
+        public Builder kafkaBootstrapServers(String v) { kafkaBootstrapServers = v; return this; }
+        public Builder decisionsTopic(String v) { decisionsTopic = v; return this; }
+        public Builder createTopic(boolean v) { createTopic = v; return this; }
+        public Builder topicPartitions(int v) { topicPartitions = v; return this; }
+        public Builder policyFile(Path v) { policyFile = v; return this; }
+        public Builder allowTtl(Duration v) { allowTtl = v; return this; }
+        public Builder adminWriteTimeout(Duration v) { adminWriteTimeout = v; return this; }
+        public Builder maxRequestBytes(long v) { maxRequestBytes = v; return this; }
+        public Builder goodBots(GoodBotSettings v) { goodBots = v; return this; }
+
+        public ProtectorConfig build() {
+            return new ProtectorConfig(port, bindAddress, edgeKeys, adminToken, metricsToken, kafkaBootstrapServers,
+                    decisionsTopic, createTopic, topicPartitions, policyFile, allowTtl, adminWriteTimeout, maxRequestBytes,
+                    goodBots);
+        }
+    }
+}

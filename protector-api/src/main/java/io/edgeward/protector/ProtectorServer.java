@@ -1,0 +1,184 @@
+package io.edgeward.protector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeward.protector.admin.AdminController;
+import io.edgeward.protector.admin.AdminService;
+import io.edgeward.protector.check.CheckController;
+import io.edgeward.protector.check.CheckMetrics;
+import io.edgeward.protector.check.CheckService;
+import io.edgeward.protector.decision.DecisionStore;
+import io.edgeward.protector.goodbots.DnsResolver;
+import io.edgeward.protector.goodbots.GoodBotVerifier;
+import io.edgeward.protector.goodbots.SystemDnsResolver;
+import io.edgeward.protector.http.BearerAuth;
+import io.edgeward.protector.http.HttpErrors;
+import io.edgeward.protector.http.Json;
+import io.edgeward.protector.http.OpsController;
+import io.edgeward.protector.http.RouteGroup;
+import io.edgeward.protector.kafka.DecisionCodec;
+import io.edgeward.protector.kafka.DecisionLog;
+import io.edgeward.protector.kafka.DecisionMaterializer;
+import io.edgeward.protector.kafka.DecisionsTopic;
+import io.edgeward.protector.policy.Policy;
+import io.edgeward.protector.policy.PolicyLoader;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running Protector: HTTP server, decisions materializer, admin writer, good-bot verifier. Built from a
+ * {@link ProtectorConfig} and {@link Dependencies} (clock, DNS, extra route groups); {@link #close()} stops all.
+ */
+public final class ProtectorServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProtectorServer.class);
+
+    /**
+     * What tests and other features plug in: the clock for expiry, the DNS behind good-bot verification,
+     * and route groups such as the challenge feature's {@code /v1/challenge/*}.
+     */
+    public record Dependencies(Clock clock, DnsResolver dns, List<RouteGroup> routeGroups) {
+        public static Dependencies defaults() {
+            return new Dependencies(Clock.systemUTC(), new SystemDnsResolver(), List.of());
+        }
+
+        public Dependencies withClock(Clock c) { return new Dependencies(c, dns, routeGroups); }
+        public Dependencies withDns(DnsResolver d) { return new Dependencies(clock, d, routeGroups); }
+        public Dependencies withRouteGroups(List<RouteGroup> g) { return new Dependencies(clock, dns, List.copyOf(g)); }
+    }
+
+    private final Javalin app;
+    private final DecisionMaterializer materializer;
+    private final Deque<AutoCloseable> resources;
+
+    private ProtectorServer(Javalin app, DecisionMaterializer materializer, Deque<AutoCloseable> resources) {
+        this.app = app;
+        this.materializer = materializer;
+        this.resources = resources;
+    }
+
+    public static ProtectorServer start(ProtectorConfig config) {
+        return start(config, Dependencies.defaults());
+    }
+
+    public static ProtectorServer start(ProtectorConfig config, Dependencies deps) {
+        Policy policy = config.policyFile() == null ? PolicyLoader.loadDefault() : PolicyLoader.load(config.policyFile());
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            return build(config, deps, policy, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static ProtectorServer build(ProtectorConfig config, Dependencies deps, Policy policy, Deque<AutoCloseable> resources) {
+        ObjectMapper mapper = Json.mapper();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        resources.push(registry::close);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        DecisionStore store = new DecisionStore(deps.clock());
+        DecisionCodec codec = new DecisionCodec(mapper);
+        if (config.createTopic()) {
+            DecisionsTopic.ensure(config.kafkaBootstrapServers(), config.decisionsTopic(), config.topicPartitions(), (short) -1);
+        }
+        DecisionMaterializer materializer = new DecisionMaterializer(config.kafkaBootstrapServers(), config.decisionsTopic(), store, codec);
+        resources.push(materializer);
+        materializer.start();
+        DecisionLog decisionLog = new DecisionLog(config.kafkaBootstrapServers(), config.decisionsTopic(), codec, config.adminWriteTimeout());
+        resources.push(decisionLog);
+        GoodBotVerifier goodBots = new GoodBotVerifier(policy.goodBots(), deps.dns(), deps.clock(), config.goodBots());
+        resources.push(goodBots);
+
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "decisions-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        resources.push(housekeeping::shutdownNow);
+        housekeeping.scheduleWithFixedDelay(store::purgeExpired, 60, 60, TimeUnit.SECONDS);
+
+        Gauge.builder("protector.decisions.entries", store, DecisionStore::size).register(registry);
+        Gauge.builder("protector.decisions.ready", materializer, m -> m.caughtUp() ? 1 : 0).register(registry);
+        Gauge.builder("protector.decisions.rejected", materializer, DecisionMaterializer::rejectedRecords).register(registry);
+        Gauge.builder("protector.goodbots.verifications.dropped", goodBots, GoodBotVerifier::droppedVerifications).register(registry);
+        Gauge.builder("protector.goodbots.cache.entries", goodBots, GoodBotVerifier::cacheSize).register(registry);
+
+        CheckController check = new CheckController(
+                new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl()),
+                new CheckMetrics(registry), mapper);
+        AdminController admin = new AdminController(
+                new AdminService(store, decisionLog, materializer, deps.clock(), config.adminWriteTimeout()), mapper);
+        OpsController ops = new OpsController(materializer::caughtUp, registry::scrape,
+                config.metricsToken() == null ? null : new BearerAuth("metrics", List.of(config.metricsToken())));
+        BearerAuth edgeAuth = new BearerAuth("edge", config.edgeKeys());
+        BearerAuth adminAuth = new BearerAuth("admin", List.of(config.adminToken()));
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.http.maxRequestSize = config.maxRequestBytes();
+            cfg.jetty.defaultHost = config.bindAddress();
+            cfg.jetty.defaultPort = config.port();
+        });
+        HttpErrors.install(app);
+        app.before("/v1/check", edgeAuth::require);
+        app.before("/v1/challenge/*", edgeAuth::require);
+        app.before("/v1/admin/*", adminAuth::require);
+        app.post("/v1/check", check::check);
+        admin.addRoutes(app);
+        ops.addRoutes(app);
+        deps.routeGroups().forEach(g -> g.addRoutes(app));
+        resources.push(app::stop);
+        app.start();
+        log.info("protector.started port={} policy={} rules={} goodBots={} config={}", app.port(), policy.source(),
+                policy.requestRules().rules().size(), policy.goodBots().size(), config);
+        return new ProtectorServer(app, materializer, resources);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** True once the decisions topic has been read to the end seen at start (the /ready answer). */
+    public boolean ready() {
+        return materializer.caughtUp();
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+        log.info("protector.stopped");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                log.warn("protector.close failed: {}", e.toString());
+            }
+        }
+    }
+}

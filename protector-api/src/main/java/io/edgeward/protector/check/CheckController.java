@@ -1,0 +1,51 @@
+package io.edgeward.protector.check;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.edgeward.protector.decision.IpAddresses;
+import io.edgeward.protector.http.ProblemException;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+
+/** {@code POST /v1/check}: JSON in, {@link CheckService}, JSON out. */
+public final class CheckController {
+
+    private final CheckService service;
+    private final CheckMetrics metrics;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+
+    public CheckController(CheckService service, CheckMetrics metrics, ObjectMapper mapper) {
+        this.service = service;
+        this.metrics = metrics;
+        this.reader = mapper.readerFor(CheckRequest.class);
+        this.writer = mapper.writerFor(CheckResponse.class);
+    }
+
+    public void check(Context ctx) throws IOException {
+        CheckRequest request;
+        try {
+            request = reader.readValue(ctx.bodyInputStream());
+        } catch (IOException e) {
+            throw ProblemException.badRequest("body must be a JSON check request: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (request == null || request.clientIp() == null) {
+            throw ProblemException.badRequest("clientIp is required");
+        }
+        if (IpAddresses.parse(request.clientIp()).isEmpty()) {
+            throw ProblemException.badRequest("clientIp must be an IPv4 or IPv6 address, was '" + request.clientIp() + "'");
+        }
+        CheckResult result = service.check(request);
+        metrics.record(result);
+        ctx.contentType("application/json").result(writer.writeValueAsBytes(CheckResponse.from(result)));
+    }
+
+    /** The wire form of {@link CheckResult} (docs/contracts.md). */
+    record CheckResponse(String action, long ttl, String reason, String decisionId) {
+        static CheckResponse from(CheckResult r) {
+            return new CheckResponse(r.action().wireName(), r.ttl(), r.reason(), r.decisionId());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.edgeward.protector.decision;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The wire form of a decision, shared by the decisions topic value and the admin API
+ * (docs/contracts.md, "Kafka topics"). {@link #toDecision()} validates and canonicalizes.
+ */
+public record DecisionJson(
+        String id,
+        String list,
+        String scope,
+        String value,
+        String action,
+        String reason,
+        String source,
+        String createdAt,
+        String expiresAt) {
+
+    public static DecisionJson from(Decision d) {
+        return new DecisionJson(d.id(), d.list().wireName(), d.scope().wireName(), d.value(), d.action().wireName(),
+                d.reason(), d.source(), d.createdAt().toString(), d.expiresAt() == null ? null : d.expiresAt().toString());
+    }
+
+    /**
+     * @param fallbackId used when the record carries no id (e.g. a producer that only keys its records)
+     * @throws InvalidDecisionException naming the bad field
+     */
+    public Decision toDecision(String fallbackId) {
+        ListKind l = ListKind.fromWire(list == null ? "decision" : list)
+                .orElseThrow(() -> new InvalidDecisionException("list must be decision or allowlist, was '" + list + "'"));
+        Scope s = Scope.fromWire(scope)
+                .orElseThrow(() -> new InvalidDecisionException("scope must be one of ip, cidr, session, ja4, user_agent, asn, country, was '" + scope + "'"));
+        Action a = action == null && l == ListKind.ALLOWLIST ? Action.ALLOW : Action.fromWire(action)
+                .orElseThrow(() -> new InvalidDecisionException("action must be one of allow, challenge, block, monitor, was '" + action + "'"));
+        String decisionId = id == null || id.isBlank() ? fallbackId : id;
+        return new Decision(decisionId, l, s, ScopeValues.canonical(s, value), a, reason, source,
+                createdAt == null ? Instant.EPOCH : instant("createdAt", createdAt),
+                expiresAt == null ? null : instant("expiresAt", expiresAt));
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidDecisionException(field + " must be an ISO-8601 UTC time, was '" + text + "'");
+        }
+    }
+}
