@@ -1,0 +1,151 @@
+package io.edgeward.edge.core.protector;
+
+import io.edgeward.edge.core.config.ProtectorConfig;
+import io.edgeward.edge.core.decision.Action;
+import io.edgeward.edge.core.decision.ProtectorAnswer;
+import io.edgeward.edge.core.decision.ViewerRequest;
+import io.edgeward.edge.core.port.EdgeHttp;
+import io.edgeward.edge.core.port.EdgeLog;
+import io.edgeward.edge.core.port.HttpCallback;
+import io.edgeward.edge.core.port.JsonCodec;
+import io.edgeward.edge.core.session.CookieState;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Asks Protector {@code POST /v1/check} (docs/contracts.md) within the configured budget, behind the circuit
+ * breaker. Never throws and calls back exactly once: a timeout, refusal, non-200 status or unreadable answer is
+ * {@link CheckOutcome.Unavailable}, and the caller fails open.
+ */
+public final class ProtectorClient {
+
+    private final ProtectorConfig config;
+    private final EdgeHttp http;
+    private final JsonCodec json;
+    private final CircuitBreaker breaker;
+    private final EdgeLog log;
+    private final Map<String, String> headers;
+
+    public ProtectorClient(ProtectorConfig config, EdgeHttp http, JsonCodec json, CircuitBreaker breaker,
+                           EdgeLog log) {
+        this.config = config;
+        this.http = http;
+        this.json = json;
+        this.breaker = breaker;
+        this.log = log;
+        Map<String, String> fixed = new LinkedHashMap<>();
+        fixed.put("authorization", "Bearer " + config.apiKey());
+        fixed.put("content-type", "application/json");
+        fixed.put("accept", "application/json");
+        this.headers = java.util.Collections.unmodifiableMap(fixed);
+    }
+
+    /**
+     * Checks a visitor. {@code sessionId} is the session the edge will keep or set (a new one for a visitor without
+     * a usable cookie); {@code cookieState} says what the edge made of the cookie it got.
+     */
+    public void check(ViewerRequest request, String sessionId, CookieState cookieState, boolean challengePassed,
+                      Consumer<CheckOutcome> done) {
+        if (!breaker.tryAcquire()) {
+            done.accept(new CheckOutcome.Unavailable("breaker-open"));
+            return;
+        }
+        String body = json.write(checkBody(request, sessionId, cookieState, challengePassed));
+        http.post(config.checkUrl(), headers, body, (int) config.timeoutMillis(), new Once(done));
+    }
+
+    static Map<String, Object> checkBody(ViewerRequest request, String sessionId, CookieState cookieState,
+                                         boolean challengePassed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientIp", request.clientIp());
+        body.put("userAgent", request.userAgent());
+        body.put("sessionId", sessionId);
+        body.put("cookieState", cookieState.wire());
+        body.put("challengePassed", challengePassed);
+        body.put("host", request.host());
+        body.put("method", request.method());
+        body.put("path", request.path());
+        body.put("query", request.query());
+        body.put("country", request.country());
+        body.put("ja3", request.ja3());
+        body.put("ja4", request.ja4());
+        body.put("asn", request.asn());
+        body.put("headers", request.tierHeaders());
+        return body;
+    }
+
+    private ProtectorAnswer parse(String body) {
+        Map<String, Object> answer = json.parseObject(body);
+        Object actionText = answer.get("action");
+        Action action = actionText instanceof String ? Action.fromWire((String) actionText) : null;
+        if (action == null) {
+            throw new IllegalArgumentException("unknown action " + shorten(String.valueOf(actionText)));
+        }
+        Object ttl = answer.get("ttl");
+        long ttlSeconds = ttl instanceof Number ? ((Number) ttl).longValue() : Long.MAX_VALUE;
+        return new ProtectorAnswer(action, ttlSeconds, text(answer.get("reason")), text(answer.get("decisionId")));
+    }
+
+    private static String text(Object value) {
+        return value instanceof String && !((String) value).isEmpty() ? (String) value : null;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** Reports to the breaker and the caller once, whatever the HTTP port does. */
+    private final class Once implements HttpCallback {
+
+        private final Consumer<CheckOutcome> done;
+        private boolean called;
+
+        Once(Consumer<CheckOutcome> done) {
+            this.done = done;
+        }
+
+        @Override
+        public void onResponse(int status, String body) {
+            if (!claim()) {
+                return;
+            }
+            if (status != 200) {
+                fail("status " + status);
+                return;
+            }
+            ProtectorAnswer answer;
+            try {
+                answer = parse(body == null ? "" : body);
+            } catch (RuntimeException unreadable) {
+                fail("unreadable answer: " + unreadable.getMessage());
+                return;
+            }
+            breaker.onSuccess();
+            done.accept(new CheckOutcome.Answered(answer));
+        }
+
+        @Override
+        public void onFailure(String reason) {
+            if (claim()) {
+                fail(reason == null ? "failure" : reason);
+            }
+        }
+
+        private synchronized boolean claim() {
+            if (called) {
+                return false;
+            }
+            called = true;
+            return true;
+        }
+
+        private void fail(String reason) {
+            if (breaker.onFailure()) {
+                log.warn("protector breaker opened (" + config.breakerFailures() + " consecutive failures; last: "
+                        + reason + "); failing open without calls for " + config.breakerOpenMillis() + " ms");
+            }
+            done.accept(new CheckOutcome.Unavailable(reason));
+        }
+    }
+}

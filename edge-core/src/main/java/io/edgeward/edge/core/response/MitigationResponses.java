@@ -1,0 +1,79 @@
+package io.edgeward.edge.core.response;
+
+import io.edgeward.edge.core.config.ChallengeConfig;
+import io.edgeward.edge.core.decision.ViewerRequest;
+import io.edgeward.edge.core.event.CfHeaders;
+import io.edgeward.edge.core.event.CfResponse;
+import io.edgeward.edge.core.port.JsonCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The responses the edge generates. Both are {@code 403} (a challenge is not rate limiting, and 429 invites
+ * automatic retries), carry {@code x-edgeward-action} and {@code cache-control: no-store}, and are an HTML page when
+ * the client's {@code Accept} names {@code text/html} (browser navigations), otherwise a JSON envelope
+ * {@code {"action","challengeUrl"?,"reason","requestId"}} with the same status, for fetch/XHR and API clients.
+ * Pages stay far below Lambda@Edge's 40 KB generated-response limit.
+ */
+public final class MitigationResponses {
+
+    public static final int BLOCK_STATUS = 403;
+    public static final int CHALLENGE_STATUS = 403;
+    public static final String ACTION_HEADER = "x-edgeward-action";
+
+    private final JsonCodec json;
+    private final ChallengeConfig challenge;
+
+    public MitigationResponses(JsonCodec json, ChallengeConfig challenge) {
+        this.json = json;
+        this.challenge = challenge;
+    }
+
+    /** A block; {@code setCookie} (may be null) is set on the response. */
+    public CfResponse block(ViewerRequest request, String reason, String setCookie) {
+        String requestId = request.event().config().requestId();
+        if (wantsHtml(request.accept())) {
+            return response(BLOCK_STATUS, "block", "text/html; charset=utf-8", Pages.block(Html.escape(requestId)),
+                    setCookie);
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("action", "block");
+        envelope.put("reason", reason);
+        envelope.put("requestId", requestId);
+        return response(BLOCK_STATUS, "block", "application/json", json.write(envelope), setCookie);
+    }
+
+    /** A challenge, taken at the visitor's own URL; {@code setCookie} (may be null) is set on the response. */
+    public CfResponse challenge(ViewerRequest request, String reason, String setCookie) {
+        String requestId = request.event().config().requestId();
+        if (wantsHtml(request.accept())) {
+            return response(CHALLENGE_STATUS, "challenge", "text/html; charset=utf-8",
+                    Pages.challenge(Html.escape(request.url()), Html.escape(challenge.provider()),
+                            challenge.difficulty(), Html.escape(requestId)), setCookie);
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("action", "challenge");
+        envelope.put("challengeUrl", request.url());
+        envelope.put("reason", reason);
+        envelope.put("requestId", requestId);
+        return response(CHALLENGE_STATUS, "challenge", "application/json", json.write(envelope), setCookie);
+    }
+
+    /** Browsers name text/html when navigating; fetch, XHR and API clients send {@code *}/{@code *} or JSON. */
+    public static boolean wantsHtml(String accept) {
+        return accept != null && (accept.indexOf("text/html") >= 0 || accept.indexOf("application/xhtml") >= 0);
+    }
+
+    private static CfResponse response(int status, String action, String contentType, String body,
+                                       String setCookie) {
+        CfHeaders headers = CfHeaders.empty()
+                .with("Content-Type", contentType)
+                .with("Cache-Control", "no-store")
+                .with("X-Edgeward-Action", action)
+                .with("X-Content-Type-Options", "nosniff");
+        if (setCookie != null) {
+            headers = headers.with("Set-Cookie", setCookie);
+        }
+        return CfResponse.generated(status, "Forbidden", headers, body);
+    }
+}

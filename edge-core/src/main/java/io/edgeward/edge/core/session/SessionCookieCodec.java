@@ -1,0 +1,144 @@
+package io.edgeward.edge.core.session;
+
+import io.edgeward.edge.core.config.CookieConfig;
+import io.edgeward.edge.core.port.Digest;
+import io.edgeward.edge.core.port.Randomness;
+import io.edgeward.edge.core.port.TokenCodec;
+import io.edgeward.edge.core.port.TokenCodec.VerifiedToken;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and mints the session cookie (docs/contracts.md "Session cookie"): a compact JWS with claims {@code v, sid,
+ * iat, exp, chk, gen, cpa, uah}. A tampered, expired, foreign-key, unbound or malformed cookie reads as no session.
+ */
+public final class SessionCookieCodec {
+
+    /** Longer cookie values are not even parsed: a real one is about 300 characters. */
+    static final int MAX_COOKIE_LENGTH = 4096;
+    private static final int SESSION_ID_BYTES = 16;
+    private static final int BINDING_BYTES = 16;
+
+    private final CookieConfig config;
+    private final TokenCodec tokens;
+    private final Digest digest;
+
+    public SessionCookieCodec(CookieConfig config, TokenCodec tokens, Digest digest) {
+        this.config = config;
+        this.tokens = tokens;
+        this.digest = digest;
+    }
+
+    public String cookieName() {
+        return config.name();
+    }
+
+    /** Reads the session from the request's Cookie header values for a client with this user agent. */
+    public CookieRead read(List<String> cookieHeaders, String userAgent, long nowSeconds) {
+        String value = CookieHeader.find(cookieHeaders, config.name());
+        if (value == null || value.isEmpty()) {
+            return CookieRead.rejected(CookieState.NONE);
+        }
+        if (value.length() > MAX_COOKIE_LENGTH) {
+            return CookieRead.rejected(CookieState.MALFORMED);
+        }
+        VerifiedToken token = tokens.verify(value);
+        switch (token.status()) {
+            case VALID:
+                break;
+            case FOREIGN_KEY:
+                return CookieRead.rejected(CookieState.FOREIGN_KEY);
+            case TAMPERED:
+                return CookieRead.rejected(CookieState.TAMPERED);
+            default:
+                return CookieRead.rejected(CookieState.MALFORMED);
+        }
+        Session session = fromClaims(token.claims());
+        if (session == null) {
+            return CookieRead.rejected(CookieState.MALFORMED);
+        }
+        if (session.expiresAt() <= nowSeconds) {
+            return CookieRead.rejected(CookieState.EXPIRED);
+        }
+        if (!sameBinding(session.userAgentHash(), userAgentBinding(userAgent))) {
+            return CookieRead.rejected(CookieState.UNBOUND);
+        }
+        return new CookieRead(session.checkedAt(nowSeconds) ? CookieState.VALID : CookieState.STALE, session);
+    }
+
+    /** A new session, not yet checked ({@code checkedUntil == issuedAt}). */
+    public Session newSession(String userAgent, long nowSeconds, Randomness randomness) {
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(randomness.bytes(SESSION_ID_BYTES));
+        return new Session(id, nowSeconds, nowSeconds + config.lifetimeSeconds(), nowSeconds, 0, 0,
+                userAgentBinding(userAgent));
+    }
+
+    /** The signed cookie value. */
+    public String mint(Session session) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("v", 1);
+        claims.put("sid", session.id());
+        claims.put("iat", session.issuedAt());
+        claims.put("exp", session.expiresAt());
+        claims.put("chk", session.checkedUntil());
+        claims.put("gen", session.generation());
+        if (session.challengePassed()) {
+            claims.put("cpa", session.challengePassedAt());
+        }
+        claims.put("uah", session.userAgentHash());
+        return tokens.sign(claims);
+    }
+
+    /** The full Set-Cookie value; Max-Age is what remains of the session's lifetime. */
+    public String setCookie(Session session, long nowSeconds) {
+        long maxAge = Math.max(0, session.expiresAt() - nowSeconds);
+        return config.name() + "=" + mint(session) + "; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=" + maxAge;
+    }
+
+    /** base64url of the first 16 bytes of SHA-256 of the User-Agent (an absent one hashes as empty). */
+    public String userAgentBinding(String userAgent) {
+        byte[] hash = digest.sha256((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, BINDING_BYTES));
+    }
+
+    private static Session fromClaims(Map<String, Object> claims) {
+        Object sid = claims.get("sid");
+        Object uah = claims.get("uah");
+        long version = number(claims.get("v"));
+        long iat = number(claims.get("iat"));
+        long exp = number(claims.get("exp"));
+        long chk = number(claims.get("chk"));
+        long gen = number(claims.get("gen"));
+        Object cpaClaim = claims.get("cpa");
+        long cpa = cpaClaim == null ? 0 : number(cpaClaim);
+        if (version != 1 || !(sid instanceof String) || ((String) sid).isEmpty() || !(uah instanceof String)
+                || iat < 0 || exp < 0 || chk < 0 || gen < 0 || gen > 64 || cpa < 0) {
+            return null;
+        }
+        return new Session((String) sid, iat, exp, chk, (int) gen, cpa, (String) uah);
+    }
+
+    private static long number(Object value) {
+        if (value instanceof Number) {
+            double d = ((Number) value).doubleValue();
+            long l = ((Number) value).longValue();
+            return d == l ? l : -1;
+        }
+        return -1;
+    }
+
+    private static boolean sameBinding(String expected, String actual) {
+        if (expected.length() != actual.length()) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < expected.length(); i++) {
+            diff |= expected.charAt(i) ^ actual.charAt(i);
+        }
+        return diff == 0;
+    }
+}
