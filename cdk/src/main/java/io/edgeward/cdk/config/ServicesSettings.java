@@ -1,0 +1,60 @@
+package io.edgeward.cdk.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The regional services (protector-api, ingest-service, detection-engine) on ECS Fargate behind one load balancer.
+ *
+ * @param certificateArn ACM certificate (in the services region) for the load balancer's HTTPS listener
+ * @param allowPlainHttp allow an HTTP-only load balancer; the edge would then send its keys in clear text, so this
+ *                       is for test deployments only (default false)
+ * @param adminCidrs     source CIDRs allowed to reach /v1/admin/* through the load balancer; empty (default) keeps the
+ *                       admin API off the internet (reach it from inside the VPC)
+ * @param maxAzs         availability zones for the VPC (default 2)
+ * @param protector      size of protector-api (default 2 tasks, 512 CPU, 1024 MiB)
+ * @param ingest         size of ingest-service (default 2 tasks, 512 CPU, 1024 MiB)
+ * @param detection      size of detection-engine (default 1 task, 1024 CPU, 2048 MiB)
+ */
+public record ServicesSettings(
+        String certificateArn,
+        boolean allowPlainHttp,
+        List<String> adminCidrs,
+        Integer maxAzs,
+        ServiceSize protector,
+        ServiceSize ingest,
+        ServiceSize detection) {
+
+    private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}|[0-9a-fA-F:]+/\\d{1,3}");
+
+    public ServicesSettings {
+        adminCidrs = adminCidrs == null ? List.of() : List.copyOf(adminCidrs);
+        maxAzs = maxAzs == null ? 2 : maxAzs;
+        protector = (protector == null ? new ServiceSize(null, null, null) : protector)
+                .orElse(new ServiceSize(2, 512, 1024));
+        ingest = (ingest == null ? new ServiceSize(null, null, null) : ingest).orElse(new ServiceSize(2, 512, 1024));
+        detection = (detection == null ? new ServiceSize(null, null, null) : detection)
+                .orElse(new ServiceSize(1, 1024, 2048));
+        SettingsException.require(certificateArn != null || allowPlainHttp,
+                "services.certificateArn is not set: the edge would send its keys to the load balancer over plain"
+                        + " HTTP; set services.certificateArn, or services.allowPlainHttp=true for a test deployment");
+        SettingsException.require(maxAzs >= 2 && maxAzs <= 6,
+                "services.maxAzs must be between 2 and 6 (a load balancer needs two zones), was " + maxAzs);
+        for (String cidr : adminCidrs) {
+            SettingsException.require(CIDR.matcher(cidr).matches(),
+                    "services.adminCidrs must hold CIDR blocks (like 203.0.113.0/24), was " + cidr);
+        }
+    }
+
+    /** Defaults with HTTPS from the given certificate. */
+    public static ServicesSettings withCertificate(String certificateArn) {
+        return new ServicesSettings(certificateArn, false, null, null, null, null, null);
+    }
+
+    /** The certificate's region must be the services region; checked once the region is known. */
+    void validateFor(String region) {
+        if (certificateArn != null) {
+            Arns.requireCertificateIn("services.certificateArn", certificateArn, region);
+        }
+    }
+}

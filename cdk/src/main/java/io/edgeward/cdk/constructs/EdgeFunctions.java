@@ -1,0 +1,61 @@
+package io.edgeward.cdk.constructs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeward.cdk.config.EdgeSettings;
+import io.edgeward.cdk.edgeconfig.EdgeBundleStager;
+import java.nio.file.Path;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.services.cloudfront.experimental.EdgeFunction;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.IVersion;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.constructs.Construct;
+
+/**
+ * The two Lambda@Edge functions, each a TeaVM-built Node bundle with {@code edgeward-edge.json} baked in:
+ * the viewer-request function (policy, challenge, verification) and the log shipper (viewer-response and
+ * origin-response). Must live in a us-east-1 stack.
+ *
+ * <p>The runtime is Node.js 22.x: CDK does not check edge runtimes, and a JVM runtime would synthesize and only
+ * fail at deploy.
+ */
+public final class EdgeFunctions extends Construct {
+
+    public static final Runtime RUNTIME = Runtime.NODEJS_22_X;
+
+    private final EdgeFunction viewerRequest;
+    private final EdgeFunction logShipper;
+
+    public EdgeFunctions(Construct scope, String id, EdgeSettings edge, ObjectNode edgeConfig) {
+        super(scope, id);
+        Path staging = Path.of(Stage.of(this).getAssetOutdir(), "edgeward-staging");
+        this.viewerRequest = function("ViewerRequest", "Edgeward viewer-request: session cookie, Protector check,"
+                        + " challenge", EdgeBundleStager.stage(edge.viewerRequestBundle(), "edge-viewer-request",
+                        edgeConfig, staging.resolve("viewer-request")), edge);
+        this.logShipper = function("LogShipper", "Edgeward log shipper: viewer-response and origin-response",
+                EdgeBundleStager.stage(edge.originResponseBundle(), "edge-origin-response", edgeConfig,
+                        staging.resolve("origin-response")), edge);
+    }
+
+    private EdgeFunction function(String id, String description, Path bundle, EdgeSettings edge) {
+        return EdgeFunction.Builder.create(this, id)
+                .runtime(RUNTIME)
+                .handler("index.handler")
+                .code(Code.fromAsset(bundle.toString()))
+                .memorySize(edge.memoryMiB())
+                .timeout(Duration.seconds(edge.timeoutSeconds()))
+                .description(description)
+                .build();
+    }
+
+    /** The current version of the viewer-request function (Lambda@Edge needs a numbered version). */
+    public IVersion viewerRequest() {
+        return viewerRequest.getCurrentVersion();
+    }
+
+    /** The current version of the log shipper. */
+    public IVersion logShipper() {
+        return logShipper.getCurrentVersion();
+    }
+}

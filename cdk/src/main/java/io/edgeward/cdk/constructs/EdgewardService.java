@@ -1,0 +1,97 @@
+package io.edgeward.cdk.constructs;
+
+import io.edgeward.cdk.config.ServiceSize;
+import io.edgeward.cdk.config.SettingsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.IgnoreMode;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.ICluster;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One Edgeward service on Fargate, from the image its module's Dockerfile builds. CDK's asset pipeline builds and
+ * pushes the image at deploy time, so synthesis needs no Docker; the build context is only the Dockerfile and the
+ * module's {@code target/} jars (docs/deploy.md "Build").
+ */
+public final class EdgewardService extends Construct {
+
+    /**
+     * @param module      Maven module directory under the source root, holding the Dockerfile
+     * @param port        container port the load balancer reaches, or null for none
+     * @param environment plain settings
+     * @param secrets     settings injected from Secrets Manager by ECS at task start
+     */
+    public record Spec(String module, Integer port, ServiceSize size, Map<String, String> environment,
+            Map<String, Secret> secrets) {
+    }
+
+    private final FargateService service;
+
+    public EdgewardService(Construct scope, String id, ICluster cluster, Path sourceRoot, Spec spec) {
+        super(scope, id);
+        Path context = sourceRoot.resolve(spec.module());
+        SettingsException.require(Files.isRegularFile(context.resolve("Dockerfile")),
+                "no Dockerfile at " + context.resolve("Dockerfile").toAbsolutePath()
+                        + ": sourceRoot must be the Edgeward repository root, was " + sourceRoot);
+
+        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
+                .cpu(spec.size().cpu())
+                .memoryLimitMiB(spec.size().memoryMiB())
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .build();
+        ContainerDefinitionOptions.Builder container = ContainerDefinitionOptions.builder()
+                .containerName(spec.module())
+                .image(ContainerImage.fromAsset(context.toString(), AssetImageProps.builder()
+                        .platform(Platform.LINUX_AMD64)
+                        // Only what the Dockerfile copies goes into the context (and the asset hash).
+                        .ignoreMode(IgnoreMode.DOCKER)
+                        .exclude(List.of("*", "!Dockerfile", "!target/*.jar", "!target/lib"))
+                        .build()))
+                .environment(spec.environment())
+                .secrets(spec.secrets())
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                        .streamPrefix(spec.module())
+                        .logRetention(RetentionDays.ONE_MONTH)
+                        .build()));
+        if (spec.port() != null) {
+            container.portMappings(List.of(PortMapping.builder().containerPort(spec.port()).build()));
+        }
+        task.addContainer("App", container.build());
+
+        this.service = FargateService.Builder.create(this, "Service")
+                .cluster(cluster)
+                .taskDefinition(task)
+                .desiredCount(spec.size().desiredCount())
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .build();
+    }
+
+    public FargateService service() {
+        return service;
+    }
+}

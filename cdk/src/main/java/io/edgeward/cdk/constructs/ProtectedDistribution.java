@@ -1,0 +1,109 @@
+package io.edgeward.cdk.constructs;
+
+import io.edgeward.cdk.config.BehaviorSettings;
+import io.edgeward.cdk.config.DistributionSettings;
+import io.edgeward.cdk.config.Mode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.EdgeLambda;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.ICachePolicy;
+import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.LambdaEdgeEventType;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.constructs.Construct;
+
+/**
+ * A new CloudFront distribution in front of the application origin, with the edge functions on every behavior
+ * whose mode is not {@code passive}:
+ * viewer-request (with the body, for challenge verification), and the log shipper at viewer-response (statuses
+ * below 400) and origin-response (400 and above, which viewer-response never sees).
+ *
+ * <p>A {@code /.edgeward/*} behavior (all methods, no caching) receives the challenge answers the viewer-request
+ * function verifies; it exists whenever some behavior is protected.
+ */
+public final class ProtectedDistribution extends Construct {
+
+    private final Distribution distribution;
+
+    public ProtectedDistribution(Construct scope, String id, DistributionSettings settings, EdgeFunctions functions,
+            EdgewardPolicies policies) {
+        super(scope, id);
+        IOrigin origin = HttpOrigin.Builder.create(settings.originDomain())
+                .protocolPolicy(protocol(settings.originProtocol()))
+                .build();
+
+        Map<String, BehaviorOptions> additional = new LinkedHashMap<>();
+        if (settings.usesEdgeFunctions()) {
+            additional.put(BehaviorSettings.RESERVED_PATTERN,
+                    behavior(origin, Mode.MITIGATE, CachePolicy.CACHING_DISABLED, functions, policies));
+        }
+        for (BehaviorSettings behavior : settings.behaviors()) {
+            additional.put(behavior.pathPattern(), behavior(origin, behavior.mode(),
+                    cachePolicy(behavior, policies), functions, policies));
+        }
+
+        Distribution.Builder builder = Distribution.Builder.create(this, "Distribution")
+                .comment("Edgeward protected distribution for " + settings.originDomain())
+                .defaultBehavior(behavior(origin, settings.defaultMode(), policies.cachePolicy(), functions, policies))
+                .additionalBehaviors(additional)
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021);
+        if (settings.certificateArn() != null) {
+            builder.certificate(Certificate.fromCertificateArn(this, "Certificate", settings.certificateArn()))
+                    .domainNames(settings.domainNames());
+        }
+        this.distribution = builder.build();
+    }
+
+    public Distribution distribution() {
+        return distribution;
+    }
+
+    private BehaviorOptions behavior(IOrigin origin, Mode mode, ICachePolicy cachePolicy, EdgeFunctions functions,
+            EdgewardPolicies policies) {
+        return BehaviorOptions.builder()
+                .origin(origin)
+                // __Host- cookies are Secure-only: a plain-HTTP visitor could never keep a session.
+                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                .cachePolicy(cachePolicy)
+                .originRequestPolicy(policies.originRequestPolicy())
+                .edgeLambdas(mode.hasEdgeFunctions() ? edgeLambdas(functions) : List.of())
+                .build();
+    }
+
+    /** The associations every protected behavior carries (also listed in docs/deploy.md for attach mode). */
+    static List<EdgeLambda> edgeLambdas(EdgeFunctions functions) {
+        return List.of(
+                EdgeLambda.builder().eventType(LambdaEdgeEventType.VIEWER_REQUEST)
+                        .functionVersion(functions.viewerRequest()).includeBody(true).build(),
+                EdgeLambda.builder().eventType(LambdaEdgeEventType.VIEWER_RESPONSE)
+                        .functionVersion(functions.logShipper()).build(),
+                EdgeLambda.builder().eventType(LambdaEdgeEventType.ORIGIN_RESPONSE)
+                        .functionVersion(functions.logShipper()).build());
+    }
+
+    private ICachePolicy cachePolicy(BehaviorSettings behavior, EdgewardPolicies policies) {
+        return behavior.cachePolicyId() == null ? policies.cachePolicy()
+                : CachePolicy.fromCachePolicyId(this, "Cache" + Integer.toHexString(behavior.pathPattern().hashCode()),
+                        behavior.cachePolicyId());
+    }
+
+    private static OriginProtocolPolicy protocol(String name) {
+        return switch (name) {
+            case "http-only" -> OriginProtocolPolicy.HTTP_ONLY;
+            case "match-viewer" -> OriginProtocolPolicy.MATCH_VIEWER;
+            default -> OriginProtocolPolicy.HTTPS_ONLY;
+        };
+    }
+}

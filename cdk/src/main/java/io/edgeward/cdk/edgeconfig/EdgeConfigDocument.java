@@ -1,0 +1,115 @@
+package io.edgeward.cdk.edgeconfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeward.cdk.config.BehaviorSettings;
+import io.edgeward.cdk.config.DistributionSettings;
+import io.edgeward.cdk.config.EdgeKeys;
+import io.edgeward.cdk.config.EdgeSettings;
+import io.edgeward.cdk.config.Mode;
+import io.edgeward.cdk.config.SettingsException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds {@code edgeward-edge.json} (docs/contracts.md "Edge configuration"): the contract's defaults, overlaid with
+ * the deploy file's {@code edge.tuning}, then the parts CDK owns — mode and routes from the behaviors, endpoint URLs
+ * and keys. A tuning key the defaults do not have is rejected, so a typo fails the synth rather than the edge.
+ */
+public final class EdgeConfigDocument {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Set from the deployment itself; tuning them would split the edge from the services. */
+    private static final Set<String> OWNED = Set.of("mode", "routes", "cookie.keys", "cookie.signingKey",
+            "protector.url", "protector.apiKey", "ingest.url", "ingest.apiKey");
+
+    private static final String DEFAULTS = """
+            {"cookie":{"name":"__Host-ew","lifetime":"PT24H","keys":{},"signingKey":null},
+             "checkInterval":{"initial":"PT5S","max":"PT60S"},
+             "mode":"mitigate",
+             "routes":[],
+             "exclude":{"pathPrefixes":["/.well-known/"],"extensions":["css","js","png","jpg","gif","svg","ico","woff2"]},
+             "protector":{"url":null,"apiKey":null,"timeout":"PT0.1S","breaker":{"failures":5,"open":"PT30S"}},
+             "ingest":{"url":null,"apiKey":null,"batchSize":50,"maxAge":"PT2S","queueLimit":1000,"timeout":"PT1S"},
+             "logging":{"skipExtensions":[],"maskQueryParams":["password","token","code","session"],"maskBodyFields":["password"]},
+             "challenge":{"provider":"pow","difficulty":18,"siteKey":null}}
+            """;
+
+    private EdgeConfigDocument() {
+    }
+
+    /** The configuration both edge bundles of this deployment carry. */
+    public static ObjectNode build(EdgeSettings edge, EdgeKeys keys) {
+        ObjectNode config = defaults();
+        overlay(config, edge.tuning(), "edge.tuning");
+
+        DistributionSettings distribution = edge.distribution();
+        // Routes are evaluated in every protected behavior, so each differing behavior needs its route; a passive
+        // default behavior has no function, and protected behaviors then all carry their own route.
+        Mode configMode = distribution.defaultMode().hasEdgeFunctions() ? distribution.defaultMode() : Mode.MONITOR;
+        config.put("mode", configMode.wireName());
+        ArrayNode routes = config.putArray("routes");
+        for (BehaviorSettings behavior : distribution.behaviors()) {
+            if (behavior.mode().hasEdgeFunctions() && behavior.mode() != configMode) {
+                routes.addObject().put("pathPrefix", behavior.pathPrefix()).put("mode", behavior.mode().wireName());
+            }
+        }
+
+        ObjectNode cookie = (ObjectNode) config.get("cookie");
+        ObjectNode cookieKeys = cookie.putObject("keys");
+        new TreeMap<>(keys.cookieKeys()).forEach(cookieKeys::put);
+        cookie.put("signingKey", keys.signingKey());
+        ((ObjectNode) config.get("protector")).put("url", stripSlash(edge.protectorUrl())).put("apiKey", keys.edgeKey());
+        ((ObjectNode) config.get("ingest")).put("url", stripSlash(edge.ingestUrl())).put("apiKey", keys.ingestKey());
+        return config;
+    }
+
+    /** The session cookie name the edge will use (tuning may change it); the cache policy leaves it out. */
+    public static String cookieName(EdgeSettings edge) {
+        JsonNode name = edge.tuning().path("cookie").path("name");
+        return name.isTextual() ? name.asText() : defaults().path("cookie").path("name").asText();
+    }
+
+    private static ObjectNode defaults() {
+        try {
+            return (ObjectNode) MAPPER.readTree(DEFAULTS);
+        } catch (Exception e) {
+            throw new IllegalStateException("built-in edge defaults are not JSON", e);
+        }
+    }
+
+    private static void overlay(ObjectNode target, JsonNode overrides, String path) {
+        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            String ownedName = (path.equals("edge.tuning") ? "" : path.substring("edge.tuning.".length()) + ".") + key;
+            if (OWNED.contains(ownedName)) {
+                throw new SettingsException(path + "." + key + " is set by the deployment (behaviors, edge URLs,"
+                        + " keys file) and cannot be tuned");
+            }
+            JsonNode current = target.get(key);
+            if (current == null) {
+                throw new SettingsException(path + "." + key + " is not an edge configuration key (known: "
+                        + String.join(", ", (Iterable<String>) target::fieldNames) + ")");
+            }
+            if (current.isObject() && field.getValue().isObject()) {
+                overlay((ObjectNode) current, field.getValue(), path + "." + key);
+            } else if (current.isObject() || field.getValue().isObject()) {
+                throw new SettingsException(path + "." + key + " must be " + (current.isObject() ? "an object" : "a value")
+                        + ", was " + field.getValue());
+            } else {
+                target.set(key, field.getValue().deepCopy());
+            }
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

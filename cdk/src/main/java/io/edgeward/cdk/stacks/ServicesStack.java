@@ -1,0 +1,96 @@
+package io.edgeward.cdk.stacks;
+
+import io.edgeward.cdk.config.DeploySettings;
+import io.edgeward.cdk.config.KafkaSettings;
+import io.edgeward.cdk.constructs.ApiLoadBalancer;
+import io.edgeward.cdk.constructs.EdgewardService;
+import io.edgeward.cdk.constructs.MskCluster;
+import io.edgeward.cdk.constructs.ServiceSecrets;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.constructs.Construct;
+
+/**
+ * The regional half: a VPC, the secrets, Kafka (new MSK or existing brokers), and protector-api, ingest-service and
+ * detection-engine on Fargate, with protector and ingest behind one path-routed load balancer. Stays composable:
+ * {@link #vpc()}, {@link #cluster()} and {@link #apiUrl()} are there for stacks added later (passive logs).
+ */
+public final class ServicesStack extends Stack {
+
+    private final Vpc vpc;
+    private final Cluster cluster;
+    private final ServiceSecrets secrets;
+    private final ApiLoadBalancer api;
+    private final FargateService protector;
+    private final FargateService ingest;
+    private final FargateService detection;
+
+    public ServicesStack(Construct scope, String id, DeploySettings settings) {
+        super(scope, id, StackProps.builder()
+                .env(Environment.builder().account(settings.account()).region(settings.region()).build())
+                .description("Edgeward services: protector-api, ingest-service, detection-engine and Kafka")
+                .build());
+        this.vpc = Vpc.Builder.create(this, "Vpc").maxAzs(settings.services().maxAzs()).natGateways(1).build();
+        this.cluster = Cluster.Builder.create(this, "Cluster").vpc(vpc).build();
+        this.secrets = new ServiceSecrets(this, "Secrets", settings.prefix());
+
+        KafkaSettings kafka = settings.kafka();
+        MskCluster msk = kafka.msk() == null ? null : new MskCluster(this, "Kafka", settings.prefix(), vpc, kafka.msk(),
+                "SSL".equals(kafka.securityProtocol()));
+        String bootstrap = msk == null ? kafka.bootstrapServers() : msk.bootstrapServers();
+
+        this.protector = new EdgewardService(this, "Protector", cluster, settings.sourceRoot(),
+                new EdgewardService.Spec("protector-api", ServiceEnvironment.PROTECTOR_PORT, settings.services().protector(),
+                        ServiceEnvironment.protector(kafka, bootstrap), ServiceEnvironment.protectorSecrets(secrets)))
+                .service();
+        this.ingest = new EdgewardService(this, "Ingest", cluster, settings.sourceRoot(),
+                new EdgewardService.Spec("ingest-service", ServiceEnvironment.INGEST_PORT, settings.services().ingest(),
+                        ServiceEnvironment.ingest(kafka, bootstrap), ServiceEnvironment.ingestSecrets(secrets)))
+                .service();
+        this.detection = new EdgewardService(this, "Detection", cluster, settings.sourceRoot(),
+                new EdgewardService.Spec("detection-engine", null, settings.services().detection(),
+                        ServiceEnvironment.detection(kafka, bootstrap), java.util.Map.of()))
+                .service();
+        if (msk != null) {
+            msk.allowClient(protector);
+            msk.allowClient(ingest);
+            msk.allowClient(detection);
+            CfnOutput.Builder.create(this, "KafkaBootstrapServers").value(bootstrap)
+                    .description("MSK bootstrap servers").build();
+        }
+
+        this.api = new ApiLoadBalancer(this, "Api", vpc, settings.services());
+        api.routeProtector(protector, ServiceEnvironment.PROTECTOR_PORT, ServiceEnvironment.HEALTH_PATH,
+                settings.services().adminCidrs());
+        api.routeIngest(ingest, ServiceEnvironment.INGEST_PORT, ServiceEnvironment.HEALTH_PATH);
+
+        CfnOutput.Builder.create(this, "ApiUrl").value(api.url())
+                .description("protector and ingest base URL (use your custom domain instead when HTTPS is on)").build();
+        CfnOutput.Builder.create(this, "SecretNames").value(String.join(",", secrets.edgeKey().getSecretName(),
+                        secrets.ingestKey().getSecretName(), secrets.cookieKeys().getSecretName(),
+                        secrets.adminToken().getSecretName()))
+                .description("edge key, ingest key, cookie keys, admin token").build();
+    }
+
+    public Vpc vpc() {
+        return vpc;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public ServiceSecrets secrets() {
+        return secrets;
+    }
+
+    /** Base URL of the load balancer (a deploy-time token). */
+    public String apiUrl() {
+        return api.url();
+    }
+}
