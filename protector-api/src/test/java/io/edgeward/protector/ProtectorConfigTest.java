@@ -1,0 +1,69 @@
+package io.edgeward.protector;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProtectorConfigTest {
+
+    static final String EDGE = "edge-key-0123456789abcdef";
+    static final String ADMIN = "admin-token-0123456789abcdef";
+
+    private static Map<String, String> env(String... kv) {
+        Map<String, String> env = new HashMap<>(Map.of("EDGEWARD_EDGE_KEY", EDGE, "EDGEWARD_ADMIN_TOKEN", ADMIN));
+        for (int i = 0; i < kv.length; i += 2) {
+            env.put(kv[i], kv[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void defaults_apply_when_only_the_secrets_are_set() {
+        ProtectorConfig c = ProtectorConfig.fromEnvironment(env());
+        assertThat(c.port()).isEqualTo(8081);
+        assertThat(c.allowTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.decisionsTopic()).isEqualTo("edgeward.decisions");
+        assertThat(c.edgeKeys()).containsExactly(EDGE);
+        assertThat(c.metricsToken()).isNull();
+    }
+
+    @Test
+    void several_edge_keys_can_be_accepted_for_rotation() {
+        ProtectorConfig c = ProtectorConfig.fromEnvironment(env("EDGEWARD_EDGE_KEYS", EDGE + ", second-key-0123456789"));
+        assertThat(c.edgeKeys()).containsExactly(EDGE, "second-key-0123456789");
+    }
+
+    @Test
+    void a_bad_value_is_named_with_the_value() {
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_ALLOW_TTL", "PT0S")))
+                .hasMessage("protector.allowTtl must be > 0, was PT0S");
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_PORT", "eighty")))
+                .hasMessage("EDGEWARD_PROTECTOR_PORT must be an integer, was 'eighty'");
+    }
+
+    @Test
+    void an_unknown_protector_variable_is_rejected() {
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_PROT", "1")))
+                .hasMessageContaining("unknown variable EDGEWARD_PROTECTOR_PROT");
+    }
+
+    @Test
+    void short_or_shared_secrets_are_rejected_without_echoing_them() {
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_ADMIN_TOKEN", "hunter2")))
+                .hasMessageContaining("protector.adminToken must be at least 16 characters")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_ADMIN_TOKEN", EDGE)))
+                .hasMessage("protector.adminToken must differ from every edge key");
+    }
+
+    @Test
+    void to_string_masks_every_secret() {
+        String text = ProtectorConfig.fromEnvironment(env("EDGEWARD_METRICS_TOKEN", "metrics-token-0123456789")).toString();
+        assertThat(text).doesNotContain(EDGE).doesNotContain(ADMIN).doesNotContain("metrics-token-0123456789").contains("***");
+    }
+}
