@@ -1,0 +1,132 @@
+package io.edgeward.edge.core.logrecord;
+
+import io.edgeward.edge.core.config.ShipperConfig;
+import io.edgeward.edge.core.event.CfConfig;
+import io.edgeward.edge.core.event.CfRequest;
+import io.edgeward.edge.core.event.CfResponse;
+import io.edgeward.edge.core.event.RequestBody;
+import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.core.port.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the log record of one request from what a Lambda@Edge event carries. Cookies and authorization are never
+ * read; the query, the referer's query and a request body are masked ({@link Masking}). Paths whose extension is in
+ * {@code logging.skipExtensions} give no record.
+ */
+public final class LogRecordBuilder {
+
+    /** Sources named by the contract for records written at the edge. */
+    public static final String SOURCE_EDGE = "edge";
+    public static final String SOURCE_VIEWER_REQUEST = "edge-viewer-request";
+
+    static final int BODY_LIMIT = 1024;
+
+    private final Set<String> skipExtensions;
+    private final Masking masking;
+
+    public LogRecordBuilder(ShipperConfig.Logging logging, JsonCodec json) {
+        this.skipExtensions = new HashSet<>(logging.skipExtensions());
+        this.masking = new Masking(logging.maskQueryParams(), logging.maskBodyFields(), json);
+    }
+
+    /** Whether requests for this path are left unlogged (a configured static-asset extension). */
+    public boolean skips(String path) {
+        if (skipExtensions.isEmpty()) {
+            return false;
+        }
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        return dot > slash && dot < path.length() - 1
+                && skipExtensions.contains(Masking.lowerAscii(path.substring(dot + 1)));
+    }
+
+    /**
+     * The record for one request, or empty when its path is skipped.
+     *
+     * @param source     {@link #SOURCE_EDGE} or {@link #SOURCE_VIEWER_REQUEST}
+     * @param mark       the viewer-request decision, or null when none is known
+     * @param nowMillis  from the injected clock: the record's {@code time}
+     */
+    public Optional<LogRecord> build(String source, CfConfig config, CfRequest request, CfResponse response,
+                                     RequestMark mark, long nowMillis) {
+        if (skips(request.uri())) {
+            return Optional.empty();
+        }
+        String query = request.querystring().isEmpty() ? null : masking.maskQuery(request.querystring());
+        String referer = request.header("referer");
+        return Optional.of(new LogRecord(IsoTime.format(nowMillis), config.requestId(), source,
+                request.clientIp(), request.method(), request.header("host"), request.uri(), query,
+                response.status(), bytes(response), mediaType(response.header("content-type")),
+                request.header("user-agent"), referer == null ? null : masking.maskUrl(referer),
+                request.header("accept"), request.header("accept-language"),
+                mark == null ? null : mark.sessionId(), mark == null ? null : mark.cookieState(),
+                mark == null ? null : mark.action(), mark == null ? null : mark.reason(),
+                mark == null ? null : mark.mode(), mark == null ? null : mark.decisionId(),
+                edgeLocation(response), request.header("cloudfront-viewer-country"),
+                request.header("cloudfront-viewer-ja3-fingerprint"),
+                request.header("cloudfront-viewer-ja4-fingerprint"),
+                number(request.header("cloudfront-viewer-asn")), body(request)));
+    }
+
+    /** The mark the viewer-request function left on the request, or null when absent or unreadable. */
+    public static RequestMark markOf(CfRequest request) {
+        return RequestMark.parseOrNull(request.header(RequestMark.HEADER));
+    }
+
+    private String body(CfRequest request) {
+        RequestBody body = request.body();
+        if (body == null || body.data().isEmpty()) {
+            return null;
+        }
+        byte[] bytes = body.bytes();
+        if (bytes == null) {
+            return null;
+        }
+        String masked = masking.maskBody(new String(bytes, StandardCharsets.UTF_8), request.header("content-type"));
+        return masked == null || masked.length() <= BODY_LIMIT ? masked : masked.substring(0, BODY_LIMIT);
+    }
+
+    private static Long bytes(CfResponse response) {
+        Long declared = number(response.header("content-length"));
+        if (declared != null || response.body() == null) {
+            return declared;
+        }
+        if ("base64".equals(response.bodyEncoding())) {
+            return (long) (response.body().length() / 4 * 3);
+        }
+        return (long) response.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** CloudFront names its point of presence in {@code x-amz-cf-pop} on responses it has already handled. */
+    private static String edgeLocation(CfResponse response) {
+        return response.header("x-amz-cf-pop");
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return type.isEmpty() ? null : Masking.lowerAscii(type);
+    }
+
+    private static Long number(String text) {
+        if (text == null || text.isEmpty() || text.length() > 18) {
+            return null;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}

@@ -1,0 +1,193 @@
+package io.edgeward.edge.core.shipper;
+
+import io.edgeward.edge.core.config.ShipperConfig;
+import io.edgeward.edge.core.logrecord.LogRecord;
+import io.edgeward.edge.core.port.EdgeClock;
+import io.edgeward.edge.core.port.EdgeHttp;
+import io.edgeward.edge.core.port.EdgeLog;
+import io.edgeward.edge.core.port.HttpCallback;
+import io.edgeward.edge.core.port.JsonCodec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ships log records to ingest ({@code POST <ingest.url>/v1/logs}, NDJSON, Bearer key) without ever waiting for it.
+ *
+ * <p>A Lambda execution environment is frozen between invocations, so there are no timers: a batch goes out when it
+ * is full ({@link #enqueue}) or, at the start of the next invocation, when its oldest record is older than
+ * {@code ingest.maxAge} ({@link #flushDue}). Posts are fired and forgotten; their answers arrive on callbacks that
+ * only update the queue and the counters. The queue holds at most {@code ingest.queueLimit} records and drops the
+ * oldest beyond that (counted), so it never blocks; at most {@code ingest.maxInFlight} posts are outstanding.
+ * After 429, 503 or a transport failure (ingest away), the batch goes back to the head of the queue, from where
+ * the next flush sends it again, as far as the bound allows; other refusals drop the batch (counted).
+ *
+ * <p>Thread-safe: on the JVM the answers may arrive on other threads, and the local front may run invocations
+ * concurrently.
+ */
+public final class LogShipper {
+
+    private final ShipperConfig.Ingest config;
+    private final EdgeHttp http;
+    private final JsonCodec json;
+    private final EdgeClock clock;
+    private final EdgeLog log;
+    private final Map<String, String> headers;
+
+    private final ArrayDeque<QueuedLine> queue = new ArrayDeque<>();
+    private int inFlight;
+    private long accepted;
+    private long dropped;
+    private long rejected;
+    private long failedBatches;
+    private long retriedBatches;
+
+    public LogShipper(ShipperConfig.Ingest config, EdgeHttp http, JsonCodec json, EdgeClock clock, EdgeLog log) {
+        this.config = config;
+        this.http = http;
+        this.json = json;
+        this.clock = clock;
+        this.log = log;
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("authorization", "Bearer " + config.apiKey());
+        h.put("content-type", "application/x-ndjson");
+        this.headers = h;
+    }
+
+    /** Queues a record; sends full batches right away, without waiting for their answer. Never blocks. */
+    public void enqueue(LogRecord record) {
+        String line = json.write(record.toJson());
+        List<List<QueuedLine>> batches;
+        synchronized (this) {
+            queue.addLast(new QueuedLine(line, clock.nowMillis()));
+            trimToLimit();
+            batches = takeBatches(false, false);
+        }
+        send(batches);
+    }
+
+    /** Sends what is due: full batches, and any batch whose oldest record is older than {@code maxAge}. */
+    public void flushDue() {
+        send(take(false));
+    }
+
+    /** Sends everything queued, as far as {@code maxInFlight} allows (shutdown of a long-lived process, tests). */
+    public void flushAll() {
+        send(take(true));
+    }
+
+    public synchronized ShipperStats stats() {
+        return new ShipperStats(queue.size(), inFlight, accepted, dropped, rejected, failedBatches, retriedBatches);
+    }
+
+    private synchronized List<List<QueuedLine>> take(boolean everything) {
+        return takeBatches(true, everything);
+    }
+
+    /** Takes batches off the queue while posts may start; must hold the lock. */
+    private List<List<QueuedLine>> takeBatches(boolean aged, boolean everything) {
+        List<List<QueuedLine>> batches = new ArrayList<>(1);
+        long now = clock.nowMillis();
+        while (inFlight < config.maxInFlight() && !queue.isEmpty()
+                && (everything || queue.size() >= config.batchSize()
+                    || (aged && now - queue.peekFirst().enqueuedAt() >= config.maxAgeMillis()))) {
+            int size = Math.min(config.batchSize(), queue.size());
+            List<QueuedLine> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(queue.pollFirst());
+            }
+            inFlight++;
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private void send(List<List<QueuedLine>> batches) {
+        for (List<QueuedLine> batch : batches) {
+            StringBuilder body = new StringBuilder(batch.size() * 512);
+            for (QueuedLine line : batch) {
+                body.append(line.json()).append('\n');
+            }
+            Answer answer = new Answer(batch);
+            try {
+                http.post(config.logsUrl(), headers, body.toString(), config.timeoutMillis(), answer);
+            } catch (RuntimeException e) {
+                // The port promises never to throw; if one does, the batch must not stay in flight forever.
+                answer.onFailure("the HTTP port threw " + e.getClass().getName());
+            }
+        }
+    }
+
+    private synchronized void answered(List<QueuedLine> batch, int status, String failure) {
+        inFlight--;
+        if (failure == null && status >= 200 && status < 300) {
+            accepted += batch.size();
+            log.info("edgeward shipper: ingest accepted " + batch.size() + " records (status " + status + ")");
+            return;
+        }
+        failedBatches++;
+        if (failure != null || status == 429 || status == 503) {
+            retriedBatches++;
+            for (int i = batch.size() - 1; i >= 0; i--) {
+                queue.addFirst(batch.get(i));
+            }
+            long before = dropped;
+            trimToLimit();
+            log.warn("edgeward shipper: batch of " + batch.size() + " records kept for the next flush after "
+                    + (failure != null ? failure : "status " + status) + "; dropped " + (dropped - before)
+                    + " to stay within queueLimit " + config.queueLimit());
+            return;
+        }
+        rejected += batch.size();
+        log.warn("edgeward shipper: ingest refused a batch of " + batch.size() + " records with status " + status
+                + "; dropped");
+    }
+
+    /** Drops the oldest records beyond the bound; must hold the lock. */
+    private void trimToLimit() {
+        long before = dropped;
+        while (queue.size() > config.queueLimit()) {
+            queue.pollFirst();
+            dropped++;
+        }
+        if (dropped > before && (before == 0 || dropped / 1000 != before / 1000)) {
+            log.warn("edgeward shipper: queue full, dropped the oldest records; " + dropped + " dropped so far");
+        }
+    }
+
+    private record QueuedLine(String json, long enqueuedAt) {
+    }
+
+    private final class Answer implements HttpCallback {
+
+        private final List<QueuedLine> batch;
+        private boolean done;
+
+        Answer(List<QueuedLine> batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public void onResponse(int status, String body) {
+            if (first()) {
+                answered(batch, status, null);
+            }
+        }
+
+        @Override
+        public void onFailure(String reason) {
+            if (first()) {
+                answered(batch, 0, reason == null ? "a transport failure" : reason);
+            }
+        }
+
+        /** The port promises exactly one answer; a second one must not unbalance the in-flight count. */
+        private synchronized boolean first() {
+            boolean first = !done;
+            done = true;
+            return first;
+        }
+    }
+}
