@@ -23,7 +23,7 @@ public final class CrossRules {
             if (r == null || s.isQuiet(RuleName.SESSION_SHARED.ordinal(), now)) {
                 return List.of();
             }
-            int ips = window(s, r, now).distinctPaths(~0);
+            int ips = window(s, r, now).distinctPaths(0);
             return ips >= r.threshold() ? List.of(new Finding(RuleName.SESSION_SHARED, r.action(), r.duration(),
                     "one session cookie used from " + ips + " addresses in " + r.window() + ": shared or stolen cookie",
                     Map.of("addresses", ips))) : List.of();

@@ -43,11 +43,12 @@ final class EventWindow {
         return n;
     }
 
+    /** Distinct path hashes among events carrying any of {@code signals} (0: all events). */
     int distinctPaths(int signals) {
         int[] hashes = new int[state.size()];
         int n = 0;
         for (int i = 0; i < state.size(); i++) {
-            if (inside(i) && (state.flags(i) & signals) != 0) {
+            if (inside(i) && (signals == 0 || (state.flags(i) & signals) != 0)) {
                 hashes[n++] = state.path(i);
             }
         }
