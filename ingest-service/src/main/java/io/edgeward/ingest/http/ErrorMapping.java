@@ -25,15 +25,17 @@ public final class ErrorMapping {
     public void register(Javalin app) {
         app.exception(IngestException.class, (e, ctx) -> write(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx, e.getStatus(),
-                "http_" + e.getStatus(), e.getMessage()));
+                errorCode(e.getStatus()), e.getStatus() == 404 ? "no endpoint " + ctx.method() + " " + ctx.path()
+                        : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> write(ctx, e));
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{\"error\"")) {
-                writeProblem(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path());
-            }
-        });
-        app.error(405, ctx -> writeProblem(ctx, 405, "method_not_allowed",
-                ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    private static String errorCode(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            default -> "http_" + status;
+        };
     }
 
     /** Writes any failure, unwrapping the CompletionException of an asynchronous step. */

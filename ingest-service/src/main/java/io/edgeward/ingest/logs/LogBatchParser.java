@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,10 +23,13 @@ final class LogBatchParser {
     private static final int MAX_MESSAGE = 200;
 
     private final ObjectMapper mapper;
+    /** Reads one element of an array in place: the rest of the array is not "trailing content". */
+    private final ObjectReader elementReader;
     private final int maxRecords;
 
     LogBatchParser(ObjectMapper mapper, int maxRecords) {
         this.mapper = mapper;
+        this.elementReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.maxRecords = maxRecords;
     }
 
@@ -81,7 +86,7 @@ final class LogBatchParser {
                 }
                 int index = records.size();
                 checkCount(index + 1);
-                JsonNode node = parser.readValueAsTree();
+                JsonNode node = elementReader.readTree(parser);
                 records.add(node instanceof ObjectNode object
                         ? new ParsedRecord(index, null, object, null)
                         : new ParsedRecord(index, null, null, "record must be a JSON object, was " + node.getNodeType()));
