@@ -27,7 +27,7 @@ public final class CheckController {
     public void check(Context ctx) throws IOException {
         CheckRequest request;
         try {
-            request = reader.readValue(ctx.bodyInputStream());
+            request = reader.readValue(ctx.bodyAsBytes());
         } catch (IOException e) {
             throw ProblemException.badRequest("body must be a JSON check request: " + e.getMessage().lines().findFirst().orElse(""));
         }
