@@ -92,7 +92,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
         List<Finding> findings = ActorRules.evaluate(state, event, p);
         for (Finding f : findings) {
             state.quietUntil(f.rule().ordinal(), now + f.duration().toMillis());
-            emit(f, "session", r.sessionId(), f.action(), now);
+            emit(f, "session", r.sessionId(), Action.BLOCK, now);
         }
         if (!findings.isEmpty()) {
             AddressBook book = AddressBook.fromBytes(addresses.get(r.clientIp()));
