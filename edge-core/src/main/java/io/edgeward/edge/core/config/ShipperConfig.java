@@ -38,6 +38,14 @@ public record ShipperConfig(Ingest ingest, Logging logging) {
         return new ShipperConfig(Ingest.read(root.get("ingest")), Logging.read(root.get("logging")));
     }
 
+    /** The two sections as {@link EdgeConfig} kept them, so one file configures both edge functions. */
+    public static ShipperConfig from(EdgeConfig edge) {
+        Map<String, Object> root = new java.util.HashMap<>();
+        root.put("ingest", edge.ingest());
+        root.put("logging", edge.logging());
+        return fromJson(root);
+    }
+
     /**
      * Where and how log batches go.
      *
