@@ -1,0 +1,108 @@
+package io.edgeward.local;
+
+import io.edgeward.local.config.LocalConfig;
+import io.edgeward.local.config.LocalSecrets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./edgeward}: {@code local} runs the whole system on this machine, {@code simulate} sends traffic at it. */
+@Command(name = "edgeward", mixinStandardHelpOptions = true, version = "edgeward 0.1.0-SNAPSHOT",
+        description = "Open, self-hostable bot mitigation for Amazon CloudFront.",
+        subcommands = {Launcher.Local.class, Launcher.Simulate.class})
+public final class Launcher implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Launcher()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Starts the local stack and runs until Ctrl-C. */
+    @Command(name = "local", mixinStandardHelpOptions = true,
+            description = {"Start Kafka, ingest, Protector, detection, a demo shop and a CloudFront-like front.",
+                    "Secrets come from EDGEWARD_ADMIN_TOKEN, EDGEWARD_EDGE_KEY, EDGEWARD_INGEST_KEY and "
+                            + "EDGEWARD_COOKIE_KEY; unset ones are generated for this run."})
+    static final class Local implements Callable<Integer> {
+
+        @Option(names = "--front-port", defaultValue = "8080", description = "CloudFront-like front (default ${DEFAULT-VALUE})")
+        int frontPort;
+        @Option(names = "--protector-port", defaultValue = "8081", description = "protector-api (default ${DEFAULT-VALUE})")
+        int protectorPort;
+        @Option(names = "--ingest-port", defaultValue = "8082", description = "ingest-service (default ${DEFAULT-VALUE})")
+        int ingestPort;
+        @Option(names = "--origin-port", defaultValue = "8090", description = "demo shop (default ${DEFAULT-VALUE})")
+        int originPort;
+        @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker (default ${DEFAULT-VALUE}; "
+                + "kept from the first run of a data directory)")
+        int kafkaPort;
+        @Option(names = "--kafka-bootstrap", description = "use this Kafka instead of starting one")
+        String kafkaBootstrap;
+        @Option(names = "--origin", description = "protect this application instead of the demo shop (http(s) URL)")
+        URI origin;
+        @Option(names = "--trust-forwarded-for", description = "take the client IP from the first X-Forwarded-For "
+                + "address (lets one machine play many visitors)")
+        boolean trustForwardedFor;
+        @Option(names = "--mode", defaultValue = "mitigate", description = "mitigate, inject or monitor (default ${DEFAULT-VALUE})")
+        String mode;
+        @Option(names = "--country", defaultValue = "US", description = "cloudfront-viewer-country when the request has "
+                + "no x-test-country header (default ${DEFAULT-VALUE})")
+        String country;
+        @Option(names = "--bind", defaultValue = "127.0.0.1", description = "listen address (default ${DEFAULT-VALUE})")
+        String bind;
+        @Option(names = "--data-dir", defaultValue = "local/run", description = "Kafka data and detection state (default ${DEFAULT-VALUE})")
+        Path dataDir;
+        @Option(names = "--policy", description = "policy file for Protector and detection (default: the bundled one)")
+        Path policy;
+        @Option(names = "--skip-log-extensions", split = ",", description = "extensions the shipper does not log, e.g. css,js,png")
+        List<String> skipLogExtensions = new ArrayList<>();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            LocalSecrets secrets = LocalSecrets.fromEnvironment(System.getenv(), new SecureRandom());
+            LocalConfig config = LocalConfig.builder(secrets)
+                    .bindAddress(bind).frontPort(frontPort).protectorPort(protectorPort).ingestPort(ingestPort)
+                    .originPort(originPort).kafkaPort(kafkaPort).kafkaBootstrapServers(kafkaBootstrap)
+                    .origin(origin).trustForwardedFor(trustForwardedFor).mode(mode).country(country)
+                    .dataDir(dataDir).policyFile(policy).logSkipExtensions(skipLogExtensions)
+                    .build();
+            LocalStack stack = LocalStack.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                stopped.countDown();
+            }, "edgeward-local-shutdown"));
+            System.out.println(Banner.of(stack));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /** Passes every argument to the traffic simulator as is. */
+    @Command(name = "simulate", description = "Send simulated visitors and bots at the local stack "
+            + "(./edgeward simulate --help for its options).")
+    static final class Simulate implements Callable<Integer> {
+
+        @CommandLine.Unmatched
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            // Looked up by name until the simulator lands in io.edgeward.local.simulate.
+            Class.forName("io.edgeward.local.simulate.Simulator").getMethod("main", String[].class)
+                    .invoke(null, (Object) args.toArray(String[]::new));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.edgeward.local;
+
+import io.edgeward.detection.DetectionConfig;
+import io.edgeward.detection.DetectionEngine;
+import io.edgeward.detection.topology.Topics;
+import io.edgeward.ingest.IngestConfig;
+import io.edgeward.ingest.IngestServer;
+import io.edgeward.kafka.broker.KafkaBroker;
+import io.edgeward.local.config.EdgeConfigJson;
+import io.edgeward.local.config.LocalConfig;
+import io.edgeward.local.front.CloudFrontFront;
+import io.edgeward.local.front.FrontConfig;
+import io.edgeward.local.origin.DemoOrigin;
+import io.edgeward.protector.ProtectorConfig;
+import io.edgeward.protector.ProtectorServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The composition root of {@code ./edgeward local}: Kafka (a single-node KRaft broker in the data directory, or an
+ * existing one), ingest-service, protector-api, the detection engine, the demo origin (unless another origin is
+ * given) and the CloudFront-like front running the edge functions. Started in dependency order; {@link #close()}
+ * stops everything in reverse order and keeps Kafka's data for the next run.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final LocalConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private String bootstrapServers;
+    private IngestServer ingest;
+    private ProtectorServer protector;
+    private DemoOrigin demoOrigin;
+    private URI origin;
+    private CloudFrontFront front;
+    private String edgeConfigJson;
+
+    private LocalStack(LocalConfig config) {
+        this.config = config;
+    }
+
+    /** Starts the stack with the Edgeward edge functions. */
+    public static LocalStack start(LocalConfig config) {
+        return start(config, EdgewardEdgeHandlers.INSTANCE);
+    }
+
+    /** Starts the stack; on a failure, whatever was started is stopped again before the exception leaves. */
+    public static LocalStack start(LocalConfig config, EdgeHandlers edgeHandlers) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll(edgeHandlers);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(EdgeHandlers edgeHandlers) {
+        createDataDir();
+        if (config.kafkaBootstrapServers() == null) {
+            KafkaBroker broker = KafkaBroker.start(config.dataDir().resolve("kafka").toAbsolutePath(), config.kafkaPort());
+            started.push(broker);
+            bootstrapServers = broker.bootstrapServers();
+        } else {
+            bootstrapServers = config.kafkaBootstrapServers();
+        }
+        LocalTopics.ensure(bootstrapServers, config.logsTopic(), config.detectionsTopic(), config.decisionsTopic());
+        ingest = IngestServer.start(IngestConfig.builder()
+                .bindAddress(config.bindAddress()).port(config.ingestPort())
+                .apiKey(config.secrets().ingestKey())
+                .bootstrapServers(bootstrapServers).topic(config.logsTopic())
+                .partitions(LocalTopics.PARTITIONS)
+                .build());
+        started.push(ingest);
+        protector = ProtectorServer.start(ProtectorConfig.builder()
+                .bindAddress(config.bindAddress()).port(config.protectorPort())
+                .edgeKey(config.secrets().edgeKey()).adminToken(config.secrets().adminToken())
+                .kafkaBootstrapServers(bootstrapServers).decisionsTopic(config.decisionsTopic())
+                .topicPartitions(LocalTopics.PARTITIONS)
+                .policyFile(config.policyFile())
+                .build());
+        started.push(protector);
+        started.push(DetectionEngine.start(new DetectionConfig(bootstrapServers,
+                detectionApplicationId(config.topicPrefix()),
+                config.dataDir().resolve("detection").toAbsolutePath(), config.policyFile(),
+                new Topics(config.logsTopic(), config.detectionsTopic(), config.decisionsTopic()),
+                config.logsTopic() + ".dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(1))));
+        if (config.origin() == null) {
+            demoOrigin = DemoOrigin.start(config.bindAddress(), config.originPort());
+            started.push(demoOrigin);
+            origin = URI.create("http://127.0.0.1:" + demoOrigin.port());
+        } else {
+            origin = config.origin();
+        }
+        edgeConfigJson = EdgeConfigJson.toJson(EdgeConfigJson.build(config,
+                "http://127.0.0.1:" + protector.port(), "http://127.0.0.1:" + ingest.port()));
+        front = CloudFrontFront.start(
+                FrontConfig.of(config.frontPort(), origin).withBindAddress(config.bindAddress())
+                        .withTrustForwardedFor(config.trustForwardedFor()).withDefaultCountry(config.country()),
+                edgeHandlers.viewerRequest(edgeConfigJson), edgeHandlers.logShipper(edgeConfigJson),
+                Clock.systemUTC());
+        started.push(front);
+        LOG.info("local stack started: front={} protector={} ingest={} origin={} kafka={} mode={}", front.port(),
+                protector.port(), ingest.port(), origin, bootstrapServers, config.mode());
+    }
+
+    /** One consumer group per topic set, so stacks sharing a broker (tests) do not share detection state. */
+    static String detectionApplicationId(String topicPrefix) {
+        String suffix = topicPrefix.equals("edgeward.") ? "" : "-" + topicPrefix.replaceAll("[^A-Za-z0-9-]", "-");
+        return "edgeward-detection" + suffix;
+    }
+
+    private void createDataDir() {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+    }
+
+    public LocalConfig config() {
+        return config;
+    }
+
+    public int frontPort() {
+        return front.port();
+    }
+
+    public int protectorPort() {
+        return protector.port();
+    }
+
+    public int ingestPort() {
+        return ingest.port();
+    }
+
+    public URI origin() {
+        return origin;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The edge configuration given to both edge functions (it holds this run's keys). */
+    public String edgeConfigJson() {
+        return edgeConfigJson;
+    }
+
+    public CloudFrontFront front() {
+        return front;
+    }
+
+    /** Stops Protector alone, to see the edge fail open. */
+    public synchronized void stopProtector() {
+        if (started.remove(protector)) {
+            closeQuietly(protector);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            closeQuietly(started.pop());
+        }
+        LOG.info("local stack stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+        }
+    }
+}
