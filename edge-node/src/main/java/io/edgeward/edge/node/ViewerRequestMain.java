@@ -1,0 +1,131 @@
+package io.edgeward.edge.node;
+
+import io.edgeward.edge.core.config.EdgeConfig;
+import io.edgeward.edge.core.decision.EdgeResult;
+import io.edgeward.edge.core.decision.ViewerPolicy;
+import io.edgeward.edge.core.event.CfEvent;
+import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
+import java.util.Map;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.function.JSConsumer;
+
+/**
+ * The viewer-request function as Lambda@Edge runs it: {@code exports.handler(event)} returning a promise of the
+ * request (possibly modified) or a generated response. The promise always resolves: on any fault, a missing
+ * configuration, or no decision within the Protector budget plus a grace period, it resolves with the request as
+ * received.
+ */
+public final class ViewerRequestMain {
+
+    /** Beyond Protector's own budget, how long to wait before failing open regardless. */
+    private static final int GRACE_MILLIS = 1000;
+
+    private static NodePorts node;
+    private static ViewerPolicy policy;
+    private static ShippingGeneratedResponseLog generatedLog;
+    private static int waitMillis;
+
+    private ViewerRequestMain() {
+    }
+
+    public static void main(String[] args) {
+        // Lambda calls the exported handler; nothing runs at module load.
+    }
+
+    @JSExport
+    public static JSPromise<JSObject> handler(JSObject event) {
+        return new JSPromise<>((resolve, reject) -> handle(event, resolve));
+    }
+
+    private static void handle(JSObject event, JSConsumer<JSObject> resolve) {
+        JSObject original = requestOf(event);
+        try {
+            ensureStarted();
+            if (policy == null) {
+                resolve.accept(original);
+                return;
+            }
+            generatedLog.flushDue();
+            Map<String, Object> root = node.json.parseObject(stringify(event));
+            Once once = new Once(resolve);
+            setTimeout(() -> {
+                if (once.resolve(original)) {
+                    node.clockAndLog.warn("edgeward: no decision within " + waitMillis + " ms, request passed");
+                }
+            }, waitMillis);
+            policy.handle(CfEvent.fromJson(root), result -> once.resolve(toJs(result, original)));
+        } catch (Throwable e) {
+            warn("edgeward: request passed unchanged after a fault: " + e);
+            resolve.accept(original);
+        }
+    }
+
+    private static JSObject toJs(EdgeResult result, JSObject original) {
+        if (result instanceof EdgeResult.Forward forward) {
+            return node.json.toJs(forward.request().toJson());
+        }
+        if (result instanceof EdgeResult.Respond respond) {
+            return node.json.toJs(respond.response().toJson());
+        }
+        node.clockAndLog.warn("edgeward: request passed unchanged: " + ((EdgeResult.Passthrough) result).reason());
+        return original;
+    }
+
+    private static void ensureStarted() {
+        if (node != null) {
+            return;
+        }
+        node = new NodePorts();
+        try {
+            EdgeConfig config = node.loadConfig();
+            generatedLog = node.generatedResponseLog(config);
+            policy = new ViewerPolicy(config, node.ports,
+                    new NodeTokenCodec(config.cookie().keys(), config.cookie().signingKey(), node.json),
+                    generatedLog);
+            waitMillis = (int) config.protector().timeoutMillis() + GRACE_MILLIS;
+        } catch (RuntimeException e) {
+            node.clockAndLog.warn("edgeward: edge configuration unusable, passing every request through unchecked: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Resolves the handler's promise once: the decision and the fail-open timer race. */
+    private static final class Once {
+        private final JSConsumer<JSObject> resolve;
+        private boolean done;
+
+        Once(JSConsumer<JSObject> resolve) {
+            this.resolve = resolve;
+        }
+
+        boolean resolve(JSObject value) {
+            if (done) {
+                return false;
+            }
+            done = true;
+            resolve.accept(value);
+            return true;
+        }
+    }
+
+    @JSFunctor
+    interface Callback extends JSObject {
+        void run();
+    }
+
+    @JSBody(params = {"callback", "millis"}, script = "setTimeout(callback, millis);")
+    private static native void setTimeout(Callback callback, int millis);
+
+    @JSBody(params = "event", script = "try { return event.Records[0].cf.request || {}; } catch (e) { return {}; }")
+    static native JSObject requestOf(JSObject event);
+
+    @JSBody(params = "value", script = "return JSON.stringify(value);")
+    static native String stringify(JSObject value);
+
+    @JSBody(params = "message", script = "console.warn(message);")
+    static native void warn(String message);
+}
