@@ -10,6 +10,9 @@ import io.edgeward.cdk.config.EdgeKeys;
 import io.edgeward.cdk.config.EdgeSettings;
 import io.edgeward.cdk.config.Mode;
 import io.edgeward.cdk.config.SettingsException;
+import io.edgeward.edge.core.config.ConfigException;
+import io.edgeward.edge.core.config.EdgeConfig;
+import io.edgeward.edge.core.config.ShipperConfig;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +21,8 @@ import java.util.TreeMap;
 /**
  * Builds {@code edgeward-edge.json} (docs/contracts.md "Edge configuration"): the contract's defaults, overlaid with
  * the deploy file's {@code edge.tuning}, then the parts CDK owns — mode and routes from the behaviors, endpoint URLs
- * and keys. A tuning key the defaults do not have is rejected, so a typo fails the synth rather than the edge.
+ * and keys. The result is validated with the edge's own reader (edge-core {@code EdgeConfig} and
+ * {@code ShipperConfig}), so a typo or a bad value fails the synth rather than every request at the edge.
  */
 public final class EdgeConfigDocument {
 
@@ -66,7 +70,20 @@ public final class EdgeConfigDocument {
         cookie.put("signingKey", keys.signingKey());
         ((ObjectNode) config.get("protector")).put("url", stripSlash(edge.protectorUrl())).put("apiKey", keys.edgeKey());
         ((ObjectNode) config.get("ingest")).put("url", stripSlash(edge.ingestUrl())).put("apiKey", keys.ingestKey());
+        validateWithEdgeReader(config);
         return config;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void validateWithEdgeReader(ObjectNode config) {
+        Map<String, Object> parsed = MAPPER.convertValue(config, Map.class);
+        try {
+            ShipperConfig.from(EdgeConfig.fromJson(parsed));
+        } catch (ConfigException e) {
+            // edge-core's messages name the key and never show key material.
+            throw new SettingsException("the edge configuration generated from edge.tuning is invalid: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The session cookie name the edge will use (tuning may change it); the cache policy leaves it out. */
@@ -94,13 +111,10 @@ public final class EdgeConfigDocument {
                         + " keys file) and cannot be tuned");
             }
             JsonNode current = target.get(key);
-            if (current == null) {
-                throw new SettingsException(path + "." + key + " is not an edge configuration key (known: "
-                        + String.join(", ", (Iterable<String>) target::fieldNames) + ")");
-            }
-            if (current.isObject() && field.getValue().isObject()) {
+            // Keys the defaults lack are passed on: the edge's reader decides whether it knows them.
+            if (current != null && current.isObject() && field.getValue().isObject()) {
                 overlay((ObjectNode) current, field.getValue(), path + "." + key);
-            } else if (current.isObject() || field.getValue().isObject()) {
+            } else if (current != null && (current.isObject() || field.getValue().isObject())) {
                 throw new SettingsException(path + "." + key + " must be " + (current.isObject() ? "an object" : "a value")
                         + ", was " + field.getValue());
             } else {
