@@ -37,14 +37,19 @@ final class Events {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> headers(Map<String, Object> requestOrResponse) {
-        return (Map<String, Object>) requestOrResponse.get("headers");
+        Object headers = requestOrResponse.get("headers");
+        return headers instanceof Map ? (Map<String, Object>) headers : null;
     }
 
     /** Replaces a header of the event's request. */
     static Map<String, Object> withHeader(Map<String, Object> event, String key, String value) {
         List<Object> entries = new ArrayList<>();
         entries.add(new java.util.LinkedHashMap<>(Map.of("key", key, "value", value)));
-        headers(request(event)).put(key.toLowerCase(java.util.Locale.ROOT), entries);
+        Map<String, Object> request = request(event);
+        if (headers(request) == null) {
+            request.put("headers", new java.util.LinkedHashMap<String, Object>());
+        }
+        headers(request).put(key.toLowerCase(java.util.Locale.ROOT), entries);
         return event;
     }
 

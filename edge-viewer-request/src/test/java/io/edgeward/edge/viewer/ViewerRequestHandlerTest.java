@@ -285,10 +285,13 @@ class ViewerRequestHandlerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void hanging_protector_fails_open_within_the_budget() throws Exception {
         protector.hang();
+        Map<String, Object> config = HandlerFixture.config(protector.url());
+        ((Map<String, Object>) config.get("protector")).put("timeout", "PT0.2S");
 
-        Map<String, Object> out = run(handler, Events.viewerRequest());
+        Map<String, Object> out = run(fixture.handler(config), Events.viewerRequest());
 
         assertThat(protector.calls()).isEqualTo(1);
         assertThat(out.get("uri")).isEqualTo("/");
@@ -365,6 +368,7 @@ class ViewerRequestHandlerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void configuration_errors_name_the_key_and_value() {
         Map<String, Object> config = HandlerFixture.config(protector.url());
         ((Map<String, Object>) config.get("protector")).put("timeout", "PT0S");

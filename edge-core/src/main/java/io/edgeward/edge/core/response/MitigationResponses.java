@@ -20,6 +20,9 @@ public final class MitigationResponses {
     public static final int BLOCK_STATUS = 403;
     public static final int CHALLENGE_STATUS = 403;
     public static final String ACTION_HEADER = "x-edgeward-action";
+    /** Lambda@Edge rejects generated viewer responses over 40 KB; our values are bounded well below it. */
+    static final int MAX_URL = 2048;
+    static final int MAX_TEXT = 256;
 
     private final JsonCodec json;
     private final ChallengeConfig challenge;
@@ -31,7 +34,8 @@ public final class MitigationResponses {
 
     /** A block; {@code setCookie} (may be null) is set on the response. */
     public CfResponse block(ViewerRequest request, String reason, String setCookie) {
-        String requestId = request.event().config().requestId();
+        String requestId = bounded(request.event().config().requestId());
+        reason = reason == null ? null : bounded(reason);
         if (wantsHtml(request.accept())) {
             return response(BLOCK_STATUS, "block", "text/html; charset=utf-8", Pages.block(Html.escape(requestId)),
                     setCookie);
@@ -45,15 +49,17 @@ public final class MitigationResponses {
 
     /** A challenge, taken at the visitor's own URL; {@code setCookie} (may be null) is set on the response. */
     public CfResponse challenge(ViewerRequest request, String reason, String setCookie) {
-        String requestId = request.event().config().requestId();
+        String requestId = bounded(request.event().config().requestId());
+        reason = reason == null ? null : bounded(reason);
+        String url = challengeUrl(request);
         if (wantsHtml(request.accept())) {
             return response(CHALLENGE_STATUS, "challenge", "text/html; charset=utf-8",
-                    Pages.challenge(Html.escape(request.url()), Html.escape(challenge.provider()),
+                    Pages.challenge(Html.escape(url), Html.escape(challenge.provider()),
                             challenge.difficulty(), Html.escape(requestId)), setCookie);
         }
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("action", "challenge");
-        envelope.put("challengeUrl", request.url());
+        envelope.put("challengeUrl", url);
         envelope.put("reason", reason);
         envelope.put("requestId", requestId);
         return response(CHALLENGE_STATUS, "challenge", "application/json", json.write(envelope), setCookie);
@@ -62,6 +68,23 @@ public final class MitigationResponses {
     /** Browsers name text/html when navigating; fetch, XHR and API clients send {@code *}/{@code *} or JSON. */
     public static boolean wantsHtml(String accept) {
         return accept != null && (accept.indexOf("text/html") >= 0 || accept.indexOf("application/xhtml") >= 0);
+    }
+
+    /** The visitor's own URL; an absurdly long one (only bots send those) falls back to the site's root. */
+    static String challengeUrl(ViewerRequest request) {
+        String url = request.url();
+        if (url.length() <= MAX_URL) {
+            return url;
+        }
+        String host = request.host();
+        if (host.length() > 253) {
+            host = request.event().config().distributionDomainName();
+        }
+        return host.length() > 253 ? "/" : "https://" + host + "/";
+    }
+
+    private static String bounded(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
     private static CfResponse response(int status, String action, String contentType, String body,
