@@ -1,0 +1,165 @@
+package io.edgeward.passive;
+
+import io.edgeward.passive.parse.RealtimeFields;
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The passive Lambdas' configuration, validated when built; the bad value is in the message.
+ *
+ * <p>Environment ({@link #fromEnvironment}): {@code EDGEWARD_INGEST_URL} (required), {@code EDGEWARD_INGEST_KEY}
+ * or {@code EDGEWARD_INGEST_KEY_SECRET_ARN} (exactly one), {@code EDGEWARD_BATCH_SIZE} (500),
+ * {@code EDGEWARD_SKIP_EXTENSIONS} (comma-separated, empty), {@code EDGEWARD_MASK_QUERY_PARAMS}
+ * ({@code password,token,code,session}), {@code EDGEWARD_REALTIME_FIELDS} (comma-separated; all 69 in canonical
+ * order), {@code EDGEWARD_INGEST_TIMEOUT} ({@code PT10S}), {@code EDGEWARD_INGEST_MAX_ATTEMPTS} (6),
+ * {@code EDGEWARD_RETRY_BASE_DELAY} ({@code PT0.2S}), {@code EDGEWARD_RETRY_MAX_DELAY} ({@code PT20S}).
+ */
+public record PassiveConfig(
+        URI ingestUrl,
+        String ingestKey,
+        String ingestKeySecretArn,
+        int batchSize,
+        List<String> skipExtensions,
+        List<String> maskQueryParams,
+        List<String> realtimeFields,
+        Duration ingestTimeout,
+        int maxAttempts,
+        Duration retryBaseDelay,
+        Duration retryMaxDelay) {
+
+    public static final List<String> DEFAULT_MASKED = List.of("password", "token", "code", "session");
+    /** Ingest's default bound on records per batch is 10,000. */
+    public static final int MAX_BATCH = 10_000;
+
+    public PassiveConfig {
+        require(ingestUrl != null, "ingest.url is required (EDGEWARD_INGEST_URL)");
+        String scheme = ingestUrl.getScheme();
+        require(("http".equals(scheme) || "https".equals(scheme)) && ingestUrl.getHost() != null,
+                "ingest.url must be an http(s) URL, was " + ingestUrl);
+        boolean hasKey = ingestKey != null && !ingestKey.isBlank();
+        boolean hasArn = ingestKeySecretArn != null && !ingestKeySecretArn.isBlank();
+        require(hasKey != hasArn, "exactly one of ingest.key (EDGEWARD_INGEST_KEY) and ingest.keySecretArn"
+                + " (EDGEWARD_INGEST_KEY_SECRET_ARN) must be set, " + (hasKey ? "both were" : "neither was"));
+        require(batchSize >= 1 && batchSize <= MAX_BATCH,
+                "batchSize must be between 1 and " + MAX_BATCH + ", was " + batchSize);
+        skipExtensions = List.copyOf(skipExtensions);
+        maskQueryParams = List.copyOf(maskQueryParams);
+        try {
+            realtimeFields = RealtimeFields.inCanonicalOrder(realtimeFields);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("realtimeFields: " + e.getMessage());
+        }
+        require(!realtimeFields.isEmpty(), "realtimeFields must not be empty");
+        require(ingestTimeout != null && ingestTimeout.compareTo(Duration.ZERO) > 0,
+                "ingest.timeout must be > 0, was " + ingestTimeout);
+        require(maxAttempts >= 1, "ingest.maxAttempts must be >= 1, was " + maxAttempts);
+        require(retryBaseDelay != null && !retryBaseDelay.isNegative(),
+                "retry.baseDelay must be >= 0, was " + retryBaseDelay);
+        require(retryMaxDelay != null && retryMaxDelay.compareTo(retryBaseDelay) >= 0 && !retryMaxDelay.isZero(),
+                "retry.maxDelay must be > 0 and >= retry.baseDelay (" + retryBaseDelay + "), was " + retryMaxDelay);
+    }
+
+    /** Defaults for everything but the ingest endpoint and key. */
+    public static PassiveConfig of(URI ingestUrl, String ingestKey) {
+        return new PassiveConfig(ingestUrl, ingestKey, null, 500, List.of(), DEFAULT_MASKED,
+                RealtimeFields.CANONICAL, Duration.ofSeconds(10), 6, Duration.ofMillis(200), Duration.ofSeconds(20));
+    }
+
+    public static PassiveConfig fromEnvironment(Map<String, String> env) {
+        String url = env.get("EDGEWARD_INGEST_URL");
+        require(url != null && !url.isBlank(), "ingest.url is required (EDGEWARD_INGEST_URL)");
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ingest.url must be an http(s) URL, was " + url);
+        }
+        return new PassiveConfig(uri, env.get("EDGEWARD_INGEST_KEY"), env.get("EDGEWARD_INGEST_KEY_SECRET_ARN"),
+                integer(env, "EDGEWARD_BATCH_SIZE", 500),
+                list(env, "EDGEWARD_SKIP_EXTENSIONS", List.of()),
+                list(env, "EDGEWARD_MASK_QUERY_PARAMS", DEFAULT_MASKED),
+                list(env, "EDGEWARD_REALTIME_FIELDS", RealtimeFields.CANONICAL),
+                duration(env, "EDGEWARD_INGEST_TIMEOUT", Duration.ofSeconds(10)),
+                integer(env, "EDGEWARD_INGEST_MAX_ATTEMPTS", 6),
+                duration(env, "EDGEWARD_RETRY_BASE_DELAY", Duration.ofMillis(200)),
+                duration(env, "EDGEWARD_RETRY_MAX_DELAY", Duration.ofSeconds(20)));
+    }
+
+    public PassiveConfig withBatchSize(int size) {
+        return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, size, skipExtensions, maskQueryParams,
+                realtimeFields, ingestTimeout, maxAttempts, retryBaseDelay, retryMaxDelay);
+    }
+
+    public PassiveConfig withFilters(List<String> skip, List<String> masked) {
+        return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, batchSize, skip, masked,
+                realtimeFields, ingestTimeout, maxAttempts, retryBaseDelay, retryMaxDelay);
+    }
+
+    public PassiveConfig withRealtimeFields(List<String> fields) {
+        return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, batchSize, skipExtensions,
+                maskQueryParams, fields, ingestTimeout, maxAttempts, retryBaseDelay, retryMaxDelay);
+    }
+
+    public PassiveConfig withRetries(int attempts, Duration base, Duration max, Duration timeout) {
+        return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, batchSize, skipExtensions,
+                maskQueryParams, realtimeFields, timeout, attempts, base, max);
+    }
+
+    /** The key is never printed. */
+    @Override
+    public String toString() {
+        return "PassiveConfig[ingestUrl=" + ingestUrl + ", ingestKey=" + (ingestKey == null ? "unset" : "***")
+                + ", ingestKeySecretArn=" + ingestKeySecretArn + ", batchSize=" + batchSize + ", skipExtensions="
+                + skipExtensions + ", maskQueryParams=" + maskQueryParams + ", realtimeFields="
+                + realtimeFields.size() + " fields, ingestTimeout=" + ingestTimeout + ", maxAttempts=" + maxAttempts
+                + ", retryBaseDelay=" + retryBaseDelay + ", retryMaxDelay=" + retryMaxDelay + "]";
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, was '" + value + "'");
+        }
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT10S, was '" + value + "'");
+        }
+    }
+
+    private static List<String> list(Map<String, String> env, String name, List<String> fallback) {
+        String value = env.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
