@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -72,15 +73,20 @@ public final class DecisionMaterializer implements AutoCloseable {
             List<TopicPartition> partitions = awaitPartitions();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            startEndOffsets = consumer.endOffsets(partitions);
+            startEndOffsets = endOffsets(partitions);
             log.info("decisions.materializer topic={} partitions={} endOffsets={}", topic, partitions.size(),
                     startEndOffsets.values().stream().mapToLong(Long::longValue).sum());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    apply(r);
+                try {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                    for (ConsumerRecord<String, byte[]> r : records) {
+                        apply(r);
+                    }
+                    recordProgress(partitions);
+                } catch (RetriableException e) {
+                    // Kafka away: keep serving what we have, keep trying.
+                    log.warn("decisions.materializer retrying: {}", e.toString());
                 }
-                recordProgress(partitions);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -99,13 +105,30 @@ public final class DecisionMaterializer implements AutoCloseable {
 
     private List<TopicPartition> awaitPartitions() {
         while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            try {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                }
+                log.warn("decisions.materializer topic={} not found yet; retrying", topic);
+            } catch (RetriableException e) {
+                log.warn("decisions.materializer topic={} metadata unavailable ({}); retrying", topic, e.toString());
             }
-            log.warn("decisions.materializer topic={} not found yet; retrying", topic);
         }
         throw new WakeupException();
+    }
+
+    private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {
+        while (true) {
+            try {
+                return consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            } catch (RetriableException e) {
+                log.warn("decisions.materializer end offsets unavailable ({}); retrying", e.toString());
+                if (!running) {
+                    throw new WakeupException();
+                }
+            }
+        }
     }
 
     private void apply(ConsumerRecord<String, byte[]> r) {
