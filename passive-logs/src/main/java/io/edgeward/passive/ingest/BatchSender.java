@@ -33,7 +33,7 @@ public final class BatchSender implements RecordSink {
     public BatchSender(IngestClient client, int batchSize) {
         this.client = client;
         this.batchSize = batchSize;
-        this.pending = new ArrayList<>(batchSize);
+        this.pending = new ArrayList<>(Math.min(batchSize, 1024));
     }
 
     @Override

@@ -54,7 +54,6 @@ public final class ApacheLogParser {
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             counter.tally().fileError("reading stopped after line " + line + ", the rest of the file is lost: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("reading stopped after line " + line, e);
         }
