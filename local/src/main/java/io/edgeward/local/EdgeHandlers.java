@@ -12,4 +12,12 @@ public interface EdgeHandlers {
 
     /** The log shipper, associated with both origin-response and viewer-response. */
     RequestStreamHandler logShipper(String edgeConfigJson);
+
+    /**
+     * Sends every queued log record. Lambda freezes between invocations, so partial batches leave only with a later
+     * request; the local stack's process never freezes, so it calls this every {@code shipperMaxAge} (and at
+     * shutdown) and logs reach Kafka promptly on a quiet machine.
+     */
+    default void flushAll() {
+    }
 }

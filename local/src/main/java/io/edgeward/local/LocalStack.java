@@ -24,6 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The composition root of {@code ./edgeward local}: Kafka (a single-node KRaft broker in the data directory, or an
@@ -51,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the stack with the Edgeward edge functions. */
     public static LocalStack start(LocalConfig config) {
-        return start(config, EdgewardEdgeHandlers.INSTANCE);
+        return start(config, new EdgewardEdgeHandlers());
     }
 
     /** Starts the stack; on a failure, whatever was started is stopped again before the exception leaves. */
@@ -91,11 +94,13 @@ public final class LocalStack implements AutoCloseable {
                 .policyFile(config.policyFile())
                 .build());
         started.push(protector);
-        started.push(DetectionEngine.start(new DetectionConfig(bootstrapServers,
-                detectionApplicationId(config.topicPrefix()),
-                config.dataDir().resolve("detection").toAbsolutePath(), config.policyFile(),
-                new Topics(config.logsTopic(), config.detectionsTopic(), config.decisionsTopic()),
-                config.logsTopic() + ".dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(1))));
+        if (config.detection()) {
+            started.push(DetectionEngine.start(new DetectionConfig(bootstrapServers,
+                    detectionApplicationId(config.topicPrefix()),
+                    config.dataDir().resolve("detection").toAbsolutePath(), config.policyFile(),
+                    new Topics(config.logsTopic(), config.detectionsTopic(), config.decisionsTopic()),
+                    config.logsTopic() + ".dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(1))));
+        }
         if (config.origin() == null) {
             demoOrigin = DemoOrigin.start(config.bindAddress(), config.originPort());
             started.push(demoOrigin);
@@ -111,6 +116,18 @@ public final class LocalStack implements AutoCloseable {
                 edgeHandlers.viewerRequest(edgeConfigJson), edgeHandlers.logShipper(edgeConfigJson),
                 Clock.systemUTC());
         started.push(front);
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "edge-log-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.shipperMaxAge().toMillis();
+        flusher.scheduleWithFixedDelay(edgeHandlers::flushAll, every, every, TimeUnit.MILLISECONDS);
+        // Runs before the front and ingest stop (reverse order): the last records still reach Kafka.
+        started.push(() -> {
+            flusher.shutdownNow();
+            edgeHandlers.flushAll();
+        });
         LOG.info("local stack started: front={} protector={} ingest={} origin={} kafka={} mode={}", front.port(),
                 protector.port(), ingest.port(), origin, bootstrapServers, config.mode());
     }

@@ -27,12 +27,14 @@ import java.util.Set;
  * @param checkIntervalMax    the longest re-check interval
  * @param logSkipExtensions   file extensions (without dot) the shipper does not log; empty by default, since
  *                            whether a visitor loads a page's assets is a strong signal
+ * @param detection           start the detection engine (tests that do not need it leave it out)
  */
 public record LocalConfig(String bindAddress, int frontPort, int protectorPort, int ingestPort, int originPort,
                           int kafkaPort, String kafkaBootstrapServers, URI origin, boolean trustForwardedFor, String mode, String country,
                           Path dataDir, String topicPrefix, Path policyFile, Duration protectorTimeout,
                           int shipperBatchSize, Duration shipperMaxAge, Duration checkIntervalInitial,
-                          Duration checkIntervalMax, List<String> logSkipExtensions, LocalSecrets secrets) {
+                          Duration checkIntervalMax, List<String> logSkipExtensions, boolean detection,
+                          LocalSecrets secrets) {
 
     static final Set<String> MODES = Set.of("mitigate", "inject", "monitor");
 
@@ -107,6 +109,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         private Duration checkIntervalInitial = Duration.ofSeconds(5);
         private Duration checkIntervalMax = Duration.ofSeconds(60);
         private List<String> logSkipExtensions = List.of();
+        private boolean detection = true;
         private final LocalSecrets secrets;
 
         private Builder(LocalSecrets secrets) {
@@ -135,11 +138,12 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public Builder checkIntervalInitial(Duration v) { checkIntervalInitial = v; return this; }
         public Builder checkIntervalMax(Duration v) { checkIntervalMax = v; return this; }
         public Builder logSkipExtensions(List<String> v) { logSkipExtensions = v; return this; }
+        public Builder detection(boolean v) { detection = v; return this; }
 
         public LocalConfig build() {
             return new LocalConfig(bindAddress, frontPort, protectorPort, ingestPort, originPort, kafkaPort, kafkaBootstrapServers, origin,
                     trustForwardedFor, mode, country, dataDir, topicPrefix, policyFile, protectorTimeout,
-                    shipperBatchSize, shipperMaxAge, checkIntervalInitial, checkIntervalMax, logSkipExtensions, secrets);
+                    shipperBatchSize, shipperMaxAge, checkIntervalInitial, checkIntervalMax, logSkipExtensions, detection, secrets);
         }
     }
 
