@@ -60,7 +60,7 @@ class KafkaOutageTest {
             assertThat(refused.json().path("error").asText()).isEqualTo("unavailable");
 
             broker.restart();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.post("/v1/admin/decisions", ADMIN_TOKEN, """
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(http.post("/v1/admin/decisions", ADMIN_TOKEN, """
                     {"scope":"ip","value":"198.51.100.3","action":"challenge","duration":"PT1H"}""").status()).isEqualTo(201));
             assertThat(action(http, "198.51.100.3")).isEqualTo("challenge");
             assertThat(action(http, "198.51.100.1")).isEqualTo("block");
