@@ -46,7 +46,7 @@ class AlternativeDeploymentSynthTest {
                 List.of(new BehaviorSettings("/checkout/*", Mode.MITIGATE)), OriginHeaders.EDGEWARD_ONLY,
                 List.of("User-Agent", "Accept"));
         DeploySettings settings = new DeploySettings(null, "eu-central-1", "shop-bots", TestDeployments.repositoryRoot(),
-                new ServicesSettings(null, true, List.of("198.51.100.0/24"), 2, null, null, null),
+                new ServicesSettings(null, true, List.of("198.51.100.0/24"), null, List.of("eu-central-1a", "eu-central-1b"), null, null, null),
                 new KafkaSettings(null, "SSL", null, new MskSettings(null, 2, 200, null)),
                 new io.edgeward.cdk.config.EdgeSettings("http://api.internal.example", "http://api.internal.example",
                         TestDeployments.keysFile(dir), TestDeployments.fixtureBundle("viewer-request"),

@@ -91,7 +91,7 @@ class SettingsValidationTest {
 
     @Test
     void plain_http_load_balancer_needs_explicit_consent() {
-        assertThatThrownBy(() -> new ServicesSettings(null, false, null, null, null, null, null))
+        assertThatThrownBy(() -> new ServicesSettings(null, false, null, null, null, null, null, null))
                 .hasMessageContaining("services.certificateArn is not set")
                 .hasMessageContaining("services.allowPlainHttp=true");
     }
@@ -126,7 +126,7 @@ class SettingsValidationTest {
     @Test
     void msk_brokers_must_spread_evenly_over_the_zones() {
         assertThatThrownBy(() -> new DeploySettings(null, "eu-west-1", null, null,
-                new ServicesSettings(null, true, null, 2, null, null, null),
+                new ServicesSettings(null, true, null, 2, null, null, null, null),
                 KafkaSettings.newMsk(new MskSettings(null, 3, null, null)), null))
                 .hasMessage("kafka.msk.brokerNodes must be a multiple of services.maxAzs (2), was 3");
     }
@@ -134,7 +134,7 @@ class SettingsValidationTest {
     @Test
     void bad_region_is_named() {
         assertThatThrownBy(() -> new DeploySettings(null, "europe", null, null,
-                new ServicesSettings(null, true, null, null, null, null, null), KafkaSettings.existing("k:9092"), null))
+                new ServicesSettings(null, true, null, null, null, null, null, null), KafkaSettings.existing("k:9092"), null))
                 .hasMessage("region must be an AWS region like eu-west-1, was europe");
     }
 

@@ -163,8 +163,8 @@ class StandardDeploymentSynthTest {
 
     @Test
     void protector_gets_edge_key_and_admin_token_and_ingest_its_key_from_secrets_manager() {
-        assertThat(secretNames("protector-api")).containsExactlyInAnyOrder("EDGEWARD_EDGE_KEY", "EDGEWARD_ADMIN_TOKEN");
-        assertThat(secretNames("ingest-service")).containsExactly("EDGEWARD_INGEST_KEY");
+        assertThat(secretNames("protector-api")).containsExactlyInAnyOrder("EDGEWARD_EDGE_KEYS", "EDGEWARD_ADMIN_TOKEN");
+        assertThat(secretNames("ingest-service")).containsExactly("EDGEWARD_INGEST_KEYS");
         assertThat(secretNames("detection-engine")).isEmpty();
         for (JsonNode secret : container("protector-api").get("Secrets")) {
             assertThat(secret.get("ValueFrom").has("Ref")).as("%s comes from a secret resource", secret).isTrue();

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * @param adminCidrs     source CIDRs allowed to reach /v1/admin/* through the load balancer; empty (default) keeps the
  *                       admin API off the internet (reach it from inside the VPC)
  * @param maxAzs         availability zones for the VPC (default 2)
+ * @param availabilityZones explicit zones for the VPC (like eu-west-1a, eu-west-1b); with an account set and no
+ *                       zones, CDK looks the zones up once with AWS credentials and caches them in cdk.context.json,
+ *                       so set them to synthesize offline
  * @param protector      size of protector-api (default 2 tasks, 512 CPU, 1024 MiB)
  * @param ingest         size of ingest-service (default 2 tasks, 512 CPU, 1024 MiB)
  * @param detection      size of detection-engine (default 1 task, 1024 CPU, 2048 MiB)
@@ -21,6 +24,7 @@ public record ServicesSettings(
         boolean allowPlainHttp,
         List<String> adminCidrs,
         Integer maxAzs,
+        List<String> availabilityZones,
         ServiceSize protector,
         ServiceSize ingest,
         ServiceSize detection) {
@@ -29,7 +33,11 @@ public record ServicesSettings(
 
     public ServicesSettings {
         adminCidrs = adminCidrs == null ? List.of() : List.copyOf(adminCidrs);
-        maxAzs = maxAzs == null ? 2 : maxAzs;
+        availabilityZones = availabilityZones == null ? List.of() : List.copyOf(availabilityZones);
+        SettingsException.require(maxAzs == null || availabilityZones.isEmpty() || maxAzs == availabilityZones.size(),
+                "services.maxAzs " + maxAzs + " disagrees with services.availabilityZones " + availabilityZones
+                        + "; set one of them");
+        maxAzs = maxAzs == null ? (availabilityZones.isEmpty() ? 2 : availabilityZones.size()) : maxAzs;
         protector = (protector == null ? new ServiceSize(null, null, null) : protector)
                 .orElse(new ServiceSize(2, 512, 1024));
         ingest = (ingest == null ? new ServiceSize(null, null, null) : ingest).orElse(new ServiceSize(2, 512, 1024));
@@ -48,11 +56,15 @@ public record ServicesSettings(
 
     /** Defaults with HTTPS from the given certificate. */
     public static ServicesSettings withCertificate(String certificateArn) {
-        return new ServicesSettings(certificateArn, false, null, null, null, null, null);
+        return new ServicesSettings(certificateArn, false, null, null, null, null, null, null);
     }
 
     /** The certificate's region must be the services region; checked once the region is known. */
     void validateFor(String region) {
+        for (String zone : availabilityZones) {
+            SettingsException.require(zone.startsWith(region) && zone.length() == region.length() + 1,
+                    "services.availabilityZones must be zones of " + region + " (like " + region + "a), was " + zone);
+        }
         if (certificateArn != null) {
             Arns.requireCertificateIn("services.certificateArn", certificateArn, region);
         }

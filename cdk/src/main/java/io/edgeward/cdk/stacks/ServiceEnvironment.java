@@ -27,9 +27,13 @@ final class ServiceEnvironment {
         return env;
     }
 
+    /**
+     * The key secrets go to the services' comma-separated KEYS variables, so a secret holding "new,old" accepts both
+     * while the edge changes over (docs/deploy.md "Rotating keys"); the edge uses the first.
+     */
     static Map<String, Secret> protectorSecrets(ServiceSecrets secrets) {
         return Map.of(
-                "EDGEWARD_EDGE_KEY", Secret.fromSecretsManager(secrets.edgeKey()),
+                "EDGEWARD_EDGE_KEYS", Secret.fromSecretsManager(secrets.edgeKey()),
                 "EDGEWARD_ADMIN_TOKEN", Secret.fromSecretsManager(secrets.adminToken()));
     }
 
@@ -42,7 +46,7 @@ final class ServiceEnvironment {
     }
 
     static Map<String, Secret> ingestSecrets(ServiceSecrets secrets) {
-        return Map.of("EDGEWARD_INGEST_KEY", Secret.fromSecretsManager(secrets.ingestKey()));
+        return Map.of("EDGEWARD_INGEST_KEYS", Secret.fromSecretsManager(secrets.ingestKey()));
     }
 
     static Map<String, String> detection(KafkaSettings kafka, String bootstrapServers) {

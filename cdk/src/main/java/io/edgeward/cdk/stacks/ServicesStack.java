@@ -35,7 +35,13 @@ public final class ServicesStack extends Stack {
                 .env(Environment.builder().account(settings.account()).region(settings.region()).build())
                 .description("Edgeward services: protector-api, ingest-service, detection-engine and Kafka")
                 .build());
-        this.vpc = Vpc.Builder.create(this, "Vpc").maxAzs(settings.services().maxAzs()).natGateways(1).build();
+        Vpc.Builder vpcBuilder = Vpc.Builder.create(this, "Vpc").natGateways(1);
+        if (settings.services().availabilityZones().isEmpty()) {
+            vpcBuilder.maxAzs(settings.services().maxAzs());
+        } else {
+            vpcBuilder.availabilityZones(settings.services().availabilityZones());
+        }
+        this.vpc = vpcBuilder.build();
         this.cluster = Cluster.Builder.create(this, "Cluster").vpc(vpc).build();
         this.secrets = new ServiceSecrets(this, "Secrets", settings.prefix());
 
