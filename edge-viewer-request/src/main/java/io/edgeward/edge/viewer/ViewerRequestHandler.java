@@ -9,6 +9,8 @@ import io.edgeward.edge.core.decision.ViewerPolicy;
 import io.edgeward.edge.core.event.CfEvent;
 import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.core.port.TokenCodec;
+import io.edgeward.edge.core.shipper.ShipperStats;
+import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
 import io.edgeward.edge.jvm.JvmPorts;
 import io.edgeward.edge.jvm.NimbusTokenCodec;
 import java.io.IOException;
@@ -37,6 +39,7 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
     private final ViewerPolicy policy;
     private final long waitMillis;
     private final String configProblem;
+    private final ShippingGeneratedResponseLog shipping;
 
     /** Reads {@code edgeward-edge.json} from the class path; if that fails, every request passes unchanged. */
     public ViewerRequestHandler() {
@@ -54,27 +57,45 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
             LOG.error("edge configuration unusable, passing every request through unchecked: {}", problem);
         }
         this.ports = jvm;
+        this.shipping = config == null ? null : GeneratedResponseShipping.create(config, jvm);
         this.policy = config == null ? null : new ViewerPolicy(config, jvm, NimbusTokenCodec.from(config.cookie()),
-                GeneratedResponseLog.NONE);
+                GeneratedResponseShipping.orNone(shipping));
         this.waitMillis = config == null ? 0 : config.protector().timeoutMillis() + GRACE_MILLIS;
         this.configProblem = problem;
     }
 
+    /** The JVM ports; generated responses are shipped to the configured ingest. */
     public ViewerRequestHandler(EdgeConfig config) {
-        this(config, JvmPorts.create(LOG.getName()), GeneratedResponseLog.NONE);
+        this(config, JvmPorts.create(LOG.getName()));
     }
 
-    /** For tests and the local front: other ports (a movable clock) and a log for generated responses. */
+    /** For the local front and tests: other ports (a movable clock); generated responses shipped to ingest. */
+    public ViewerRequestHandler(EdgeConfig config, EdgePorts ports) {
+        this(config, ports, NimbusTokenCodec.from(config.cookie()), GeneratedResponseShipping.create(config, ports));
+    }
+
+    /** For tests: another log for generated responses (nothing is shipped). */
     public ViewerRequestHandler(EdgeConfig config, EdgePorts ports, GeneratedResponseLog generatedLog) {
-        this(config, ports, NimbusTokenCodec.from(config.cookie()), generatedLog);
+        this(config, ports, NimbusTokenCodec.from(config.cookie()), generatedLog, null);
     }
 
-    public ViewerRequestHandler(EdgeConfig config, EdgePorts ports, TokenCodec tokens,
-                                GeneratedResponseLog generatedLog) {
+    private ViewerRequestHandler(EdgeConfig config, EdgePorts ports, TokenCodec tokens,
+                                 ShippingGeneratedResponseLog shipping) {
+        this(config, ports, tokens, GeneratedResponseShipping.orNone(shipping), shipping);
+    }
+
+    private ViewerRequestHandler(EdgeConfig config, EdgePorts ports, TokenCodec tokens,
+                                 GeneratedResponseLog generatedLog, ShippingGeneratedResponseLog shipping) {
         this.ports = ports;
+        this.shipping = shipping;
         this.policy = new ViewerPolicy(config, ports, tokens, generatedLog);
         this.waitMillis = config.protector().timeoutMillis() + GRACE_MILLIS;
         this.configProblem = null;
+    }
+
+    /** Counters of the generated-response shipper, or null when nothing is shipped. */
+    public ShipperStats shipperStats() {
+        return shipping == null ? null : shipping.stats();
     }
 
     @Override
@@ -110,6 +131,10 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
 
     /** A parsed event in, the request or response object out; never throws. */
     public Map<String, Object> handle(Map<String, Object> root) {
+        if (shipping != null) {
+            // A frozen Lambda environment runs no timers: aged batches leave at the start of the next invocation.
+            shipping.flushDue();
+        }
         Map<String, Object> original = CfEvent.rawRequest(root);
         if (original == null) {
             LOG.warn("event has no Records[0].cf.request object, answering an empty object");
