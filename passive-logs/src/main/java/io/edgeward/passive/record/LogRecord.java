@@ -1,6 +1,7 @@
 package io.edgeward.passive.record;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
@@ -49,6 +50,7 @@ public record LogRecord(
     }
 
     /** The contract version; always 1. */
+    @JsonProperty("v")
     public int v() {
         return 1;
     }
