@@ -1,0 +1,98 @@
+package io.edgeward.edge.node;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real HTTP server speaking Protector's {@code POST /v1/check} contract, told what to answer. */
+final class FakeProtector implements AutoCloseable {
+
+    static final String KEY = "edge-key-for-node-tests";
+
+    private final HttpServer server;
+    private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile String answer = answer("allow");
+    private volatile int status = 200;
+    private volatile boolean hang;
+
+    private FakeProtector(HttpServer server) {
+        this.server = server;
+    }
+
+    static FakeProtector start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        FakeProtector fake = new FakeProtector(server);
+        server.createContext("/v1/check", fake::check);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        return fake;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    void answers(String action) {
+        this.answer = answer(action);
+        this.status = 200;
+        this.hang = false;
+    }
+
+    void fails(int httpStatus) {
+        this.status = httpStatus;
+        this.hang = false;
+    }
+
+    void hangs() {
+        this.hang = true;
+    }
+
+    private static String answer(String action) {
+        return "{\"action\":\"" + action + "\",\"ttl\":60,\"reason\":\"test:" + action + "\",\"decisionId\":\"d-"
+                + action + "\"}";
+    }
+
+    private void check(HttpExchange exchange) throws IOException {
+        calls.incrementAndGet();
+        exchange.getRequestBody().readAllBytes();
+        if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            send(exchange, 401, "{\"error\":\"unauthorized\",\"detail\":\"bad key\"}");
+            return;
+        }
+        if (hang) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        send(exchange, status, status == 200 ? answer : "{\"error\":\"internal\",\"detail\":\"test\"}");
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+    }
+}
