@@ -22,7 +22,7 @@ import java.util.Map;
  *                         edgeward.logs.dlq)
  * @param policyReloadInterval how often the policy file is checked ({@code EDGEWARD_POLICY_RELOAD}, default PT5S)
  * @param streamThreads    Kafka Streams threads ({@code EDGEWARD_DETECTION_THREADS}, default 1)
- * @param commitInterval   Kafka Streams commit interval ({@code EDGEWARD_DETECTION_COMMIT}, default PT1S)
+ * @param commitInterval   Kafka Streams commit interval ({@code EDGEWARD_DETECTION_COMMIT}, default PT5S)
  */
 public record DetectionConfig(String bootstrapServers, String applicationId, Path stateDir, Path policyFile,
                               Topics topics, String deadLetterTopic, Duration policyReloadInterval,
@@ -51,7 +51,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
     /** Defaults for a given broker, for tests and {@code local/}. */
     public static DetectionConfig of(String bootstrapServers, Path stateDir, Path policyFile) {
         return new DetectionConfig(bootstrapServers, "edgeward-detection", stateDir, policyFile, Topics.defaults(),
-                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(1));
+                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5));
     }
 
     /** The one place environment variables are read. */
@@ -70,7 +70,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
                 env.getOrDefault("EDGEWARD_DETECTION_DLQ_TOPIC", "edgeward.logs.dlq"),
                 duration(env, "EDGEWARD_POLICY_RELOAD", "PT5S"),
                 integer(env, "EDGEWARD_DETECTION_THREADS", 1),
-                duration(env, "EDGEWARD_DETECTION_COMMIT", "PT1S"));
+                duration(env, "EDGEWARD_DETECTION_COMMIT", "PT5S"));
     }
 
     private static Duration duration(Map<String, String> env, String name, String fallback) {
