@@ -1,6 +1,7 @@
 package io.edgeward.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -44,8 +45,12 @@ public final class IngestMetrics implements AutoCloseable {
 
     /** Registers the in-flight gauges, read from the publisher's gate at scrape time. */
     public void inFlight(LongSupplier records, LongSupplier bytes) {
-        registry.gauge("edgeward.ingest.inflight.records", records, LongSupplier::getAsLong);
-        registry.gauge("edgeward.ingest.inflight.bytes", bytes, LongSupplier::getAsLong);
+        // Strong references: a gauge otherwise holds its source weakly and reads NaN once it is collected.
+        Gauge.builder("edgeward.ingest.inflight.records", records, LongSupplier::getAsLong).strongReference(true)
+                .description("Log records handed to the producer and not yet acknowledged").register(registry);
+        Gauge.builder("edgeward.ingest.inflight.bytes", bytes, LongSupplier::getAsLong).strongReference(true)
+                .description("Bytes of log records handed to the producer and not yet acknowledged")
+                .register(registry);
     }
 
     public void accepted(int records) {

@@ -19,6 +19,9 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
@@ -37,10 +40,12 @@ public final class IngestServer implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final Admin admin;
     private final IngestMetrics metrics;
+    private final ExecutorService sender;
     private final Duration flushTimeout;
 
     private IngestServer(Javalin app, Producer<byte[], byte[]> producer, Admin admin, IngestMetrics metrics,
-            Duration flushTimeout) {
+            ExecutorService sender, Duration flushTimeout) {
+        this.sender = sender;
         this.app = app;
         this.producer = producer;
         this.admin = admin;
@@ -56,17 +61,23 @@ public final class IngestServer implements AutoCloseable {
     public static IngestServer start(IngestConfig config, Clock clock) {
         Admin admin = KafkaClients.admin(config);
         IngestMetrics metrics = new IngestMetrics();
+        ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ingest-kafka-send");
+            thread.setDaemon(true);
+            return thread;
+        });
         Producer<byte[], byte[]> producer = null;
         try {
             TopicSetup.ensureTopics(admin, config.topic(), config.partitions(), config.replication(),
                     config.startupTimeout());
             producer = KafkaClients.producer(config);
-            Javalin app = routes(config, clock, admin, producer, metrics);
+            Javalin app = routes(config, clock, admin, producer, metrics, sender);
             app.start(config.bindAddress(), config.port());
             log.info("ingest listening on {}:{}, topic {}, config {}", config.bindAddress(), app.port(),
                     config.topic(), config);
-            return new IngestServer(app, producer, admin, metrics, config.requestTimeout());
+            return new IngestServer(app, producer, admin, metrics, sender, config.requestTimeout());
         } catch (RuntimeException e) {
+            sender.shutdownNow();
             if (producer != null) {
                 producer.close(Duration.ZERO);
             }
@@ -77,14 +88,14 @@ public final class IngestServer implements AutoCloseable {
     }
 
     private static Javalin routes(IngestConfig config, Clock clock, Admin admin, Producer<byte[], byte[]> producer,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, ExecutorService sender) {
         ObjectMapper mapper = mapper();
         ErrorMapping errors = new ErrorMapping(metrics);
         LogsController logs = new LogsController(
                 new BatchBodyReader(config.maxBodyBytes(), config.maxDecompressedBytes()),
                 new LogBatchDecoder(mapper, config.maxRecords(), clock),
-                new LogPublisher(producer, config.topic(), config.maxInFlightRecords(), config.maxInFlightBytes(),
-                        metrics),
+                new LogPublisher(producer, config.topic(), config.requestTimeout(), config.maxInFlightRecords(), config.maxInFlightBytes(),
+                        metrics, sender),
                 errors, metrics);
         HealthController health = new HealthController(new KafkaReadiness(admin, Duration.ofSeconds(2)));
         MetricsController metricsController = new MetricsController(metrics,
@@ -124,6 +135,12 @@ public final class IngestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        sender.shutdown();
+        try {
+            sender.awaitTermination(flushTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         producer.close(flushTimeout);
         admin.close(Duration.ofSeconds(5));
         metrics.close();
