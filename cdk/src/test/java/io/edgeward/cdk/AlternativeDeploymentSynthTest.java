@@ -115,6 +115,13 @@ class AlternativeDeploymentSynthTest {
     }
 
     @Test
+    void vpc_uses_the_configured_zones_without_a_lookup() {
+        List<String> zones = resources(servicesJson, "AWS::EC2::Subnet").stream()
+                .map(e -> e.getValue().at("/Properties/AvailabilityZone").asText()).distinct().sorted().toList();
+        assertThat(zones).containsExactly("eu-central-1a", "eu-central-1b");
+    }
+
+    @Test
     void plain_http_listener_when_explicitly_allowed() {
         services.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.objectLike(Map.of(
                 "Protocol", "HTTP", "Port", 80)));

@@ -160,6 +160,25 @@ class SettingsValidationTest {
                 .hasMessageContaining("deploy the services stack, then export the keys");
     }
 
+    @Test
+    void first_deployment_without_an_edge_section_composes_the_services_only() {
+        DeploySettings standard = TestDeployments.standard(TestDeployments.keysFile(dir));
+        EdgewardApp.Stacks stacks = EdgewardApp.compose(new software.amazon.awscdk.App(), new DeploySettings(null,
+                "eu-west-1", null, standard.sourceRoot(), standard.services(), standard.kafka(), null));
+        assertThat(stacks.services()).isNotNull();
+        assertThat(stacks.edge()).isNull();
+    }
+
+    @Test
+    void source_root_without_the_service_dockerfiles_is_rejected() {
+        DeploySettings standard = TestDeployments.standard(TestDeployments.keysFile(dir));
+        DeploySettings wrongRoot = new DeploySettings(null, "eu-west-1", null, dir, standard.services(),
+                standard.kafka(), null);
+        assertThatThrownBy(() -> EdgewardApp.compose(new software.amazon.awscdk.App(), wrongRoot))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("no Dockerfile at " + dir.resolve("protector-api/Dockerfile"));
+    }
+
     private DeploySettings withDistribution(DistributionSettings distribution) {
         DeploySettings standard = TestDeployments.standard(TestDeployments.keysFile(dir));
         return new DeploySettings(null, "eu-west-1", null, standard.sourceRoot(), standard.services(), standard.kafka(),

@@ -208,6 +208,14 @@ class StandardDeploymentSynthTest {
     }
 
     @Test
+    void protector_and_ingest_scale_out_on_cpu_from_their_desired_count() {
+        services.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 2);
+        services.allResourcesProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.objectLike(Map.of(
+                "MinCapacity", 2, "MaxCapacity", 8)));
+        services.resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 2);
+    }
+
+    @Test
     void admin_api_is_refused_at_the_load_balancer_when_no_admin_cidrs_are_set() {
         services.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Match.objectLike(Map.of(
                 "Actions", List.of(Match.objectLike(Map.of("Type", "fixed-response",

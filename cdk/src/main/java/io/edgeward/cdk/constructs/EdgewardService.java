@@ -13,7 +13,9 @@ import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
@@ -30,7 +32,9 @@ import software.constructs.Construct;
 /**
  * One Edgeward service on Fargate, from the image its module's Dockerfile builds. CDK's asset pipeline builds and
  * pushes the image at deploy time, so synthesis needs no Docker; the build context is only the Dockerfile and the
- * module's {@code target/} jars (docs/deploy.md "Build").
+ * module's {@code target/} jars (docs/deploy.md "Build"). Services behind the load balancer scale on CPU from their
+ * desired count up to {@value #MAX_SCALE_OUT} times it; the detection engine scales with its Kafka partitions, by
+ * hand.
  */
 public final class EdgewardService extends Construct {
 
@@ -43,6 +47,9 @@ public final class EdgewardService extends Construct {
     public record Spec(String module, Integer port, ServiceSize size, Map<String, String> environment,
             Map<String, Secret> secrets) {
     }
+
+    /** Load-balanced services scale out to this many times their desired count. */
+    static final int MAX_SCALE_OUT = 4;
 
     private final FargateService service;
 
@@ -89,6 +96,16 @@ public final class EdgewardService extends Construct {
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
                 .build();
+        if (spec.port() != null) {
+            // Protector and ingest are stateless behind the load balancer: scale out on CPU, never below the set size.
+            service.autoScaleTaskCount(EnableScalingProps.builder()
+                            .minCapacity(spec.size().desiredCount())
+                            .maxCapacity(spec.size().desiredCount() * MAX_SCALE_OUT)
+                            .build())
+                    .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+                            .targetUtilizationPercent(60)
+                            .build());
+        }
     }
 
     public FargateService service() {

@@ -22,6 +22,7 @@ import software.constructs.Construct;
  */
 public final class ServicesStack extends Stack {
 
+    private final java.util.List<String> availabilityZones;
     private final Vpc vpc;
     private final Cluster cluster;
     private final ServiceSecrets secrets;
@@ -35,6 +36,7 @@ public final class ServicesStack extends Stack {
                 .env(Environment.builder().account(settings.account()).region(settings.region()).build())
                 .description("Edgeward services: protector-api, ingest-service, detection-engine and Kafka")
                 .build());
+        this.availabilityZones = settings.services().availabilityZones();
         Vpc.Builder vpcBuilder = Vpc.Builder.create(this, "Vpc").natGateways(1);
         if (settings.services().availabilityZones().isEmpty()) {
             vpcBuilder.maxAzs(settings.services().maxAzs());
@@ -81,6 +83,12 @@ public final class ServicesStack extends Stack {
                         secrets.ingestKey().getSecretName(), secrets.cookieKeys().getSecretName(),
                         secrets.adminToken().getSecretName()))
                 .description("edge key, ingest key, cookie keys, admin token").build();
+    }
+
+    /** Configured zones need no lookup: CDK asks the stack, which would otherwise ask AWS when an account is set. */
+    @Override
+    public java.util.List<String> getAvailabilityZones() {
+        return availabilityZones == null || availabilityZones.isEmpty() ? super.getAvailabilityZones() : availabilityZones;
     }
 
     public Vpc vpc() {
