@@ -3,6 +3,8 @@ package io.edgeward.protector;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.kafka.broker.KafkaBrokerExtension;
+import io.edgeward.protector.http.RouteGroup;
+import io.edgeward.protector.support.FakeDns;
 import io.edgeward.protector.support.Http;
 import io.edgeward.protector.support.MutableClock;
 import io.edgeward.protector.support.Protectors;
@@ -15,6 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static io.edgeward.protector.support.Http.CHROME;
 import static io.edgeward.protector.support.Http.checkBody;
@@ -34,8 +38,12 @@ class ProtectorHttpTest {
 
     @BeforeAll
     static void start(KafkaBroker broker) {
+        // A stand-in for the challenge feature's route group, to prove the extension point and its auth.
+        RouteGroup challenge = app -> app.post("/v1/challenge/verify", ctx -> ctx.json(Map.of("verified", true)));
         server = Protectors.start(Protectors.config(broker, "decisions-http-" + System.nanoTime())
-                .metricsToken(METRICS_TOKEN).build(), clock);
+                        .metricsToken(METRICS_TOKEN).build(),
+                ProtectorServer.Dependencies.defaults().withClock(clock).withDns(new FakeDns())
+                        .withRouteGroups(List.of(challenge)));
         http = new Http(server.port());
     }
 
@@ -78,6 +86,15 @@ class ProtectorHttpTest {
         assertProblem(http.post("/v1/check", "not-the-edge-key-at-all", checkBody("203.0.113.1", CHROME)), 401, "unauthorized", "edge");
         assertProblem(http.post("/v1/check", ADMIN_TOKEN, checkBody("203.0.113.1", CHROME)), 401, "unauthorized", "edge");
         assertThat(http.post("/v1/check", EDGE_KEY_2, checkBody("203.0.113.1", CHROME)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_added_route_group_under_challenge_is_behind_the_edge_key() {
+        assertProblem(http.post("/v1/challenge/verify", null, "{}"), 401, "unauthorized", "edge");
+        assertProblem(http.post("/v1/challenge/verify", ADMIN_TOKEN, "{}"), 401, "unauthorized", "edge");
+        Http.Response ok = http.post("/v1/challenge/verify", EDGE_KEY, "{}");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().path("verified").asBoolean()).isTrue();
     }
 
     @Test

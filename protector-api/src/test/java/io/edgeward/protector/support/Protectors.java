@@ -35,8 +35,11 @@ public final class Protectors {
     }
 
     public static ProtectorServer start(ProtectorConfig config, Clock clock) {
-        ProtectorServer server = ProtectorServer.start(config,
-                ProtectorServer.Dependencies.defaults().withClock(clock).withDns(new FakeDns()));
+        return start(config, ProtectorServer.Dependencies.defaults().withClock(clock).withDns(new FakeDns()));
+    }
+
+    public static ProtectorServer start(ProtectorConfig config, ProtectorServer.Dependencies deps) {
+        ProtectorServer server = ProtectorServer.start(config, deps);
         await().until(server::ready);
         return server;
     }
