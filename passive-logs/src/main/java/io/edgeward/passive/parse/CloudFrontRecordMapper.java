@@ -14,7 +14,9 @@ import java.util.Locale;
 public final class CloudFrontRecordMapper {
 
     private final QueryMasker masker;
+    private final StandardTime standardTime = new StandardTime();
 
+    /** Safe to share between threads: the time check remembers only dates it has validated. */
     public CloudFrontRecordMapper(QueryMasker masker) {
         this.masker = masker;
     }
@@ -53,7 +55,7 @@ public final class CloudFrontRecordMapper {
                 f.get(Column.ASN), timeTakenMs(f.get(Column.TIME_TAKEN)));
     }
 
-    private static String time(FieldValues f) throws InvalidLine {
+    private String time(FieldValues f) throws InvalidLine {
         String millis = f.get(Column.TIMESTAMP_MS);
         String seconds = f.get(Column.TIMESTAMP_SECONDS);
         String date = f.get(Column.DATE);
@@ -66,7 +68,11 @@ public final class CloudFrontRecordMapper {
                 return Instant.ofEpochMilli(new BigDecimal(seconds).movePointRight(3).longValueExact()).toString();
             }
             if (date != null && clock != null) {
-                return Instant.parse(date + "T" + clock + "Z").toString();
+                String iso = standardTime.toIso(date, clock);
+                if (iso == null) {
+                    throw new DateTimeParseException("not a date and time", date + " " + clock, 0);
+                }
+                return iso;
             }
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             throw new InvalidLine("time is not a CloudFront timestamp: " + quote(millis != null ? millis

@@ -231,6 +231,22 @@ class StandardLogParserTest {
     }
 
     @Test
+    void impossible_dates_and_times_are_bad_lines() throws Exception {
+        String header = "#Fields: date time c-ip cs-method cs-uri-stem sc-status x-edge-request-id\n";
+        String content = header + "2019-02-30\t10:00:00\t203.0.113.7\tGET\t/\t200\ta\n"
+                + "2019-02-28\t24:00:00\t203.0.113.7\tGET\t/\t200\tb\n"
+                + "2019-02-28\t23:59:59\t203.0.113.7\tGET\t/\t200\tc\n";
+
+        ParseReport report = parse(content.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(report.parsed()).isEqualTo(1);
+        assertThat(records.get(0).time()).isEqualTo("2019-02-28T23:59:59Z");
+        assertThat(report.badLines()).containsExactly(
+                new BadLine("line 2", "time is not a CloudFront timestamp: '2019-02-30 10:00:00'"),
+                new BadLine("line 3", "time is not a CloudFront timestamp: '2019-02-28 24:00:00'"));
+    }
+
+    @Test
     void a_binary_object_is_not_a_log_file() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
