@@ -1,5 +1,6 @@
 package io.edgeward.cdk.constructs;
 
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -12,6 +13,9 @@ import software.constructs.Construct;
  * <p>Secret names are {@code <prefix>/edge-key}, {@code <prefix>/ingest-key}, {@code <prefix>/admin-token} and
  * {@code <prefix>/cookie-keys}. The cookie keys secret is a JSON object {@code {"signingKey":"k1","k1":"…"}}: add a
  * key and move {@code signingKey} to rotate (docs/deploy.md).
+ *
+ * <p>The secrets are retained when the stack is deleted or a change would replace them: a replacement would generate
+ * new values behind the edge's back, and the edge would then be refused by Protector and ingest.
  */
 public final class ServiceSecrets extends Construct {
 
@@ -36,6 +40,7 @@ public final class ServiceSecrets extends Construct {
                         .excludePunctuation(true)
                         .includeSpace(false)
                         .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }
 
@@ -48,6 +53,7 @@ public final class ServiceSecrets extends Construct {
                         .excludePunctuation(true)
                         .includeSpace(false)
                         .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }
 
