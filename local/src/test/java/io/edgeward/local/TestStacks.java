@@ -41,6 +41,8 @@ final class TestStacks {
                 .detection(false)
                 // Generous: a cold or busy Protector must not make the edge fail open in tests that expect answers.
                 .protectorTimeout(Duration.ofSeconds(5))
+                // Likewise for ingest: a shipper timeout that hides an accepted batch makes it send the batch twice.
+                .shipperTimeout(Duration.ofSeconds(20))
                 .shipperBatchSize(1);
         return LocalStack.start(customize.apply(builder).build());
     }

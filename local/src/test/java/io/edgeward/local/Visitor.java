@@ -19,6 +19,7 @@ final class Visitor {
     private final String ip;
     private final String userAgent;
     private String cookie;
+    private final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
 
     Visitor(int frontPort, String ip, String userAgent) {
         this.frontPort = frontPort;
@@ -49,6 +50,12 @@ final class Visitor {
         return this;
     }
 
+    /** Sends this header with every request, e.g. the front's test headers x-test-country and x-test-ja4. */
+    Visitor header(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     private HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + frontPort + pathAndQuery))
                 .header("User-Agent", userAgent)
@@ -58,6 +65,7 @@ final class Visitor {
                 .header("Sec-Fetch-Mode", "navigate")
                 .header("Sec-Fetch-Site", "none")
                 .header("X-Forwarded-For", ip);
+        extraHeaders.forEach(builder::header);
         if (cookie != null) {
             builder.header("Cookie", SessionCookies.NAME + "=" + cookie);
         }

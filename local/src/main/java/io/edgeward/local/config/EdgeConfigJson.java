@@ -33,7 +33,7 @@ public final class EdgeConfigJson {
         protector.putObject("breaker").put("failures", 5).put("open", "PT30S");
         root.putObject("ingest").put("url", ingestUrl).put("apiKey", secrets.ingestKey())
                 .put("batchSize", config.shipperBatchSize()).put("maxAge", config.shipperMaxAge().toString())
-                .put("queueLimit", 1000).put("timeout", "PT1S");
+                .put("queueLimit", 1000).put("timeout", config.shipperTimeout().toString());
         ObjectNode logging = root.putObject("logging");
         config.logSkipExtensions().forEach(logging.putArray("skipExtensions")::add);
         logging.putArray("maskQueryParams").add("password").add("token").add("code").add("session");

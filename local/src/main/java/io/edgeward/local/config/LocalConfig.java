@@ -23,6 +23,8 @@ import java.util.Set;
  * @param protectorTimeout    the edge's budget for a Protector check (fail open past it)
  * @param shipperBatchSize    log records per batch the shipper sends to ingest (small locally, so logs show soon)
  * @param shipperMaxAge       the age at which a partial batch is sent with the next request
+ * @param shipperTimeout      how long the shipper waits for ingest's answer before keeping the batch for the next
+ *                            flush (it is then sent again: a timeout that hides a success duplicates records)
  * @param checkIntervalInitial the first re-check interval of a new session
  * @param checkIntervalMax    the longest re-check interval
  * @param logSkipExtensions   file extensions (without dot) the shipper does not log; empty by default, since
@@ -32,7 +34,7 @@ import java.util.Set;
 public record LocalConfig(String bindAddress, int frontPort, int protectorPort, int ingestPort, int originPort,
                           int kafkaPort, String kafkaBootstrapServers, URI origin, boolean trustForwardedFor, String mode, String country,
                           Path dataDir, String topicPrefix, Path policyFile, Duration protectorTimeout,
-                          int shipperBatchSize, Duration shipperMaxAge, Duration checkIntervalInitial,
+                          int shipperBatchSize, Duration shipperMaxAge, Duration shipperTimeout, Duration checkIntervalInitial,
                           Duration checkIntervalMax, List<String> logSkipExtensions, boolean detection,
                           LocalSecrets secrets) {
 
@@ -62,6 +64,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         positive(protectorTimeout, "local.protectorTimeout");
         require(shipperBatchSize >= 1, "local.shipperBatchSize must be >= 1, was " + shipperBatchSize);
         positive(shipperMaxAge, "local.shipperMaxAge");
+        positive(shipperTimeout, "local.shipperTimeout");
         positive(checkIntervalInitial, "local.checkIntervalInitial");
         positive(checkIntervalMax, "local.checkIntervalMax");
         require(checkIntervalMax.compareTo(checkIntervalInitial) >= 0, "local.checkIntervalMax must be >= "
@@ -106,6 +109,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         private Duration protectorTimeout = Duration.ofMillis(100);
         private int shipperBatchSize = 10;
         private Duration shipperMaxAge = Duration.ofSeconds(1);
+        private Duration shipperTimeout = Duration.ofSeconds(5);
         private Duration checkIntervalInitial = Duration.ofSeconds(5);
         private Duration checkIntervalMax = Duration.ofSeconds(60);
         private List<String> logSkipExtensions = List.of();
@@ -135,6 +139,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public Builder protectorTimeout(Duration v) { protectorTimeout = v; return this; }
         public Builder shipperBatchSize(int v) { shipperBatchSize = v; return this; }
         public Builder shipperMaxAge(Duration v) { shipperMaxAge = v; return this; }
+        public Builder shipperTimeout(Duration v) { shipperTimeout = v; return this; }
         public Builder checkIntervalInitial(Duration v) { checkIntervalInitial = v; return this; }
         public Builder checkIntervalMax(Duration v) { checkIntervalMax = v; return this; }
         public Builder logSkipExtensions(List<String> v) { logSkipExtensions = v; return this; }
@@ -143,7 +148,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public LocalConfig build() {
             return new LocalConfig(bindAddress, frontPort, protectorPort, ingestPort, originPort, kafkaPort, kafkaBootstrapServers, origin,
                     trustForwardedFor, mode, country, dataDir, topicPrefix, policyFile, protectorTimeout,
-                    shipperBatchSize, shipperMaxAge, checkIntervalInitial, checkIntervalMax, logSkipExtensions, detection, secrets);
+                    shipperBatchSize, shipperMaxAge, shipperTimeout, checkIntervalInitial, checkIntervalMax, logSkipExtensions, detection, secrets);
         }
     }
 
