@@ -97,6 +97,16 @@ public final class LogShipperHandler implements RequestStreamHandler {
         return shipper == null ? new ShipperStats(0, 0, 0, 0, 0, 0, 0) : shipper.stats();
     }
 
+    /**
+     * Sends full or aged batches now. Lambda needs no call (each invocation does it first); a long-lived process
+     * such as the local front may call it on a timer so the last requests of a quiet spell are not held back.
+     */
+    public void flushDue() {
+        if (shipper != null) {
+            shipper.flushDue();
+        }
+    }
+
     /** Posts everything still queued (a long-lived process shutting down, such as the local front). */
     public void flushAll() {
         if (shipper != null) {

@@ -232,4 +232,14 @@ class LogShipperHandlerTest {
 
         assertThat(shipped(handler)).extracting(r -> r.get("requestId")).containsExactly("served");
     }
+
+    @Test
+    void cloudfronts_own_user_agent_at_origin_response_is_not_logged_as_the_viewers() throws IOException {
+        LogShipperHandler handler = handler();
+
+        invoke(handler, Events.withStatus(Events.load(ORIGIN_RESPONSE), 404));
+
+        assertThat(shipped(handler)).singleElement().satisfies(r -> assertThat(r).doesNotContainKey("userAgent")
+                .containsEntry("status", 404).containsEntry("clientIp", "203.0.113.178"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.edgeward.edge.core.shipper;
 
 import io.edgeward.edge.core.event.CfEvent;
+import io.edgeward.edge.core.event.CfRequest;
 import io.edgeward.edge.core.logrecord.LogRecord;
 import io.edgeward.edge.core.logrecord.LogRecordBuilder;
 import io.edgeward.edge.core.mark.RequestMark;
@@ -30,6 +31,7 @@ import java.util.Optional;
 public final class ResponseLogging {
 
     static final int SET_COOKIE_LIMIT = 4096;
+    static final String CLOUDFRONT_USER_AGENT = "Amazon CloudFront";
 
     private final LogRecordBuilder records;
     private final LogShipper shipper;
@@ -94,13 +96,25 @@ public final class ResponseLogging {
                 log.warn("edgeward shipper: unreadable " + RequestMark.HEADER + " header; logged without decision");
             }
             Optional<LogRecord> record = records.build(LogRecordBuilder.SOURCE_EDGE, event.config(),
-                    event.request(), event.response(), mark, clock.nowMillis());
+                    viewerRequest(event, viewerResponse), event.response(), mark, clock.nowMillis());
             if (record.isPresent()) {
                 shipper.enqueue(record.get());
             }
         } catch (RuntimeException e) {
             log.warn("edgeward shipper: request not logged: " + describe(e));
         }
+    }
+
+    /**
+     * At origin-response the request is the one sent to the origin: unless the origin request policy forwards the
+     * viewer's User-Agent, CloudFront has put its own there, which must not be logged as the viewer's.
+     */
+    private static CfRequest viewerRequest(CfEvent event, boolean viewerResponse) {
+        CfRequest request = event.request();
+        if (!viewerResponse && CLOUDFRONT_USER_AGENT.equals(request.header("user-agent"))) {
+            return request.withHeaders(request.headers().without("user-agent"));
+        }
+        return request;
     }
 
     private Map<String, Object> withSessionCookie(CfEvent event, Map<String, Object> response) {
