@@ -359,6 +359,19 @@ class ViewerRequestHandlerTest {
     }
 
     @Test
+    void passing_through_on_a_fault_still_strips_viewer_sent_edgeward_headers() throws Exception {
+        ViewerRequestHandler unconfigured = new ViewerRequestHandler("no-such-edge-config.json");
+        Map<String, Object> event = Events.withHeader(Events.viewerRequest(), "X-Edgeward-Action", "allow");
+        Events.withHeader(event, "X-Edgeward-Set-Cookie", "__Host-ew=forged");
+
+        Map<String, Object> out = run(unconfigured, event);
+
+        assertThat(header(out, "x-edgeward-action")).isNull();
+        assertThat(header(out, "x-edgeward-set-cookie")).isNull();
+        assertThat(header(out, "user-agent")).isEqualTo("curl/7.66.0");
+    }
+
+    @Test
     void no_arg_constructor_reads_the_bundled_configuration() throws Exception {
         ViewerRequestHandler bundled = new ViewerRequestHandler();
 
