@@ -47,6 +47,10 @@ public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval,
     @SuppressWarnings("unchecked")
     public static EdgeConfig fromJson(Map<String, Object> root) {
         ConfigReader reader = ConfigReader.section("", root, KEYS);
+        if (reader.raw("ingest") != null) {
+            // Validated now, so a bad shipper section fails at start-up like the rest of the file.
+            ShipperConfig.fromJson(root);
+        }
         return new EdgeConfig(CookieConfig.read(reader.raw("cookie")),
                 CheckIntervalConfig.read(reader.raw("checkInterval")),
                 Mode.parse("mode", reader.string("mode", "mitigate")), readRoutes(reader.raw("routes")),

@@ -85,6 +85,15 @@ class EdgeConfigTest {
     }
 
     @Test
+    void the_shipper_sections_are_validated_with_the_rest() {
+        Map<String, Object> root = Configs.example();
+        Configs.section(root, "ingest").put("batchsize", 10);
+
+        assertThatThrownBy(() -> EdgeConfig.fromJson(root)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ingest.batchsize");
+    }
+
+    @Test
     void secrets_never_appear_in_messages() {
         Map<String, Object> shortKey = Configs.example();
         Configs.section(shortKey, "cookie").put("keys", Map.of("k1", "c2hvcnQtc2VjcmV0"));
