@@ -139,6 +139,7 @@ public final class ProtectorServer implements AutoCloseable {
             cfg.startupWatcherEnabled = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = config.maxRequestBytes();
+            cfg.http.disableCompression(); // answers are ~100 bytes; compression would only cost CPU
             cfg.jetty.defaultHost = config.bindAddress();
             cfg.jetty.defaultPort = config.port();
         });

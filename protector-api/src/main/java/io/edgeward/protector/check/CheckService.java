@@ -39,6 +39,7 @@ public final class CheckService {
     private final RequestRules rules;
     private final Clock clock;
     private final long allowTtlSeconds;
+    private final UserAgentFacts userAgentFacts;
 
     public CheckService(DecisionStore store, GoodBotVerifier goodBots, RequestRules rules, Clock clock, Duration allowTtl) {
         this.store = store;
@@ -46,6 +47,7 @@ public final class CheckService {
         this.rules = rules;
         this.clock = clock;
         this.allowTtlSeconds = allowTtl.toSeconds();
+        this.userAgentFacts = new UserAgentFacts(goodBots, rules);
     }
 
     public CheckResult check(CheckRequest request) {
@@ -56,7 +58,8 @@ public final class CheckService {
             Decision d = allowed.get();
             return new CheckResult(Action.ALLOW, ttlFor(d), reasonOf(d, "allowlist"), d.id(), CheckResult.Basis.ALLOWLIST);
         }
-        GoodBotStatus bot = goodBots.classify(request.userAgent(), subject.ipBytes());
+        UserAgentFacts.Facts ua = userAgentFacts.of(request.userAgent());
+        GoodBotStatus bot = goodBots.verify(ua.claimedBot(), subject.ipBytes());
         if (bot instanceof GoodBotStatus.Verified v) {
             return new CheckResult(Action.ALLOW, allowTtlSeconds, "goodbot:" + v.bot(), null, CheckResult.Basis.GOOD_BOT);
         }
@@ -71,7 +74,7 @@ public final class CheckService {
                     CheckResult.Basis.REQUEST_RULE));
         }
         Optional<RequestRule> rule = rules.firstMatch(new RuleInput(request.method(), request.path(),
-                request.userAgent(), request.ja4(), request.headers()));
+                request.userAgent(), request.ja4(), request.headers()), ua.ruleUserAgentHolds());
         if (rule.isPresent()) {
             RequestRule r = rule.get();
             long ttl = r.action() == Action.MONITOR ? allowTtlSeconds : 0;

@@ -66,18 +66,27 @@ public final class GoodBotVerifier implements AutoCloseable {
     }
 
     public GoodBotStatus classify(String userAgent, byte[] ip) {
-        if (userAgent == null || bots.isEmpty()) {
-            return GoodBotStatus.NOT_CLAIMED;
+        return verify(claimedBot(userAgent), ip);
+    }
+
+    /** The first configured bot whose pattern the user agent matches, or null. */
+    public GoodBot claimedBot(String userAgent) {
+        if (userAgent == null) {
+            return null;
         }
         for (GoodBot bot : bots) {
             if (bot.claimedBy(userAgent)) {
-                return verify(bot, ip);
+                return bot;
             }
         }
-        return GoodBotStatus.NOT_CLAIMED;
+        return null;
     }
 
-    private GoodBotStatus verify(GoodBot bot, byte[] ip) {
+    /** Whether this address proves the claim to be {@code bot} (null: no claim). Never waits on DNS. */
+    public GoodBotStatus verify(GoodBot bot, byte[] ip) {
+        if (bot == null) {
+            return GoodBotStatus.NOT_CLAIMED;
+        }
         if (ip == null) {
             return new GoodBotStatus.Unverified(bot.name());
         }

@@ -31,7 +31,12 @@ public record RequestRule(
         List<String> pathPrefixes) {
 
     public boolean matches(RuleInput in) {
-        return userAgentConditionsHold(in.userAgent())
+        return matches(in, userAgentConditionsHold(in.userAgent()));
+    }
+
+    /** As {@link #matches(RuleInput)}, with the user-agent conditions already evaluated (they are cached per user agent). */
+    public boolean matches(RuleInput in, boolean userAgentConditionsHold) {
+        return userAgentConditionsHold
                 && (methods.isEmpty() || (in.method() != null && methods.contains(in.method().toUpperCase(Locale.ROOT))))
                 && (!htmlNavigation || isHtmlNavigation(in))
                 && missingHeaders.stream().allMatch(h -> in.header(h) == null)
@@ -39,7 +44,7 @@ public record RequestRule(
                 && (pathPrefixes.isEmpty() || (in.path() != null && pathPrefixes.stream().anyMatch(in.path()::startsWith)));
     }
 
-    private boolean userAgentConditionsHold(String userAgent) {
+    public boolean userAgentConditionsHold(String userAgent) {
         boolean missing = userAgent == null || userAgent.isBlank();
         if (userAgentMissing && !missing) {
             return false;

@@ -21,6 +21,26 @@ public final class RequestRules {
         return Optional.empty();
     }
 
+    /** @param userAgentHolds per rule, in order: whether its user-agent conditions hold for this request */
+    public Optional<RequestRule> firstMatch(RuleInput input, boolean[] userAgentHolds) {
+        for (int i = 0; i < rules.size(); i++) {
+            RequestRule rule = rules.get(i);
+            if (rule.matches(input, userAgentHolds[i])) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Per rule, whether its user-agent conditions hold for this user agent. */
+    public boolean[] userAgentConditions(String userAgent) {
+        boolean[] holds = new boolean[rules.size()];
+        for (int i = 0; i < holds.length; i++) {
+            holds[i] = rules.get(i).userAgentConditionsHold(userAgent);
+        }
+        return holds;
+    }
+
     public List<RequestRule> rules() {
         return rules;
     }
