@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the benchmark outran ingest's answers and the bound did its job rather than blocking.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
