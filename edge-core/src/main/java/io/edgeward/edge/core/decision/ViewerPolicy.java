@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  */
 public final class ViewerPolicy {
 
+    static final int MAX_REASON = 256;
+    static final int MAX_DECISION_ID = 128;
+
     private final EdgePorts ports;
     private final SessionCookieCodec cookies;
     private final RouteMatcher routes;
@@ -132,8 +135,14 @@ public final class ViewerPolicy {
                 mark);
     }
 
+    /** Protector's free text is bounded: the mark travels as a request header (CloudFront caps their total size). */
     private static RequestMark mark(String action, CookieState state, Mode mode, String sessionId, String decisionId,
                                     String reason) {
-        return new RequestMark(action, state.wire(), mode.wire(), sessionId, decisionId, reason);
+        return new RequestMark(action, state.wire(), mode.wire(), sessionId, bounded(decisionId, MAX_DECISION_ID),
+                bounded(reason, MAX_REASON));
+    }
+
+    private static String bounded(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

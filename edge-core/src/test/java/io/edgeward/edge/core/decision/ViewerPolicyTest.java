@@ -57,6 +57,18 @@ class ViewerPolicyTest {
     }
 
     @Test
+    void protectors_free_text_is_bounded_in_the_mark() {
+        http.answer(200, "{\"action\":\"allow\",\"ttl\":60,\"reason\":\"" + "r".repeat(10_000)
+                + "\",\"decisionId\":\"" + "d".repeat(10_000) + "\"}");
+
+        EdgeResult.Forward forward = (EdgeResult.Forward) decide(policy(http), event("/", null));
+
+        assertThat(forward.mark().reason()).hasSize(256);
+        assertThat(forward.mark().decisionId()).hasSize(128);
+        assertThat(forward.request().header("x-edgeward-mark").length()).isLessThan(600);
+    }
+
+    @Test
     void the_breaker_opening_is_logged_once_without_the_key() {
         http.fail("connection refused");
         ViewerPolicy policy = policy(http);
