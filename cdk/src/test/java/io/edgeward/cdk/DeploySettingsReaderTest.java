@@ -27,7 +27,9 @@ class DeploySettingsReaderTest {
         assertThat(settings.sourceRoot()).isEqualTo(cdkDir.getParent());
         assertThat(settings.edge().keysFile()).isEqualTo(cdkDir.resolve("edgeward-keys.json"));
         assertThat(settings.edge().viewerRequestBundle())
-                .isEqualTo(cdkDir.getParent().resolve("edge-viewer-request/target/lambda-edge"));
+                .isEqualTo(cdkDir.getParent().resolve("edge-node/target/lambda-edge/viewer-request"));
+        assertThat(settings.edge().originResponseBundle()).as("default from the repository's build output")
+                .isEqualTo(cdkDir.getParent().resolve("edge-node/target/lambda-edge/log-shipper"));
         assertThat(settings.edge().distribution().behaviors()).extracting(b -> b.mode())
                 .containsExactly(Mode.INJECT, Mode.PASSIVE);
         assertThat(settings.edge().distribution().originRequestHeaders()).isEqualTo(OriginHeaders.ALL_VIEWER);

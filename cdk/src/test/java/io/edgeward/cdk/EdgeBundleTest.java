@@ -82,9 +82,9 @@ class EdgeBundleTest {
     @Test
     void staging_copies_the_bundle_and_writes_the_config_beside_it_deterministically() throws IOException {
         ObjectNode config = EdgeConfigDocument.build(edge(standardDistribution(), null), keys());
-        Path first = EdgeBundleStager.stage(TestDeployments.fixtureBundle("viewer-request"), "edge-viewer-request",
+        Path first = EdgeBundleStager.stage(TestDeployments.fixtureBundle("viewer-request"), "edge.viewerRequestBundle",
                 config, dir.resolve("a"));
-        Path second = EdgeBundleStager.stage(TestDeployments.fixtureBundle("viewer-request"), "edge-viewer-request",
+        Path second = EdgeBundleStager.stage(TestDeployments.fixtureBundle("viewer-request"), "edge.viewerRequestBundle",
                 EdgeConfigDocument.build(edge(standardDistribution(), null), keys()), dir.resolve("b"));
 
         assertThat(first.resolve("index.js")).hasSameTextualContentAs(
@@ -97,11 +97,11 @@ class EdgeBundleTest {
 
     @Test
     void missing_bundle_says_how_to_build_it() {
-        assertThatThrownBy(() -> EdgeBundleStager.stage(dir.resolve("nothing-here"), "edge-viewer-request",
+        assertThatThrownBy(() -> EdgeBundleStager.stage(dir.resolve("nothing-here"), "edge.viewerRequestBundle",
                 JSON.createObjectNode(), dir.resolve("staging")))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("does not exist")
-                .hasMessageContaining("./mvnw -pl edge-viewer-request -am package -DskipTests")
+                .hasMessageContaining("./mvnw -pl edge-node -am package -DskipTests")
                 .hasMessageContaining("edge.viewerRequestBundle");
     }
 
@@ -109,7 +109,7 @@ class EdgeBundleTest {
     void empty_bundle_from_a_failed_teavm_build_is_refused() throws IOException {
         Path bundle = Files.createDirectories(dir.resolve("empty"));
         Files.createFile(bundle.resolve("index.js"));
-        assertThatThrownBy(() -> EdgeBundleStager.stage(bundle, "edge-origin-response", JSON.createObjectNode(),
+        assertThatThrownBy(() -> EdgeBundleStager.stage(bundle, "edge.originResponseBundle", JSON.createObjectNode(),
                 dir.resolve("staging")))
                 .hasMessageContaining("is empty (a failed TeaVM build)")
                 .hasMessageContaining("edge.originResponseBundle");

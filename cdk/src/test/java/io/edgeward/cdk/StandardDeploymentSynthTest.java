@@ -172,8 +172,10 @@ class StandardDeploymentSynthTest {
     }
 
     @Test
-    void secrets_are_generated_by_secrets_manager_and_no_key_is_in_either_template() {
+    void secrets_are_generated_by_secrets_manager_retained_and_no_key_is_in_either_template() {
         services.resourceCountIs("AWS::SecretsManager::Secret", 4);
+        services.allResources("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
+                "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain")));
         services.allResourcesProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                 "GenerateSecretString", Match.anyValue(), "SecretString", Match.absent())));
         for (String key : List.of(TestDeployments.EDGE_KEY, TestDeployments.INGEST_KEY, TestDeployments.COOKIE_KEY)) {

@@ -38,6 +38,7 @@ public record DeploySettings(
         services.validateFor(region);
         if (edge != null) {
             edge.validateUrls(services.allowPlainHttp());
+            edge = edge.withDefaultBundles(sourceRoot);
         }
         if (kafka.msk() != null) {
             SettingsException.require(kafka.msk().brokerNodes() % services.maxAzs() == 0,

@@ -16,9 +16,9 @@ import java.nio.file.Path;
  * @param ingestUrl            base URL of ingest-service as the edge reaches it
  * @param keysFile             JSON file with the edge keys ({@link EdgeKeys}); never commit it
  * @param viewerRequestBundle  directory holding the TeaVM viewer-request index.js
- *                             (default ../edge-viewer-request/target/lambda-edge)
+ *                             (default {@code <sourceRoot>/edge-node/target/lambda-edge/viewer-request})
  * @param originResponseBundle directory holding the TeaVM log shipper index.js
- *                             (default ../edge-origin-response/target/lambda-edge)
+ *                             (default {@code <sourceRoot>/edge-node/target/lambda-edge/log-shipper})
  * @param memoryMiB            edge function memory (default 128)
  * @param timeoutSeconds       edge function timeout (default 5, the viewer-event limit)
  * @param tuning               overrides for the generated edgeward-edge.json (cookie, checkInterval, exclude,
@@ -38,8 +38,6 @@ public record EdgeSettings(
 
     public EdgeSettings {
         SettingsException.require(keysFile != null, "edge.keysFile is required");
-        SettingsException.require(viewerRequestBundle != null, "edge.viewerRequestBundle is required");
-        SettingsException.require(originResponseBundle != null, "edge.originResponseBundle is required");
         SettingsException.require(distribution != null, "edge.distribution is required");
         memoryMiB = memoryMiB == null ? 128 : memoryMiB;
         timeoutSeconds = timeoutSeconds == null ? 5 : timeoutSeconds;
@@ -54,6 +52,18 @@ public record EdgeSettings(
     void validateUrls(boolean allowPlainHttp) {
         requireUrl("edge.protectorUrl", protectorUrl, allowPlainHttp);
         requireUrl("edge.ingestUrl", ingestUrl, allowPlainHttp);
+    }
+
+    /** Where edge-node's TeaVM build leaves the bundles, relative to the repository root. */
+    public static final Path DEFAULT_VIEWER_REQUEST_BUNDLE = Path.of("edge-node/target/lambda-edge/viewer-request");
+    public static final Path DEFAULT_LOG_SHIPPER_BUNDLE = Path.of("edge-node/target/lambda-edge/log-shipper");
+
+    /** A copy with unset bundle directories taken from the repository's build output. */
+    EdgeSettings withDefaultBundles(Path sourceRoot) {
+        return new EdgeSettings(protectorUrl, ingestUrl, keysFile,
+                viewerRequestBundle != null ? viewerRequestBundle : sourceRoot.resolve(DEFAULT_VIEWER_REQUEST_BUNDLE),
+                originResponseBundle != null ? originResponseBundle : sourceRoot.resolve(DEFAULT_LOG_SHIPPER_BUNDLE),
+                memoryMiB, timeoutSeconds, tuning, distribution);
     }
 
     /** A copy with every relative path resolved against {@code base} (the deploy file's directory). */

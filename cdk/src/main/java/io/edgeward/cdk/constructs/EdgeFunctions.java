@@ -31,10 +31,10 @@ public final class EdgeFunctions extends Construct {
         super(scope, id);
         Path staging = Path.of(Stage.of(this).getAssetOutdir(), "edgeward-staging");
         this.viewerRequest = function("ViewerRequest", "Edgeward viewer-request: session cookie, Protector check,"
-                        + " challenge", EdgeBundleStager.stage(edge.viewerRequestBundle(), "edge-viewer-request",
+                        + " challenge", EdgeBundleStager.stage(edge.viewerRequestBundle(), "edge.viewerRequestBundle",
                         edgeConfig, staging.resolve("viewer-request")), edge);
         this.logShipper = function("LogShipper", "Edgeward log shipper: viewer-response and origin-response",
-                EdgeBundleStager.stage(edge.originResponseBundle(), "edge-origin-response", edgeConfig,
+                EdgeBundleStager.stage(edge.originResponseBundle(), "edge.originResponseBundle", edgeConfig,
                         staging.resolve("origin-response")), edge);
     }
 

@@ -26,19 +26,18 @@ public final class EdgeBundleStager {
 
     /**
      * @param bundleDir  directory with the built {@code index.js}
-     * @param module     the Maven module that builds it, named in the error message
+     * @param setting    the deploy file setting naming {@code bundleDir}, for the error message
      * @param config     the edge configuration to write
      * @param stagingDir directory to (re)create
      * @throws SettingsException when index.js is missing or empty (a failed TeaVM build leaves a 0-byte file)
      */
-    public static Path stage(Path bundleDir, String module, ObjectNode config, Path stagingDir) {
+    public static Path stage(Path bundleDir, String setting, ObjectNode config, Path stagingDir) {
         Path index = bundleDir.resolve("index.js");
         try {
             SettingsException.require(Files.isRegularFile(index) && Files.size(index) > 0,
                     "edge bundle " + index.toAbsolutePath() + (Files.exists(index) ? " is empty (a failed TeaVM build)"
-                            : " does not exist") + ": build it first with `./mvnw -pl " + module
-                            + " -am package -DskipTests` at the repository root, or point edge."
-                            + (module.contains("viewer") ? "viewerRequestBundle" : "originResponseBundle")
+                            : " does not exist") + ": build the bundles first with `./mvnw -pl edge-node -am package"
+                            + " -DskipTests` at the repository root, or point " + setting
                             + " at a directory holding index.js");
             deleteRecursively(stagingDir);
             copyTree(bundleDir, stagingDir);
