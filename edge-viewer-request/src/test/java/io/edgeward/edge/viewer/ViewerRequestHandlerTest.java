@@ -271,6 +271,24 @@ class ViewerRequestHandlerTest {
     }
 
     @Test
+    void a_monitor_answer_is_served_and_rechecked_after_the_initial_interval() throws Exception {
+        protector.answer("monitor", 60, "new datacenter range", "d-3");
+        Map<String, Object> out = run(handler, Events.viewerRequest());
+        String cookie = cookiePair(header(out, "x-edgeward-set-cookie"));
+
+        fixture.clock.advance(Duration.ofSeconds(4));
+        run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", cookie));
+        int beforeInterval = protector.calls();
+        fixture.clock.advance(Duration.ofSeconds(2));
+        run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", cookie));
+
+        assertThat(out.get("uri")).isEqualTo("/");
+        assertThat(header(out, "x-edgeward-mark")).startsWith("1|monitor|none|mitigate|").contains("|d-3|");
+        assertThat(beforeInterval).isEqualTo(1);
+        assertThat(protector.calls()).isEqualTo(2);
+    }
+
+    @Test
     void protector_error_fails_open() throws Exception {
         protector.failWith(500);
 
