@@ -14,10 +14,14 @@ public interface EdgeHandlers {
     RequestStreamHandler logShipper(String edgeConfigJson);
 
     /**
-     * Sends every queued log record. Lambda freezes between invocations, so partial batches leave only with a later
-     * request; the local stack's process never freezes, so it calls this every {@code shipperMaxAge} (and at
-     * shutdown) and logs reach Kafka promptly on a quiet machine.
+     * Sends full or aged log batches. Lambda freezes between invocations, so aged batches leave only with a later
+     * request; the local stack's process never freezes, so it calls this on a timer and the last requests of a
+     * quiet spell reach Kafka too.
      */
+    default void flushDue() {
+    }
+
+    /** Sends every queued log record (at shutdown). */
     default void flushAll() {
     }
 }

@@ -46,6 +46,16 @@ final class EdgewardEdgeHandlers implements EdgeHandlers {
     }
 
     @Override
+    public void flushDue() {
+        if (generatedLog != null) {
+            generatedLog.flushDue();
+        }
+        if (logShipper != null) {
+            logShipper.flushDue();
+        }
+    }
+
+    @Override
     public void flushAll() {
         if (viewerRequestShipper != null) {
             viewerRequestShipper.flushAll();

@@ -2,6 +2,7 @@ package io.edgeward.local;
 
 import io.edgeward.local.config.LocalConfig;
 import io.edgeward.local.config.LocalSecrets;
+import io.edgeward.local.simulate.Simulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,9 +100,7 @@ public final class Launcher implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            // Looked up by name until the simulator lands in io.edgeward.local.simulate.
-            Class.forName("io.edgeward.local.simulate.Simulator").getMethod("main", String[].class)
-                    .invoke(null, (Object) args.toArray(String[]::new));
+            Simulator.main(args.toArray(String[]::new));
             return 0;
         }
     }

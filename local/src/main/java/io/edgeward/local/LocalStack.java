@@ -121,8 +121,8 @@ public final class LocalStack implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long every = config.shipperMaxAge().toMillis();
-        flusher.scheduleWithFixedDelay(edgeHandlers::flushAll, every, every, TimeUnit.MILLISECONDS);
+        long every = Math.max(100, config.shipperMaxAge().toMillis() / 2);
+        flusher.scheduleWithFixedDelay(edgeHandlers::flushDue, every, every, TimeUnit.MILLISECONDS);
         // Runs before the front and ingest stop (reverse order): the last records still reach Kafka.
         started.push(() -> {
             flusher.shutdownNow();
