@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -126,46 +124,19 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
             return ports.json().write(handle(root));
         } catch (RuntimeException e) {
             LOG.warn("could not write the answer, passing the request through: {}", e.toString());
-            Map<String, Object> raw = unspoofed(CfEvent.rawRequest(root));
+            Map<String, Object> raw = PassthroughRequest.of(root);
             return raw == null ? "{}" : ports.json().write(raw);
         }
     }
 
     /** A parsed event in, the request or response object out; never throws. */
     public Map<String, Object> handle(Map<String, Object> root) {
-        Map<String, Object> original = unspoofed(CfEvent.rawRequest(root));
+        Map<String, Object> original = PassthroughRequest.of(root);
         if (original == null) {
             LOG.warn("event has no Records[0].cf.request object, answering an empty object");
             return Map.of();
         }
         return decideOr(root, original);
-    }
-
-    /**
-     * The request as received, minus any x-edgeward-* headers the viewer sent: even when failing open, the origin
-     * and the log shipper must not take a viewer's own marks for ours.
-     */
-    static Map<String, Object> unspoofed(Map<String, Object> request) {
-        if (request == null || !(request.get("headers") instanceof Map)) {
-            return request;
-        }
-        Map<?, ?> headers = (Map<?, ?>) request.get("headers");
-        Map<Object, Object> kept = new LinkedHashMap<>();
-        boolean stripped = false;
-        for (Map.Entry<?, ?> header : headers.entrySet()) {
-            String name = String.valueOf(header.getKey()).toLowerCase(Locale.ROOT);
-            if (name.startsWith("x-edgeward-")) {
-                stripped = true;
-            } else {
-                kept.put(header.getKey(), header.getValue());
-            }
-        }
-        if (!stripped) {
-            return request;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(request);
-        copy.put("headers", kept);
-        return copy;
     }
 
     private Map<String, Object> decideOr(Map<String, Object> root, Map<String, Object> original) {

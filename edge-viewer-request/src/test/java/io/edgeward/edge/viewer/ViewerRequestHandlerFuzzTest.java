@@ -108,7 +108,7 @@ class ViewerRequestHandlerFuzzTest {
             assertThat(answer.at("/headers/x-edgeward-action/0/value").asText()).as(what).isIn("block", "challenge");
             assertThat(output.length).as(what).isLessThan(40 * 1024);
         } else {
-            assertThat(answer.has("uri") || answer.equals(Events.JSON.valueToTree(ViewerRequestHandler.unspoofed(request))))
+            assertThat(answer.has("uri") || answer.equals(Events.JSON.valueToTree(PassthroughRequest.unspoofed(request))))
                     .as(what + " answered " + shorten(answer.toString())).isTrue();
             for (java.util.Iterator<String> names = answer.path("headers").fieldNames(); names.hasNext(); ) {
                 String name = names.next();
