@@ -131,7 +131,7 @@ class LogShipperHandlerFaultTest {
     }
 
     @Test
-    void a_batch_refused_with_503_is_sent_again_at_the_next_invocation() throws IOException {
+    void a_batch_refused_with_503_is_sent_again_at_the_first_invocation_after_the_backoff() throws IOException {
         ingest.answerWith(503);
         LogShipperHandler handler = handler(ingest.url(), 1, 10, 4);
         invoke(handler, request("first"));
@@ -139,6 +139,7 @@ class LogShipperHandlerFaultTest {
         assertThat(handler.stats().queued()).isEqualTo(1);
 
         ingest.answerWith(202);
+        clock.advance(Duration.ofSeconds(1));
         invoke(handler, request("second"));
 
         await().until(() -> handler.stats().accepted() == 2);

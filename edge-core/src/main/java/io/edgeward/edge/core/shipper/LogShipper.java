@@ -21,13 +21,18 @@ import java.util.Map;
  * {@code ingest.maxAge} ({@link #flushDue}). Posts are fired and forgotten; their answers arrive on callbacks that
  * only update the queue and the counters. The queue holds at most {@code ingest.queueLimit} records and drops the
  * oldest beyond that (counted), so it never blocks; at most {@code ingest.maxInFlight} posts are outstanding.
- * After 429, 503 or a transport failure (ingest away), the batch goes back to the head of the queue, from where
- * the next flush sends it again, as far as the bound allows; other refusals drop the batch (counted).
+ * After 429, 502, 503, 504 or a transport failure (ingest away or overloaded), the batch goes back to the head of the
+ * queue, as far as the bound allows, and sending pauses: the first flush after the backoff (1 s, doubling up to
+ * 30 s, reset by the next accepted batch) sends it again, so thousands of edge environments do not hammer an
+ * ingest that is recovering. Other refusals drop the batch (counted).
  *
  * <p>Thread-safe: on the JVM the answers may arrive on other threads, and the local front may run invocations
  * concurrently.
  */
 public final class LogShipper {
+
+    static final long FIRST_BACKOFF_MILLIS = 1000;
+    static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final ShipperConfig.Ingest config;
     private final EdgeHttp http;
@@ -43,6 +48,8 @@ public final class LogShipper {
     private long rejected;
     private long failedBatches;
     private long retriedBatches;
+    private long backoffMillis;
+    private long notBefore = Long.MIN_VALUE;
 
     public LogShipper(ShipperConfig.Ingest config, EdgeHttp http, JsonCodec json, EdgeClock clock, EdgeLog log) {
         this.config = config;
@@ -90,6 +97,9 @@ public final class LogShipper {
     private List<List<QueuedLine>> takeBatches(boolean aged, boolean everything) {
         List<List<QueuedLine>> batches = new ArrayList<>(1);
         long now = clock.nowMillis();
+        if (now < notBefore && !everything) {
+            return batches;
+        }
         while (inFlight < config.maxInFlight() && !queue.isEmpty()
                 && (everything || queue.size() >= config.batchSize()
                     || (aged && now - queue.peekFirst().enqueuedAt() >= config.maxAgeMillis()))) {
@@ -124,20 +134,29 @@ public final class LogShipper {
         inFlight--;
         if (failure == null && status >= 200 && status < 300) {
             accepted += batch.size();
+            backoffMillis = 0;
+            notBefore = Long.MIN_VALUE;
             log.info("edgeward shipper: ingest accepted " + batch.size() + " records (status " + status + ")");
             return;
         }
         failedBatches++;
-        if (failure != null || status == 429 || status == 503) {
+        if (failure != null || status == 429 || status == 502 || status == 503 || status == 504) {
             retriedBatches++;
+            long now = clock.nowMillis();
+            if (now >= notBefore) {
+                // Posts already out when the backoff started fail too; only a post sent after it escalates it.
+                backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS
+                        : Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+                notBefore = now + backoffMillis;
+            }
             for (int i = batch.size() - 1; i >= 0; i--) {
                 queue.addFirst(batch.get(i));
             }
             long before = dropped;
             trimToLimit();
             log.warn("edgeward shipper: batch of " + batch.size() + " records kept for the next flush after "
-                    + (failure != null ? failure : "status " + status) + "; dropped " + (dropped - before)
-                    + " to stay within queueLimit " + config.queueLimit());
+                    + (failure != null ? failure : "status " + status) + ", sending again in " + backoffMillis
+                    + " ms; dropped " + (dropped - before) + " to stay within queueLimit " + config.queueLimit());
             return;
         }
         rejected += batch.size();

@@ -127,7 +127,7 @@ class LogShipperTest {
     }
 
     @Test
-    void after_429_or_503_the_batch_is_sent_again_at_the_next_flush() {
+    void after_503_the_batch_is_sent_again_by_the_first_flush_after_the_backoff() {
         LogShipper shipper = shipper(2, 2000, 10, 4);
         shipper.enqueue(record("/1"));
         shipper.enqueue(record("/2"));
@@ -135,14 +135,54 @@ class LogShipperTest {
         http.posts.get(0).callback().onResponse(503, "{\"error\":\"kafka unavailable\"}");
         assertThat(shipper.stats().queued()).isEqualTo(2);
         shipper.flushDue();
+        assertThat(http.posts).as("still backing off").hasSize(1);
 
+        now.addAndGet(LogShipper.FIRST_BACKOFF_MILLIS);
+        shipper.flushDue();
         assertThat(http.posts).hasSize(2);
         assertThat(http.paths(1)).containsExactly("/1", "/2");
+        assertThat(shipper.stats().retriedBatches()).isEqualTo(1);
+        assertThat(shipper.stats().failedBatches()).isEqualTo(1);
+    }
+
+    @Test
+    void the_backoff_doubles_while_ingest_pushes_back_and_resets_once_it_accepts() {
+        LogShipper shipper = shipper(1, 2000, 100, 4);
+        shipper.enqueue(record("/1"));
+        http.posts.get(0).callback().onResponse(429, "");
+        now.addAndGet(1000);
+        shipper.flushDue();
         http.posts.get(1).callback().onResponse(429, "");
+
+        now.addAndGet(1999);
+        shipper.flushDue();
+        assertThat(http.posts).as("second backoff is 2 s").hasSize(2);
+        now.addAndGet(1);
+        shipper.flushDue();
+        assertThat(http.posts).hasSize(3);
+        http.posts.get(2).callback().onResponse(202, "");
+
+        shipper.enqueue(record("/2"));
+        http.posts.get(3).callback().onResponse(503, "");
+        now.addAndGet(1000);
+        shipper.flushDue();
+        assertThat(http.posts).as("backoff back to 1 s after a success").hasSize(5);
+    }
+
+    @Test
+    void posts_already_out_when_ingest_fails_do_not_escalate_the_backoff() {
+        LogShipper shipper = shipper(1, 2000, 100, 4);
+        shipper.enqueue(record("/1"));
+        shipper.enqueue(record("/2"));
         shipper.enqueue(record("/3"));
-        assertThat(http.paths(2)).containsExactly("/1", "/2");
-        assertThat(shipper.stats().retriedBatches()).isEqualTo(2);
-        assertThat(shipper.stats().failedBatches()).isEqualTo(2);
+
+        for (int i = 0; i < 3; i++) {
+            http.posts.get(i).callback().onFailure("connection refused");
+        }
+        now.addAndGet(1000);
+        shipper.flushDue();
+
+        assertThat(http.posts).hasSize(6);
     }
 
     @Test
@@ -158,6 +198,7 @@ class LogShipperTest {
         ShipperStats stats = shipper.stats();
         assertThat(stats.queued()).isEqualTo(4);
         assertThat(stats.dropped()).isEqualTo(1);
+        now.addAndGet(LogShipper.FIRST_BACKOFF_MILLIS);
         shipper.flushDue();
         assertThat(http.paths(2)).containsExactly("/2", "/3", "/7");
         assertThat(log.lines).anyMatch(line -> line.contains("kept for the next flush after connection refused"));
