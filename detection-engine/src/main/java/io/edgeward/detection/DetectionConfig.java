@@ -23,10 +23,13 @@ import java.util.Map;
  * @param policyReloadInterval how often the policy file is checked ({@code EDGEWARD_POLICY_RELOAD}, default PT5S)
  * @param streamThreads    Kafka Streams threads ({@code EDGEWARD_DETECTION_THREADS}, default 1)
  * @param commitInterval   Kafka Streams commit interval ({@code EDGEWARD_DETECTION_COMMIT}, default PT5S)
+ * @param windowChangelogs whether the short-window stores have changelog topics
+ *                         ({@code EDGEWARD_DETECTION_WINDOW_CHANGELOG}, default true; see
+ *                         {@code DetectionTopology.build})
  */
 public record DetectionConfig(String bootstrapServers, String applicationId, Path stateDir, Path policyFile,
                               Topics topics, String deadLetterTopic, Duration policyReloadInterval,
-                              int streamThreads, Duration commitInterval) {
+                              int streamThreads, Duration commitInterval, boolean windowChangelogs) {
 
     public DetectionConfig {
         require(bootstrapServers, "detection.bootstrapServers");
@@ -51,7 +54,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
     /** Defaults for a given broker, for tests and {@code local/}. */
     public static DetectionConfig of(String bootstrapServers, Path stateDir, Path policyFile) {
         return new DetectionConfig(bootstrapServers, "edgeward-detection", stateDir, policyFile, Topics.defaults(),
-                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5));
+                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), true);
     }
 
     /** The one place environment variables are read. */
@@ -70,7 +73,8 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
                 env.getOrDefault("EDGEWARD_DETECTION_DLQ_TOPIC", "edgeward.logs.dlq"),
                 duration(env, "EDGEWARD_POLICY_RELOAD", "PT5S"),
                 integer(env, "EDGEWARD_DETECTION_THREADS", 1),
-                duration(env, "EDGEWARD_DETECTION_COMMIT", "PT5S"));
+                duration(env, "EDGEWARD_DETECTION_COMMIT", "PT5S"),
+                bool(env, "EDGEWARD_DETECTION_WINDOW_CHANGELOG", true));
     }
 
     private static Duration duration(Map<String, String> env, String name, String fallback) {
@@ -89,6 +93,18 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be an integer, was " + value);
         }
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was " + value);
+        };
     }
 
     private static String blankToNull(String value) {

@@ -58,7 +58,8 @@ public final class DetectionEngine implements AutoCloseable {
             watcher.scheduleWithFixedDelay(reloading::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
             log.info("policy: {} (checked every {})", config.policyFile(), config.policyReloadInterval());
         }
-        KafkaStreams streams = new KafkaStreams(DetectionTopology.build(policy, clock, config.topics()),
+        KafkaStreams streams = new KafkaStreams(DetectionTopology.build(policy, clock, config.topics(),
+                config.windowChangelogs()),
                 properties(config));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed, replacing it", e);

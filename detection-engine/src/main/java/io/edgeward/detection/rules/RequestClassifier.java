@@ -2,15 +2,31 @@ package io.edgeward.detection.rules;
 
 import io.edgeward.detection.policy.Classification;
 import io.edgeward.detection.topics.LogRecord;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** Turns a log record into a {@link RequestEvent} according to the policy's classification section. */
+/**
+ * Turns a log record into a {@link RequestEvent} according to the policy's classification section. One instance per
+ * classification and stream thread: it remembers the verdict on recent user agents (few distinct ones carry most
+ * traffic), so it is not thread-safe.
+ */
 public final class RequestClassifier {
 
-    private RequestClassifier() {
+    private static final int UA_CACHE = 4096;
+
+    private final Classification c;
+    private final Map<String, Boolean> automation = new HashMap<>();
+
+    public RequestClassifier(Classification c) {
+        this.c = c;
     }
 
-    public static RequestEvent classify(LogRecord r, long time, Classification c) {
+    public Classification classification() {
+        return c;
+    }
+
+    public RequestEvent classify(LogRecord r, long time) {
         String path = normalise(r.path());
         boolean post = "POST".equalsIgnoreCase(r.method());
         int status = r.status();
@@ -45,7 +61,7 @@ public final class RequestClassifier {
         if (!Signals.has(flags, Signals.ASSET) && (r.acceptLanguage() == null || r.acceptLanguage().isBlank())) {
             flags |= Signals.NO_ACCEPT_LANGUAGE;
         }
-        if (isAutomation(r.userAgent(), c)) {
+        if (isAutomation(r.userAgent())) {
             flags |= Signals.AUTOMATION_UA;
         }
         int slash = path.lastIndexOf('/');
@@ -94,10 +110,22 @@ public final class RequestClassifier {
         return false;
     }
 
-    private static boolean isAutomation(String userAgent, Classification c) {
+    private boolean isAutomation(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             return true;
         }
+        Boolean known = automation.get(userAgent);
+        if (known == null) {
+            if (automation.size() >= UA_CACHE) {
+                automation.clear();
+            }
+            known = matchesAutomation(userAgent, c);
+            automation.put(userAgent, known);
+        }
+        return known;
+    }
+
+    private static boolean matchesAutomation(String userAgent, Classification c) {
         String ua = userAgent.toLowerCase(Locale.ROOT);
         for (String marker : c.automationUserAgents()) {
             if (ua.contains(marker)) {

@@ -41,6 +41,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
     private KeyValueStore<String, byte[]> actors;
     private KeyValueStore<String, byte[]> addresses;
     private long skipped;
+    private RequestClassifier classifier;
 
     ActorProcessor(Supplier<DetectionPolicy> policy) {
         this.policy = policy;
@@ -68,7 +69,10 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
         }
         DetectionPolicy p = policy.get();
         long now = record.timestamp();
-        RequestEvent event = RequestClassifier.classify(r, now, p.classification());
+        if (classifier == null || classifier.classification() != p.classification()) {
+            classifier = new RequestClassifier(p.classification());
+        }
+        RequestEvent event = classifier.classify(r, now);
         if (r.hasReturningSession()) {
             processSession(r, event, p, now);
         } else {

@@ -2,6 +2,7 @@ package io.edgeward.detection.topology;
 
 import io.edgeward.detection.policy.Action;
 import io.edgeward.detection.policy.DetectionPolicy;
+import io.edgeward.detection.policy.RuleName;
 import io.edgeward.detection.rules.ActorState;
 import io.edgeward.detection.rules.CrossRules;
 import io.edgeward.detection.rules.Finding;
@@ -56,6 +57,11 @@ final class CrossProcessor implements Processor<String, Signal, String, Candidat
         RequestEvent event = new RequestEvent(now, flags, signal.ip().hashCode(), 0, 0);
         byte[] stored = store.get(record.key());
         ActorState state = stored == null ? new ActorState() : ActorState.fromBytes(stored);
+        int rule = ("session".equals(scope) ? RuleName.SESSION_SHARED : RuleName.CREDENTIAL_STUFFING_DISTRIBUTED)
+                .ordinal();
+        if (state.isQuiet(rule, now)) {
+            return; // already detected: hot attack keys cost no state updates until the decision runs out
+        }
         state.append(event, now - p.retention().toMillis(), p.limits().signalsPerKey());
         for (Finding f : CrossRules.evaluate(state, event, scope, p)) {
             state.quietUntil(f.rule().ordinal(), now + f.duration().toMillis());

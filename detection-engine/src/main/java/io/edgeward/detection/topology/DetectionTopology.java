@@ -4,7 +4,7 @@ import io.edgeward.detection.policy.DetectionPolicy;
 import io.edgeward.detection.topics.Decision;
 import io.edgeward.detection.topics.Detection;
 import io.edgeward.detection.topics.JsonSerde;
-import io.edgeward.detection.topics.LogRecord;
+import io.edgeward.detection.topics.LogRecordSerde;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,15 +36,27 @@ public final class DetectionTopology {
     private DetectionTopology() {
     }
 
+    /** The topology with every store backed by a changelog topic. */
     public static Topology build(Supplier<DetectionPolicy> policy, Clock clock, Topics topics) {
+        return build(policy, clock, topics, true);
+    }
+
+    /**
+     * @param windowChangelogs whether the short-window stores (actors, addresses, cross) have changelog topics.
+     *                         Without them those stores live only in local RocksDB: a restart on the same state
+     *                         directory keeps them, a task moving to another instance starts them empty and loses
+     *                         at most one window of context. The offence store (escalation memory) always has one.
+     */
+    public static Topology build(Supplier<DetectionPolicy> policy, Clock clock, Topics topics,
+                                 boolean windowChangelogs) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(store(ActorProcessor.ACTORS));
-        builder.addStateStore(store(ActorProcessor.ADDRESSES));
-        builder.addStateStore(store(CrossProcessor.STORE));
-        builder.addStateStore(store(EscalationProcessor.STORE));
+        builder.addStateStore(store(ActorProcessor.ACTORS, windowChangelogs));
+        builder.addStateStore(store(ActorProcessor.ADDRESSES, windowChangelogs));
+        builder.addStateStore(store(CrossProcessor.STORE, windowChangelogs));
+        builder.addStateStore(store(EscalationProcessor.STORE, true));
 
         KStream<String, Emission> emissions = builder
-                .stream(topics.logs(), Consumed.with(Serdes.String(), new JsonSerde<>(LogRecord.class))
+                .stream(topics.logs(), Consumed.with(Serdes.String(), new LogRecordSerde())
                         .withName("logs"))
                 .process(() -> new ActorProcessor(policy), Named.as("actors"), ActorProcessor.ACTORS,
                         ActorProcessor.ADDRESSES);
@@ -56,7 +68,7 @@ public final class DetectionTopology {
         KStream<String, Candidate> crossCandidates = emissions
                 .filter((key, e) -> e instanceof Emission.Crossed, Named.as("signals"))
                 .mapValues(e -> ((Emission.Crossed) e).signal(), Named.as("signal-values"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(Signal.class)).withName("signals"))
+                .repartition(Repartitioned.with(Serdes.String(), new SignalSerde()).withName("signals"))
                 .process(() -> new CrossProcessor(policy), Named.as("cross"), CrossProcessor.STORE);
 
         KStream<String, Outcome> outcomes = actorCandidates
@@ -76,7 +88,9 @@ public final class DetectionTopology {
         return builder.build();
     }
 
-    private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+    private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name, boolean changelog) {
+        StoreBuilder<KeyValueStore<String, byte[]>> builder = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+        return changelog ? builder : builder.withLoggingDisabled();
     }
 }

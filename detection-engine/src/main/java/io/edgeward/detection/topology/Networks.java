@@ -27,17 +27,16 @@ final class Networks {
                 return null;
             }
         }
-        int last = ip.lastIndexOf('.');
-        if (last < 0 || ip.chars().filter(ch -> ch == '.').count() != 3) {
-            return null;
-        }
+        int dots = 0;
         for (int i = 0; i < ip.length(); i++) {
             char ch = ip.charAt(i);
-            if (ch != '.' && (ch < '0' || ch > '9')) {
+            if (ch == '.') {
+                dots++;
+            } else if (ch < '0' || ch > '9') {
                 return null;
             }
         }
-        return ip.substring(0, last) + ".0/24";
+        return dots == 3 ? ip.substring(0, ip.lastIndexOf('.')) + ".0/24" : null;
     }
 
     private static int word(byte[] a, int i) {

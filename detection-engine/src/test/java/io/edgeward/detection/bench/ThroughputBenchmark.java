@@ -24,15 +24,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Not a test: measures how fast one stream thread works through a pre-filled {@code edgeward.logs} on a real broker.
  * Fills the topic with N synthetic records (people reading pages with assets, scrapers, cookie refusers,
- * credential stuffers), then starts the engine and times the committed offset from its first commit to the end,
- * in wall-clock time and in CPU time of this JVM (the engine; the broker runs in its own process).
- * Usage: {@code ThroughputBenchmark [records] [partitions]}; docs/benchmarks/detection.md has the command.
+ * credential stuffers), then starts the engine and, after a warm-up fifth, times the committed offset to the end
+ * in wall-clock time and in CPU time (the stream thread, and this whole JVM; the broker runs in its own process).
+ * Usage: {@code ThroughputBenchmark [records] [partitions] [windowChangelogs]}; docs/benchmarks/detection.md has the command.
  */
 public final class ThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean windowChangelogs = args.length <= 2 || Boolean.parseBoolean(args[2]);
         Path dir = Path.of("target", "bench-" + System.currentTimeMillis());
         try (KafkaBroker broker = KafkaBroker.start(dir.resolve("broker"))) {
             Topics topics = new Topics("bench.logs", "bench.detections", "bench.decisions");
@@ -47,36 +48,51 @@ public final class ThroughputBenchmark {
 
             DetectionConfig config = new DetectionConfig(broker.bootstrapServers(), "bench-detection",
                     dir.resolve("state"), null, topics, "bench.dlq", Duration.ofSeconds(5), 1,
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(5), windowChangelogs);
+            System.out.printf("engine: 1 stream thread, commit interval PT5S, window changelogs %s%n",
+                    windowChangelogs);
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
             try (Admin admin = broker.admin(); DetectionEngine engine = DetectionEngine.start(config)) {
-                long firstAt = 0;
-                long firstOffset = 0;
-                long firstCpu = 0;
-                long done;
-                while (true) {
+                // the first fifth warms the JIT and fills the caches; the rest is measured
+                long warmUp = records / 5;
+                long done = 0;
+                while (done < warmUp) {
                     done = committed(admin, topics.logs(), partitions);
-                    long now = System.nanoTime();
-                    if (done > 0 && firstAt == 0) {
-                        firstAt = now;
-                        firstOffset = done;
-                        firstCpu = os.getProcessCpuTime();
-                    }
-                    if (done >= records) {
-                        double seconds = (now - firstAt) / 1e9;
-                        double cpu = (os.getProcessCpuTime() - firstCpu) / 1e9;
-                        System.out.printf("engine consumed %d records in %.1f s after its first commit:"
-                                + " %.0f records/s wall, %.0f records per CPU-second of the engine's JVM"
-                                + " (1 stream thread; broker in its own process; load average %.1f)%n",
-                                done - firstOffset, seconds, (done - firstOffset) / seconds,
-                                (done - firstOffset) / cpu, os.getSystemLoadAverage());
-                        break;
-                    }
                     Thread.sleep(100); // polling a benchmark's progress, not synchronising a test
                 }
+                long startOffset = done;
+                long startWall = System.nanoTime();
+                long startCpu = os.getProcessCpuTime();
+                long startThreadCpu = streamThreadCpu();
+                while (done < records) {
+                    Thread.sleep(100);
+                    done = committed(admin, topics.logs(), partitions);
+                }
+                double wall = (System.nanoTime() - startWall) / 1e9;
+                double cpu = (os.getProcessCpuTime() - startCpu) / 1e9;
+                double threadCpu = (streamThreadCpu() - startThreadCpu) / 1e9;
+                long measured = done - startOffset;
+                System.out.printf("engine: %d records measured after %d warm-up records%n", measured, startOffset);
+                System.out.printf("  %.0f records/s wall (%.1f s; load average %.1f on %d cores)%n",
+                        measured / wall, wall, os.getSystemLoadAverage(), os.getAvailableProcessors());
+                System.out.printf("  %.0f records per CPU-second of the stream thread%n", measured / threadCpu);
+                System.out.printf("  %.0f records per CPU-second of the engine's whole JVM"
+                        + " (stream thread, its producer and consumer threads, RocksDB, JIT, GC)%n", measured / cpu);
             }
         }
+    }
+
+    /** CPU time of the engine's stream thread(s), from the JVM's thread bean. */
+    private static long streamThreadCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (var info : threads.dumpAllThreads(false, false)) {
+            if (info.getThreadName().contains("StreamThread")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static long committed(Admin admin, String topic, int partitions) throws Exception {

@@ -1,0 +1,47 @@
+package io.edgeward.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DetectionConfigTest {
+
+    @Test
+    void defaults_from_an_empty_environment() {
+        DetectionConfig config = DetectionConfig.fromEnvironment(Map.of());
+
+        assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.topics().decisions()).isEqualTo("edgeward.decisions");
+        assertThat(config.policyFile()).isNull();
+        assertThat(config.streamThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void environment_overrides_are_read() {
+        DetectionConfig config = DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_BOOTSTRAP", "kafka:9092",
+                "EDGEWARD_POLICY_FILE", "/etc/edgeward/policy.yaml", "EDGEWARD_LOGS_TOPIC", "logs",
+                "EDGEWARD_POLICY_RELOAD", "PT30S", "EDGEWARD_DETECTION_THREADS", "4"));
+
+        assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(config.policyFile()).isEqualTo(Path.of("/etc/edgeward/policy.yaml"));
+        assertThat(config.topics().logs()).isEqualTo("logs");
+        assertThat(config.policyReloadInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.streamThreads()).isEqualTo(4);
+    }
+
+    @Test
+    void bad_values_are_rejected_with_the_value() {
+        assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_POLICY_RELOAD", "5s")))
+                .hasMessage("EDGEWARD_POLICY_RELOAD must be an ISO-8601 duration like PT5S, was 5s");
+        assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_COMMIT", "PT0S")))
+                .hasMessage("detection.commitInterval must be > 0, was PT0S");
+        assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_THREADS", "0")))
+                .hasMessage("detection.streamThreads must be >= 1, was 0");
+        assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_BOOTSTRAP", " ")))
+                .hasMessageContaining("detection.bootstrapServers is required");
+    }
+}
