@@ -52,7 +52,7 @@ public final class ViewerRequestMain {
             generatedLog.flushDue();
             Map<String, Object> root = node.json.parseObject(stringify(event));
             Once once = new Once(resolve);
-            setTimeout(() -> {
+            once.timer = setTimeout(() -> {
                 if (once.resolve(original)) {
                     node.clockAndLog.warn("edgeward: no decision within " + waitMillis + " ms, request passed");
                 }
@@ -93,9 +93,10 @@ public final class ViewerRequestMain {
         }
     }
 
-    /** Resolves the handler's promise once: the decision and the fail-open timer race. */
+    /** Resolves the handler's promise once: the decision and the fail-open timer race; the loser is cancelled. */
     private static final class Once {
         private final JSConsumer<JSObject> resolve;
+        private JSObject timer;
         private boolean done;
 
         Once(JSConsumer<JSObject> resolve) {
@@ -107,6 +108,9 @@ public final class ViewerRequestMain {
                 return false;
             }
             done = true;
+            if (timer != null) {
+                clearTimeout(timer);
+            }
             resolve.accept(value);
             return true;
         }
@@ -117,8 +121,13 @@ public final class ViewerRequestMain {
         void run();
     }
 
-    @JSBody(params = {"callback", "millis"}, script = "setTimeout(callback, millis);")
-    private static native void setTimeout(Callback callback, int millis);
+    /** An unref'd timer: it must never keep a Lambda environment or a node process busy. */
+    @JSBody(params = {"callback", "millis"}, script = "var t = setTimeout(callback, millis);"
+            + " if (t && t.unref) { t.unref(); } return t;")
+    private static native JSObject setTimeout(Callback callback, int millis);
+
+    @JSBody(params = "timer", script = "clearTimeout(timer);")
+    private static native void clearTimeout(JSObject timer);
 
     @JSBody(params = "event", script = "try { return event.Records[0].cf.request || {}; } catch (e) { return {}; }")
     static native JSObject requestOf(JSObject event);

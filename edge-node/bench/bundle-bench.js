@@ -1,0 +1,90 @@
+// Measures the Node bundles as Lambda@Edge runs them (not a test; figures go in docs/benchmarks.md):
+//   cold: wall time of `node` loading a bundle and resolving one valid-cookie request, against a bare `node` start;
+//   warm: time per request on the valid-cookie path (no network call), after warm-up.
+// Usage: node edge-node/bench/bundle-bench.js [coldRuns=30] [warmRequests=200000]
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+
+const coldRuns = Number(process.argv[2] || 30);
+const warmRequests = Number(process.argv[3] || 200000);
+const target = path.resolve(__dirname, '..', 'target', 'lambda-edge');
+const event = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'shared', 'testdata',
+  'lambda-edge', 'events', 'awsdocs_viewer-request.json'), 'utf8'));
+
+function config(protectorUrl) {
+  return {
+    cookie: { name: '__Host-ew', lifetime: 'PT24H', signingKey: 'k1',
+      keys: { k1: Buffer.from('0123456789abcdef0123456789abcdef').toString('base64url') } },
+    checkInterval: { initial: 'PT1H', max: 'PT1H' }, mode: 'mitigate', routes: [],
+    exclude: { pathPrefixes: [], extensions: [] },
+    protector: { url: protectorUrl, apiKey: 'k', timeout: 'PT1S', breaker: { failures: 5, open: 'PT30S' } },
+    ingest: { url: 'http://127.0.0.1:9', apiKey: 'k', batchSize: 50, maxAge: 'PT60S', queueLimit: 1000, timeout: 'PT1S' },
+    challenge: { provider: 'pow', difficulty: 18 },
+  };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeRun(args) {
+  const started = process.hrtime.bigint();
+  execFileSync(process.execPath, args, { stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function main() {
+  const protector = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end('{"action":"allow","ttl":3600,"reason":"bench","decisionId":null}');
+    });
+  });
+  await new Promise((resolve) => protector.listen(0, '127.0.0.1', resolve));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edgeward-bench-'));
+  fs.copyFileSync(path.join(target, 'viewer-request', 'index.js'), path.join(dir, 'index.js'));
+  fs.writeFileSync(path.join(dir, 'edgeward-edge.json'),
+    JSON.stringify(config('http://127.0.0.1:' + protector.address().port)));
+
+  const bundle = require(path.join(dir, 'index.js'));
+  const first = await bundle.handler(structuredClone(event));
+  const setCookie = first.headers['x-edgeward-set-cookie'][0].value;
+  const withCookie = structuredClone(event);
+  withCookie.Records[0].cf.request.headers.cookie = [{ key: 'Cookie', value: setCookie.split(';')[0] }];
+  fs.writeFileSync(path.join(dir, 'event.json'), JSON.stringify(withCookie));
+
+  // Cold start: a fresh node loads the bundle and resolves one valid-cookie request (no network), vs bare node.
+  const script = `const h=require(${JSON.stringify(path.join(dir, 'index.js'))});`
+    + `h.handler(require(${JSON.stringify(path.join(dir, 'event.json'))})).then(r=>{`
+    + `if(!r.headers['x-edgeward-mark'][0].value.includes('|valid|'))process.exit(3)})`;
+  const bare = [], loaded = [];
+  for (let i = 0; i < coldRuns; i++) {
+    bare.push(timeRun(['-e', '']));
+    loaded.push(timeRun(['-e', script]));
+  }
+
+  // Warm: the valid-cookie path, no network call.
+  for (let i = 0; i < 20000; i++) await bundle.handler(structuredClone(withCookie));
+  const events = Array.from({ length: 1000 }, () => structuredClone(withCookie));
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < warmRequests; i++) await bundle.handler(events[i % 1000]);
+  const warmMicros = Number(process.hrtime.bigint() - started) / 1000 / warmRequests;
+
+  const zip = (name) => fs.statSync(path.resolve(__dirname, '..', 'target', `edgeward-${name}-lambda.zip`)).size;
+  console.log(JSON.stringify({
+    node: process.version,
+    zipBytes: { viewerRequest: zip('viewer-request'), logShipper: zip('log-shipper') },
+    coldStartMs: { bareNodeMedian: median(bare), bundleFirstResultMedian: median(loaded),
+      addedMedian: median(loaded) - median(bare), runs: coldRuns },
+    warmValidCookieMicrosPerRequest: warmMicros, warmRequests,
+  }, null, 2));
+  protector.close();
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
