@@ -4,6 +4,7 @@ import io.edgeward.cdk.config.ServicesSettings;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
@@ -95,7 +96,7 @@ public final class ApiLoadBalancer extends Construct {
                 .healthCheck(HealthCheck.builder().path(healthPath).healthyHttpCodes("200").build())
                 .build();
         group.addTarget(service);
-        service.getConnections().allowFrom(loadBalancer, software.amazon.awscdk.services.ec2.Port.tcp(port),
+        service.getConnections().allowFrom(loadBalancer, Port.tcp(port),
                 "load balancer to " + id);
         return group;
     }

@@ -6,6 +6,8 @@ import io.edgeward.cdk.constructs.ApiLoadBalancer;
 import io.edgeward.cdk.constructs.EdgewardService;
 import io.edgeward.cdk.constructs.MskCluster;
 import io.edgeward.cdk.constructs.ServiceSecrets;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -22,7 +24,7 @@ import software.constructs.Construct;
  */
 public final class ServicesStack extends Stack {
 
-    private final java.util.List<String> availabilityZones;
+    private final List<String> availabilityZones;
     private final Vpc vpc;
     private final Cluster cluster;
     private final ServiceSecrets secrets;
@@ -62,7 +64,7 @@ public final class ServicesStack extends Stack {
                 .service();
         this.detection = new EdgewardService(this, "Detection", cluster, settings.sourceRoot(),
                 new EdgewardService.Spec("detection-engine", null, settings.services().detection(),
-                        ServiceEnvironment.detection(kafka, bootstrap), java.util.Map.of()))
+                        ServiceEnvironment.detection(kafka, bootstrap), Map.of()))
                 .service();
         if (msk != null) {
             msk.allowClient(protector);
@@ -87,7 +89,7 @@ public final class ServicesStack extends Stack {
 
     /** Configured zones need no lookup: CDK asks the stack, which would otherwise ask AWS when an account is set. */
     @Override
-    public java.util.List<String> getAvailabilityZones() {
+    public List<String> getAvailabilityZones() {
         return availabilityZones == null || availabilityZones.isEmpty() ? super.getAvailabilityZones() : availabilityZones;
     }
 
