@@ -32,7 +32,8 @@ public final class LogBatchDecoder {
         List<RecordError> errors = new ArrayList<>();
         int invalid = 0;
         for (ParsedRecord record : parsed) {
-            List<String> problems = record.json() == null ? List.of(record.parseError()) : validator.validate(record.json());
+            LogRecordValidator.Checked checked = record.json() == null ? null : validator.validate(record.json());
+            List<String> problems = checked == null ? List.of(record.parseError()) : checked.errors();
             byte[] value = problems.isEmpty() ? serialize(record.json()) : null;
             if (value != null && value.length > MAX_RECORD_BYTES) {
                 problems = List.of("record is " + value.length + " bytes; the limit is " + MAX_RECORD_BYTES);
@@ -44,8 +45,7 @@ public final class LogBatchDecoder {
                 }
             } else if (invalid == 0) {
                 ObjectNode json = record.json();
-                records.add(new LogRecord(json.get("clientIp").textValue(),
-                        LogRecordValidator.time(json).toEpochMilli(), value));
+                records.add(new LogRecord(json.get("clientIp").textValue(), checked.timeMillis(), value));
             }
         }
         if (invalid > 0) {

@@ -34,8 +34,12 @@ final class LogRecordValidator {
         this.clock = clock;
     }
 
-    /** Checks one record; the errors are empty when it is valid. */
-    List<String> validate(ObjectNode record) {
+    /** The outcome of checking one record: its time (epoch ms, when valid) and what is wrong (empty when valid). */
+    record Checked(long timeMillis, List<String> errors) {
+    }
+
+    /** Checks one record. */
+    Checked validate(ObjectNode record) {
         List<String> errors = new ArrayList<>(0);
         JsonNode v = record.get("v");
         if (isAbsent(v)) {
@@ -43,7 +47,7 @@ final class LogRecordValidator {
         } else if (!v.isIntegralNumber() || v.asLong() != 1) {
             errors.add("v must be 1, was " + brief(v));
         }
-        checkTime(record.get("time"), errors);
+        Instant time = checkTime(record.get("time"), errors);
         requireText(record, "requestId", MAX_ID, errors);
         checkClientIp(record.get("clientIp"), errors);
         String method = requireText(record, "method", MAX_METHOD, errors);
@@ -64,34 +68,31 @@ final class LogRecordValidator {
         if (!isAbsent(asn) && !asn.isTextual() && !(asn.isIntegralNumber() && asn.asLong() >= 0)) {
             errors.add("asn must be a non-negative integer, a string or null, was " + brief(asn));
         }
-        return errors;
+        return new Checked(time == null ? -1 : time.toEpochMilli(), errors);
     }
 
-    /** The record's event time; call only on a record {@link #validate} accepted. */
-    static Instant time(ObjectNode record) {
-        return Instant.parse(record.get("time").textValue());
-    }
-
-    private void checkTime(JsonNode time, List<String> errors) {
+    private Instant checkTime(JsonNode time, List<String> errors) {
         if (isAbsent(time)) {
             errors.add("time is required");
-            return;
+            return null;
         }
         if (!time.isTextual()) {
             errors.add("time must be an ISO-8601 UTC timestamp string such as 2026-11-23T13:40:43.123Z, was "
                     + brief(time));
-            return;
+            return null;
         }
         try {
-            Instant instant = Instant.parse(time.textValue());
+            Instant instant = IsoInstant.parse(time.textValue());
             if (instant.isBefore(Instant.EPOCH)) {
                 errors.add("time must not be before 1970-01-01T00:00:00Z, was " + time.textValue());
             } else if (instant.isAfter(clock.instant().plus(MAX_FUTURE))) {
                 errors.add("time must not be more than " + MAX_FUTURE + " ahead of the ingest clock, was "
                         + time.textValue());
             }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add("time must be an ISO-8601 UTC timestamp such as 2026-11-23T13:40:43.123Z, was " + brief(time));
+            return null;
         }
     }
 
