@@ -122,11 +122,19 @@ class DecisionReplicationTest {
             detection.send(new ProducerRecord<>(topic, "decision|ip|192.0.2.6", """
                     {"id":"det-2","scope":"ip","value":"192.0.2.6","action":"block","createdAt":"2026-11-23T11:00:00Z",
                      "expiresAt":"2026-11-23T13:00:00Z","futureField":{"x":1}}""")).get();
+            detection.send(new ProducerRecord<>(topic, "decision|ip|192.0.2.7", """
+                    {"id":"det-3","scope":"ip","value":"192.0.2.7","action":"block","createdAt":"2026-11-23T10:00:00Z",
+                     "expiresAt":"2026-11-23T11:00:00Z"}""")).get();
+            detection.send(new ProducerRecord<>(topic, "decision|ip|192.0.2.8", """
+                    {"id":"det-4","scope":"ip","value":"192.0.2.9","action":"block"}""")).get();
         }
         try (ProtectorServer server = Protectors.start(broker, topic, clock)) {
             Http http = new Http(server.port());
             assertThat(action(http, "192.0.2.6")).isEqualTo("block");
             assertThat(action(http, "192.0.2.5")).isEqualTo("allow");
+            assertThat(action(http, "192.0.2.7")).as("expired before we started").isEqualTo("allow");
+            assertThat(action(http, "192.0.2.8")).as("key and value disagree").isEqualTo("allow");
+            assertThat(action(http, "192.0.2.9")).as("key and value disagree").isEqualTo("allow");
             assertThat(http.get("/v1/admin/decisions", ADMIN_TOKEN).json().path("items")).hasSize(1);
         }
     }

@@ -141,6 +141,19 @@ class ProtectorHttpTest {
     }
 
     @Test
+    void asn_and_user_agent_decisions_match_the_check_fields() {
+        add("decisions", """
+                {"scope":"asn","value":"AS64511","action":"challenge","duration":"PT10M"}""");
+        String body = checkBody("203.0.113.200", CHROME).replace("\"asn\":null", "\"asn\":64511");
+        assertThat(http.post("/v1/check", EDGE_KEY, body).json().path("action").asText()).isEqualTo("challenge");
+
+        add("decisions", """
+                {"scope":"user_agent","value":"ShopScraper/2.0 (+https://scraper.example)","action":"block","duration":"PT10M"}""");
+        Http.Response r = http.post("/v1/check", EDGE_KEY, checkBody("203.0.113.201", "ShopScraper/2.0 (+https://scraper.example)"));
+        assertThat(r.json().path("action").asText()).isEqualTo("block");
+    }
+
+    @Test
     void an_allowlist_entry_wins_over_a_block_and_can_be_removed() {
         add("decisions", """
                 {"scope":"ip","value":"192.0.2.77","action":"block","duration":"PT1H"}""");
