@@ -24,6 +24,8 @@ public final class LogRecordBuilder {
     public static final String SOURCE_VIEWER_REQUEST = "edge-viewer-request";
 
     static final int BODY_LIMIT = 1024;
+    static final int TEXT_LIMIT = 8192;
+    static final int ID_LIMIT = 256;
 
     private final Set<String> skipExtensions;
     private final Masking masking;
@@ -58,18 +60,29 @@ public final class LogRecordBuilder {
         }
         String query = request.querystring().isEmpty() ? null : masking.maskQuery(request.querystring());
         String referer = request.header("referer");
-        return Optional.of(new LogRecord(IsoTime.format(nowMillis), config.requestId(), source,
-                request.clientIp(), request.method(), request.header("host"), request.uri(), query,
-                response.status(), bytes(response), mediaType(response.header("content-type")),
-                request.header("user-agent"), referer == null ? null : masking.maskUrl(referer),
-                request.header("accept"), request.header("accept-language"),
-                mark == null ? null : mark.sessionId(), mark == null ? null : mark.cookieState(),
-                mark == null ? null : mark.action(), mark == null ? null : mark.reason(),
-                mark == null ? null : mark.mode(), mark == null ? null : mark.decisionId(),
-                edgeLocation(response), request.header("cloudfront-viewer-country"),
-                request.header("cloudfront-viewer-ja3-fingerprint"),
-                request.header("cloudfront-viewer-ja4-fingerprint"),
+        String path = request.uri().isEmpty() ? "/" : request.uri();
+        return Optional.of(new LogRecord(IsoTime.format(nowMillis),
+                config.requestId().isEmpty() ? "-" : cap(config.requestId(), ID_LIMIT), source,
+                request.clientIp(), request.method(), cap(request.header("host")), cap(path), cap(query),
+                response.status(), bytes(response), cap(mediaType(response.header("content-type"))),
+                cap(request.header("user-agent")), cap(referer == null ? null : masking.maskUrl(referer)),
+                cap(request.header("accept")), cap(request.header("accept-language")),
+                mark == null ? null : cap(mark.sessionId()), mark == null ? null : mark.cookieState(),
+                mark == null ? null : mark.action(), mark == null ? null : cap(mark.reason()),
+                mark == null ? null : mark.mode(), mark == null ? null : cap(mark.decisionId()),
+                cap(edgeLocation(response)), cap(request.header("cloudfront-viewer-country")),
+                cap(request.header("cloudfront-viewer-ja3-fingerprint")),
+                cap(request.header("cloudfront-viewer-ja4-fingerprint")),
                 number(request.header("cloudfront-viewer-asn")), body(request)));
+    }
+
+    /** Ingest refuses a batch with a text over 8,192 characters (a query may be 128 KB): cut, never refused. */
+    private static String cap(String text) {
+        return cap(text, TEXT_LIMIT);
+    }
+
+    private static String cap(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit);
     }
 
     /** The mark the viewer-request function left on the request, or null when absent or unreadable. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ships log records to ingest ({@code POST <ingest.url>/v1/logs}, NDJSON, Bearer key) without ever waiting for it.
@@ -130,7 +131,7 @@ public final class LogShipper {
         }
     }
 
-    private synchronized void answered(List<QueuedLine> batch, int status, String failure) {
+    private synchronized void answered(List<QueuedLine> batch, int status, String body, String failure) {
         inFlight--;
         if (failure == null && status >= 200 && status < 300) {
             accepted += batch.size();
@@ -159,9 +160,40 @@ public final class LogShipper {
                     + " ms; dropped " + (dropped - before) + " to stay within queueLimit " + config.queueLimit());
             return;
         }
+        if (status == 400 && resendValid(batch, body)) {
+            return;
+        }
         rejected += batch.size();
         log.warn("edgeward shipper: ingest refused a batch of " + batch.size() + " records with status " + status
                 + "; dropped");
+    }
+
+    /**
+     * Ingest refuses a whole batch when some records break the schema, and lists them by index; the others are put
+     * back to go with the next flush, so one bad record does not cost its batch. Must hold the lock.
+     */
+    private boolean resendValid(List<QueuedLine> batch, String body) {
+        Set<Integer> invalid = InvalidRecords.indices(body, json, batch.size());
+        if (invalid.isEmpty()) {
+            return false;
+        }
+        rejected += invalid.size();
+        List<QueuedLine> valid = new ArrayList<>(batch.size() - invalid.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (!invalid.contains(i)) {
+                valid.add(batch.get(i));
+            }
+        }
+        for (int i = valid.size() - 1; i >= 0; i--) {
+            queue.addFirst(valid.get(i));
+        }
+        if (!valid.isEmpty()) {
+            retriedBatches++;
+        }
+        trimToLimit();
+        log.warn("edgeward shipper: ingest found " + invalid.size() + " of " + batch.size()
+                + " records invalid; dropped those, the others go with the next flush");
+        return true;
     }
 
     /** Drops the oldest records beyond the bound; must hold the lock. */
@@ -191,14 +223,14 @@ public final class LogShipper {
         @Override
         public void onResponse(int status, String body) {
             if (first()) {
-                answered(batch, status, null);
+                answered(batch, status, body, null);
             }
         }
 
         @Override
         public void onFailure(String reason) {
             if (first()) {
-                answered(batch, 0, reason == null ? "a transport failure" : reason);
+                answered(batch, 0, null, reason == null ? "a transport failure" : reason);
             }
         }
 

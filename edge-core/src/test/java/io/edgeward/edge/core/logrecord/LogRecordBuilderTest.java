@@ -121,4 +121,19 @@ class LogRecordBuilderTest {
         assertThat(written).containsKeys("v", "time", "requestId", "clientIp", "method", "path", "status")
                 .doesNotContainKeys("query", "action", "body", "asn").containsEntry("v", 1);
     }
+
+    @Test
+    void texts_are_cut_to_what_ingest_accepts_and_empty_required_fields_get_placeholders() {
+        CfHeaders headers = CfHeaders.empty().with("User-Agent", "u".repeat(20_000));
+        CfRequest request = new CfRequest("198.51.100.7", "GET", "", "q=" + "x".repeat(200_000), headers, null, null);
+        CfResponse response = CfResponse.generated(200, "OK", CfHeaders.empty(), null);
+
+        LogRecord record = builder.build("edge", io.edgeward.edge.core.event.CfConfig.EMPTY, request, response, null,
+                NOW).orElseThrow();
+
+        assertThat(record.userAgent()).hasSize(LogRecordBuilder.TEXT_LIMIT);
+        assertThat(record.query()).hasSize(LogRecordBuilder.TEXT_LIMIT);
+        assertThat(record.path()).isEqualTo("/");
+        assertThat(record.requestId()).isEqualTo("-");
+    }
 }

@@ -205,6 +205,22 @@ class LogShipperTest {
     }
 
     @Test
+    void records_ingest_names_invalid_are_dropped_and_the_rest_go_with_the_next_flush() {
+        LogShipper shipper = shipper(3, 2000, 10, 4);
+        shipper.enqueue(record("/1"));
+        shipper.enqueue(record("/2"));
+        shipper.enqueue(record("/3"));
+
+        http.posts.get(0).callback().onResponse(400, "{\"error\":\"invalid_records\",\"detail\":\"1 of 3\","
+                + "\"records\":[{\"index\":1,\"line\":2,\"errors\":[\"clientIp must be an IPv4 or IPv6 address\"]}]}");
+        now.addAndGet(2000);
+        shipper.flushDue();
+
+        assertThat(http.paths(1)).containsExactly("/1", "/3");
+        assertThat(shipper.stats().rejected()).isEqualTo(1);
+    }
+
+    @Test
     void a_refused_batch_is_dropped_and_counted_as_rejected() {
         LogShipper shipper = shipper(1, 2000, 10, 4);
         shipper.enqueue(record("/1"));
