@@ -23,6 +23,16 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void the_shipped_default_is_the_whole_shared_file_including_detection() throws Exception {
+        // detection-engine ships a file of the same name; on a shared class path either may be found first,
+        // so both copies must be the complete policy (they are byte-identical).
+        try (var in = PolicyLoader.class.getClassLoader().getResourceAsStream(PolicyLoader.DEFAULT_RESOURCE)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(text).contains("\nrequestRules:").contains("\ngoodBots:").contains("\ndetection:");
+        }
+    }
+
+    @Test
     void the_detection_section_is_accepted_and_ignored() {
         Policy policy = parse("""
                 version: 1
