@@ -53,13 +53,11 @@ public final class IngestBenchmark {
         int recordSize = (bodies.get(0).length / batch) - 1;
         System.out.printf("records: %d bytes each (NDJSON line without newline), batches of %d%n", recordSize, batch);
         try (KafkaBroker broker = KafkaBroker.start(dataDir)) {
-            broker.createTopic("bench-pp", 1, Map.of());
-            String pp = run(List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", "bench-pp",
-                    "--num-records", Integer.toString(ppRecords), "--record-size", Integer.toString(recordSize),
-                    "--throughput", "-1", "--producer-props", "bootstrap.servers=" + broker.bootstrapServers(),
-                    "acks=all"), Map.of());
-            double ppRate = parseRate(pp);
-            System.out.printf("ProducerPerformance: %.0f records/s%n", ppRate);
+            Path payloads = dataDir.resolve("payloads.ndjson");
+            java.nio.file.Files.write(payloads, bodies.get(0));
+            double ppDefaults = producerPerformance(broker, "bench-pp-defaults", ppRecords, payloads, List.of());
+            double ppSame = producerPerformance(broker, "bench-pp-same", ppRecords, payloads, List.of(
+                    "enable.idempotence=true", "linger.ms=5", "batch.size=131072", "compression.type=" + compression));
 
             int port = 18082;
             Process ingest = start(List.of("io.edgeward.ingest.App"), Map.of(
@@ -72,7 +70,8 @@ public final class IngestBenchmark {
                 awaitReady(URI.create("http://127.0.0.1:" + port + "/ready"));
                 closedLoop(uri, bodies, workers, warmup, batch);
                 double peak = closedLoop(uri, bodies, workers, seconds, batch);
-                System.out.printf("ingest peak: %.0f records/s = %.2f x ProducerPerformance%n", peak, peak / ppRate);
+                System.out.printf("ingest peak: %.0f records/s = %.2f x ProducerPerformance with defaults, %.2f x with"
+                        + " ingest's producer settings%n", peak, peak / ppDefaults, peak / ppSame);
                 openLoop(uri, bodies, peak / 2, seconds, batch);
             } finally {
                 ingest.destroy();
@@ -82,6 +81,24 @@ public final class IngestBenchmark {
             KafkaBroker.deleteDataDir(dataDir);
         }
         System.exit(0);
+    }
+
+    /**
+     * Kafka's own producer on a fresh one-partition topic, acks=all, sending the same NDJSON lines ingest receives
+     * (as payloads), with optional extra producer properties.
+     */
+    private static double producerPerformance(KafkaBroker broker, String topic, int records, Path payloads,
+            List<String> extraProps) throws Exception {
+        broker.createTopic(topic, 1, Map.of());
+        List<String> command = new ArrayList<>(List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
+                "--num-records", Integer.toString(records), "--payload-file", payloads.toString(),
+                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + broker.bootstrapServers(),
+                "acks=all"));
+        command.addAll(extraProps);
+        double rate = parseRate(run(command, Map.of()));
+        System.out.printf("ProducerPerformance %s: %.0f records/s%n", extraProps.isEmpty() ? "(defaults)" : extraProps,
+                rate);
+        return rate;
     }
 
     /** Workers post back to back; returns accepted records per second. */

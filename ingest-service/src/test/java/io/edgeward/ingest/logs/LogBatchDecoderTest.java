@@ -24,15 +24,14 @@ class LogBatchDecoderTest {
 
     @Test
     void a_record_becomes_key_client_ip_timestamp_time_and_compact_json() {
-        String line = LogRecords.record("r1", "2001:db8::1", NOW.minusSeconds(60)).replace(":", ": ");
+        String line = LogRecords.record("r1", "2001:db8::1", NOW.minusSeconds(60)).replace(",\"", ",  \"");
 
-        List<LogRecord> records = decode(line.replace("\"2001: db8: : 1\"", "\"2001:db8::1\"") + "\r\n",
-                BatchFormat.NDJSON);
+        List<LogRecord> records = decode(line + "\r\n", BatchFormat.NDJSON);
 
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.clientIp()).isEqualTo("2001:db8::1");
             assertThat(r.timestamp()).isEqualTo(NOW.minusSeconds(60).toEpochMilli());
-            assertThat(new String(r.value(), StandardCharsets.UTF_8)).startsWith("{\"v\":1,\"time\":").doesNotContain(": ");
+            assertThat(new String(r.value(), StandardCharsets.UTF_8)).startsWith("{\"v\":1,\"time\":").doesNotContain(", ");
         });
     }
 
