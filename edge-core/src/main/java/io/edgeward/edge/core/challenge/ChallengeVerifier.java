@@ -1,0 +1,215 @@
+package io.edgeward.edge.core.challenge;
+
+import io.edgeward.edge.core.config.CheckIntervalConfig;
+import io.edgeward.edge.core.config.Mode;
+import io.edgeward.edge.core.config.ProtectorConfig;
+import io.edgeward.edge.core.decision.EdgeResult;
+import io.edgeward.edge.core.decision.GeneratedResponseLog;
+import io.edgeward.edge.core.decision.ViewerRequest;
+import io.edgeward.edge.core.event.CfResponse;
+import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.core.port.EdgePorts;
+import io.edgeward.edge.core.port.HttpCallback;
+import io.edgeward.edge.core.session.CookieRead;
+import io.edgeward.edge.core.session.Session;
+import io.edgeward.edge.core.session.SessionCookieCodec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code POST /.edgeward/challenge/verify}: the viewer-request function reads the answer (include-body), forwards it
+ * to Protector {@code POST /v1/challenge/verify} with the client IP, user agent and the session of the visitor's
+ * cookie, and answers the visitor itself. Passed: the cookie is re-issued with {@code cpa} (challenge passed at) and a
+ * fresh check interval, and the visitor goes back to the path the challenge token names ({@code 303}, or JSON).
+ * Rejected: a fresh challenge (Protector sends one with its verdict) with a notice. Protector unreachable: the visitor
+ * goes back without an upgraded cookie, and is served because the edge then fails open. Every outcome is a generated
+ * response and is logged as one, so detection sees repeated failures. Calls back exactly once.
+ */
+public final class ChallengeVerifier {
+
+    public static final String VERIFY_PATH = "/.edgeward/challenge/verify";
+
+    private final ProtectorConfig protector;
+    private final CheckIntervalConfig intervals;
+    private final int timeoutMillis;
+    private final EdgePorts ports;
+    private final SessionCookieCodec cookies;
+    private final ChallengeResponses responses;
+    private final GeneratedResponseLog generatedLog;
+    private final Map<String, String> headers;
+
+    public ChallengeVerifier(ProtectorConfig protector, CheckIntervalConfig intervals, long timeoutMillis,
+                             EdgePorts ports, SessionCookieCodec cookies, ChallengeResponses responses,
+                             GeneratedResponseLog generatedLog) {
+        this.protector = protector;
+        this.intervals = intervals;
+        this.timeoutMillis = (int) timeoutMillis;
+        this.ports = ports;
+        this.cookies = cookies;
+        this.responses = responses;
+        this.generatedLog = generatedLog;
+        Map<String, String> fixed = new LinkedHashMap<>();
+        fixed.put("authorization", "Bearer " + protector.apiKey());
+        fixed.put("content-type", "application/json");
+        fixed.put("accept", "application/json");
+        this.headers = Collections.unmodifiableMap(fixed);
+    }
+
+    public static boolean isVerifyPath(String path) {
+        return VERIFY_PATH.equals(path);
+    }
+
+    public void handle(ViewerRequest viewer, Mode mode, CookieRead read, Consumer<EdgeResult> done) {
+        if (!"POST".equals(viewer.method())) {
+            done.accept(respond(viewer, responses.methodNotAllowed(), mark("challenge", read, mode, null,
+                    "challenge.verify:method")));
+            return;
+        }
+        VerifyForm form;
+        try {
+            form = VerifyForm.read(viewer.request(), ports.json());
+        } catch (VerifyForm.Unreadable unreadable) {
+            boolean jsonClient = !ChallengeResponses.wantsHtml(viewer.accept());
+            done.accept(rejected(viewer, mode, read, unreadable.reason(), null, "/", jsonClient));
+            return;
+        }
+        if (!read.state().usable()) {
+            done.accept(rejected(viewer, mode, read, "no_session", null, TokenPeek.returnTo(form.token(), ports.json()),
+                    jsonClient(viewer, form)));
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", form.token());
+        body.put("answer", form.answer());
+        body.put("clientIp", viewer.clientIp());
+        body.put("userAgent", viewer.userAgent());
+        body.put("sessionId", read.session().id());
+        ports.http().post(protector.url() + "/v1/challenge/verify", headers, ports.json().write(body), timeoutMillis,
+                new Answer(viewer, mode, read, form, done));
+    }
+
+    private EdgeResult verdict(ViewerRequest viewer, Mode mode, CookieRead read, VerifyForm form, int status,
+                               String text) {
+        boolean jsonClient = jsonClient(viewer, form);
+        if (status != 200) {
+            return unavailable(viewer, mode, read, form, "status " + status);
+        }
+        Map<String, Object> answer;
+        try {
+            answer = ports.json().parseObject(text == null ? "" : text);
+        } catch (IllegalArgumentException unreadable) {
+            return unavailable(viewer, mode, read, form, "unreadable verify answer");
+        }
+        Session session = read.session();
+        String returnTo = ReturnPath.safe(answer.get("returnTo") instanceof String ? (String) answer.get("returnTo")
+                : null);
+        if (Boolean.TRUE.equals(answer.get("ok")) && session.id().equals(answer.get("sessionId"))) {
+            long now = ports.clock().nowMillis() / 1000;
+            Session upgraded = new Session(session.id(), session.issuedAt(), session.expiresAt(),
+                    Math.min(session.expiresAt(), now + intervals.initialMillis() / 1000), session.generation(), now,
+                    session.userAgentHash());
+            return respond(viewer, responses.passed(returnTo, cookies.setCookie(upgraded, now), jsonClient),
+                    mark("allow", read, mode, session.id(), "challenge.passed"));
+        }
+        Object reason = answer.get("reason");
+        return rejected(viewer, mode, read, reason instanceof String ? word((String) reason) : "rejected",
+                ChallengeOffer.fromJson(answer.get("challenge")), returnTo, jsonClient);
+    }
+
+    private EdgeResult rejected(ViewerRequest viewer, Mode mode, CookieRead read, String reason, ChallengeOffer fresh,
+                                String returnTo, boolean jsonClient) {
+        CfResponse response = responses.retry(viewer, fresh, "challenge.failed:" + reason,
+                ChallengeResponses.siteUrl(viewer, returnTo), jsonClient);
+        String sessionId = read.session() == null ? null : read.session().id();
+        return respond(viewer, response, mark("challenge", read, mode, sessionId, "challenge.failed:" + reason));
+    }
+
+    private EdgeResult unavailable(ViewerRequest viewer, Mode mode, CookieRead read, VerifyForm form, String why) {
+        ports.log().warn("challenge verification unavailable (" + why + "); sending the visitor back unverified");
+        return respond(viewer, responses.unverified(TokenPeek.returnTo(form.token(), ports.json()),
+                jsonClient(viewer, form)), mark("challenge", read, mode, read.session().id(),
+                "challenge.unverified: " + why));
+    }
+
+    private EdgeResult respond(ViewerRequest viewer, CfResponse response, RequestMark mark) {
+        try {
+            generatedLog.generated(viewer, response, mark);
+        } catch (RuntimeException logFault) {
+            ports.log().warn("could not log a generated response: " + logFault);
+        }
+        return new EdgeResult.Respond(response, mark);
+    }
+
+    private static boolean jsonClient(ViewerRequest viewer, VerifyForm form) {
+        return form.json() || !ChallengeResponses.wantsHtml(viewer.accept());
+    }
+
+    private static RequestMark mark(String action, CookieRead read, Mode mode, String sessionId, String reason) {
+        return new RequestMark(action, read.state().wire(), mode.wire(), sessionId, null, reason);
+    }
+
+    /** Protector's reason, kept to a short word (it ends up in a header and a log record). */
+    private static String word(String reason) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < reason.length() && out.length() < 48; i++) {
+            char c = reason.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.') {
+                out.append(c);
+            }
+        }
+        return out.length() == 0 ? "rejected" : out.toString();
+    }
+
+    /** Protector's answer, handled once whatever the HTTP port does; never lets an exception escape. */
+    private final class Answer implements HttpCallback {
+
+        private final ViewerRequest viewer;
+        private final Mode mode;
+        private final CookieRead read;
+        private final VerifyForm form;
+        private final Consumer<EdgeResult> done;
+        private boolean called;
+
+        Answer(ViewerRequest viewer, Mode mode, CookieRead read, VerifyForm form, Consumer<EdgeResult> done) {
+            this.viewer = viewer;
+            this.mode = mode;
+            this.read = read;
+            this.form = form;
+            this.done = done;
+        }
+
+        @Override
+        public void onResponse(int status, String body) {
+            if (claim()) {
+                finish(() -> verdict(viewer, mode, read, form, status, body));
+            }
+        }
+
+        @Override
+        public void onFailure(String reason) {
+            if (claim()) {
+                finish(() -> unavailable(viewer, mode, read, form, reason == null ? "failure" : reason));
+            }
+        }
+
+        private void finish(java.util.function.Supplier<EdgeResult> outcome) {
+            EdgeResult result;
+            try {
+                result = outcome.get();
+            } catch (RuntimeException fault) {
+                result = new EdgeResult.Passthrough("challenge verification fault: " + fault);
+            }
+            done.accept(result);
+        }
+
+        private synchronized boolean claim() {
+            if (called) {
+                return false;
+            }
+            called = true;
+            return true;
+        }
+    }
+}
