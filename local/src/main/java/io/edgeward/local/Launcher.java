@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +23,16 @@ import java.util.concurrent.CountDownLatch;
 public final class Launcher implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Launcher()).execute(args));
+        CommandLine commandLine = new CommandLine(new Launcher());
+        // A bad value is a user error: one line naming it, not a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("edgeward: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(commandLine.execute(args));
     }
 
     @Override
@@ -66,6 +76,10 @@ public final class Launcher implements Runnable {
         Path dataDir;
         @Option(names = "--policy", description = "policy file for Protector and detection (default: the bundled one)")
         Path policy;
+        @Option(names = "--protector-timeout", defaultValue = "PT0.3S", description = "the edge's budget for a "
+                + "Protector check before it fails open (default ${DEFAULT-VALUE}; 100 ms in a deployment, more here "
+                + "because every service shares this machine and starts cold)")
+        Duration protectorTimeout;
         @Option(names = "--skip-log-extensions", split = ",", description = "extensions the shipper does not log, e.g. css,js,png")
         List<String> skipLogExtensions = new ArrayList<>();
 
@@ -76,7 +90,7 @@ public final class Launcher implements Runnable {
                     .bindAddress(bind).frontPort(frontPort).protectorPort(protectorPort).ingestPort(ingestPort)
                     .originPort(originPort).kafkaPort(kafkaPort).kafkaBootstrapServers(kafkaBootstrap)
                     .origin(origin).trustForwardedFor(trustForwardedFor).mode(mode).country(country)
-                    .dataDir(dataDir).policyFile(policy).logSkipExtensions(skipLogExtensions)
+                    .dataDir(dataDir).policyFile(policy).protectorTimeout(protectorTimeout).logSkipExtensions(skipLogExtensions)
                     .build();
             LocalStack stack = LocalStack.start(config);
             CountDownLatch stopped = new CountDownLatch(1);

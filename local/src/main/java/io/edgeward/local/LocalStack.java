@@ -20,8 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executors;
@@ -95,11 +95,7 @@ public final class LocalStack implements AutoCloseable {
                 .build());
         started.push(protector);
         if (config.detection()) {
-            started.push(DetectionEngine.start(new DetectionConfig(bootstrapServers,
-                    detectionApplicationId(config.topicPrefix()),
-                    config.dataDir().resolve("detection").toAbsolutePath(), config.policyFile(),
-                    new Topics(config.logsTopic(), config.detectionsTopic(), config.decisionsTopic()),
-                    config.logsTopic() + ".dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(1))));
+            started.push(DetectionEngine.start(detectionConfig()));
         }
         if (config.origin() == null) {
             demoOrigin = DemoOrigin.start(config.bindAddress(), config.originPort());
@@ -130,6 +126,16 @@ public final class LocalStack implements AutoCloseable {
         });
         LOG.info("local stack started: front={} protector={} ingest={} origin={} kafka={} mode={}", front.port(),
                 protector.port(), ingest.port(), origin, bootstrapServers, config.mode());
+    }
+
+    /** The engine's own defaults, with this stack's broker, topics, application id and state directory. */
+    private DetectionConfig detectionConfig() {
+        Path stateDir = config.dataDir().resolve("detection").toAbsolutePath();
+        DetectionConfig defaults = DetectionConfig.of(bootstrapServers, stateDir, config.policyFile());
+        return new DetectionConfig(bootstrapServers, detectionApplicationId(config.topicPrefix()), stateDir,
+                config.policyFile(), new Topics(config.logsTopic(), config.detectionsTopic(), config.decisionsTopic()),
+                config.logsTopic() + ".dlq", defaults.policyReloadInterval(), defaults.streamThreads(),
+                defaults.commitInterval(), defaults.windowChangelogs());
     }
 
     /** One consumer group per topic set, so stacks sharing a broker (tests) do not share detection state. */

@@ -106,7 +106,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         private Path dataDir = Path.of("local", "run");
         private String topicPrefix = "edgeward.";
         private Path policyFile;
-        private Duration protectorTimeout = Duration.ofMillis(100);
+        private Duration protectorTimeout = Duration.ofMillis(300);
         private int shipperBatchSize = 10;
         private Duration shipperMaxAge = Duration.ofSeconds(1);
         private Duration shipperTimeout = Duration.ofSeconds(5);
