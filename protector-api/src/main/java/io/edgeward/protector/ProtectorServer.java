@@ -12,6 +12,7 @@ import io.edgeward.protector.goodbots.GoodBotVerifier;
 import io.edgeward.protector.goodbots.SystemDnsResolver;
 import io.edgeward.protector.http.BearerAuth;
 import io.edgeward.protector.http.HttpErrors;
+import io.edgeward.protector.http.HttpMetrics;
 import io.edgeward.protector.http.Json;
 import io.edgeward.protector.http.OpsController;
 import io.edgeward.protector.http.RouteGroup;
@@ -144,6 +145,7 @@ public final class ProtectorServer implements AutoCloseable {
             cfg.jetty.defaultPort = config.port();
         });
         HttpErrors.install(app);
+        HttpMetrics.install(app, registry);
         app.before("/v1/check", edgeAuth::require);
         app.before("/v1/challenge/*", edgeAuth::require);
         app.before("/v1/admin/*", adminAuth::require);

@@ -235,11 +235,15 @@ class ProtectorHttpTest {
     @Test
     void metrics_need_the_metrics_token_and_count_checks() {
         check("203.0.113.99");
+        http.get("/nope", null);
         assertProblem(http.get("/metrics", null), 401, "unauthorized", "metrics");
         assertProblem(http.get("/metrics", ADMIN_TOKEN), 401, "unauthorized", "metrics");
         Http.Response metrics = http.get("/metrics", METRICS_TOKEN);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("protector_checks_total{action=\"allow\",basis=\"default\"")
-                .contains("protector_decisions_ready 1.0");
+                .contains("protector_decisions_ready 1.0")
+                .contains("protector_http_requests_seconds_count{method=\"POST\",path=\"/v1/check\",status=\"200\"}")
+                .contains("path=\"unmatched\",status=\"404\"")
+                .doesNotContain("/nope");
     }
 }
