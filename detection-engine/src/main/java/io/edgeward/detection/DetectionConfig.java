@@ -26,10 +26,15 @@ import java.util.Map;
  * @param windowChangelogs whether the short-window stores have changelog topics
  *                         ({@code EDGEWARD_DETECTION_WINDOW_CHANGELOG}, default true; see
  *                         {@code DetectionTopology.build})
+ * @param cacheBytes       state store cache for all threads ({@code EDGEWARD_DETECTION_CACHE_BYTES}, default
+ *                         64 MiB)
  */
 public record DetectionConfig(String bootstrapServers, String applicationId, Path stateDir, Path policyFile,
                               Topics topics, String deadLetterTopic, Duration policyReloadInterval,
-                              int streamThreads, Duration commitInterval, boolean windowChangelogs) {
+                              int streamThreads, Duration commitInterval, boolean windowChangelogs,
+                              long cacheBytes) {
+
+    public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
 
     public DetectionConfig {
         require(bootstrapServers, "detection.bootstrapServers");
@@ -46,6 +51,9 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
         require(deadLetterTopic, "detection.deadLetterTopic");
         positive(policyReloadInterval, "detection.policyReloadInterval");
         positive(commitInterval, "detection.commitInterval");
+        if (cacheBytes < 0) {
+            throw new IllegalArgumentException("detection.cacheBytes must be >= 0, was " + cacheBytes);
+        }
         if (streamThreads < 1) {
             throw new IllegalArgumentException("detection.streamThreads must be >= 1, was " + streamThreads);
         }
@@ -54,7 +62,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
     /** Defaults for a given broker, for tests and {@code local/}. */
     public static DetectionConfig of(String bootstrapServers, Path stateDir, Path policyFile) {
         return new DetectionConfig(bootstrapServers, "edgeward-detection", stateDir, policyFile, Topics.defaults(),
-                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), true);
+                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), true, DEFAULT_CACHE_BYTES);
     }
 
     /** The one place environment variables are read. */
@@ -74,7 +82,8 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
                 duration(env, "EDGEWARD_POLICY_RELOAD", "PT5S"),
                 integer(env, "EDGEWARD_DETECTION_THREADS", 1),
                 duration(env, "EDGEWARD_DETECTION_COMMIT", "PT5S"),
-                bool(env, "EDGEWARD_DETECTION_WINDOW_CHANGELOG", true));
+                bool(env, "EDGEWARD_DETECTION_WINDOW_CHANGELOG", true),
+                integer(env, "EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES));
     }
 
     private static Duration duration(Map<String, String> env, String name, String fallback) {

@@ -83,6 +83,10 @@ public final class DetectionEngine implements AutoCloseable {
                 LogAndContinueExceptionHandler.class.getName());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
         p.put(StreamsConfig.producerPrefix("acks"), "all");
+        // state of ~20k active actors exceeds the 10 MiB default cache, and every eviction is a RocksDB write and a
+        // changelog record; larger producer batches cut per-request overhead on the repartition and changelog topics
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheBytes());
+        p.put(StreamsConfig.producerPrefix("batch.size"), 131_072);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return p;
     }

@@ -145,6 +145,18 @@ public final class ActorState {
         return b.array();
     }
 
+    /** The newest event time in serialized state, read without decoding it (for expiry scans). */
+    public static long lastSeenOf(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        b.get();
+        int n = b.getInt();
+        long last = 0;
+        for (int i = 0; i < n; i++) {
+            last = Math.max(last, b.getLong(5 + i * 24));
+        }
+        return last;
+    }
+
     public static ActorState fromBytes(byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         if (b.get() != FORMAT) {

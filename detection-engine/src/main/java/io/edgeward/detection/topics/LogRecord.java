@@ -3,14 +3,13 @@ package io.edgeward.detection.topics;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * A log record from {@code edgeward.logs} (docs/contracts.md). Only the fields detection reads are bound; unknown
- * fields are ignored. {@code time} stays a string: the Kafka record timestamp already carries the request time.
+ * A log record from {@code edgeward.logs} (docs/contracts.md), reduced to the fields detection reads; the others
+ * are skipped without being decoded. The request time is not among them: the Kafka record timestamp carries it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LogRecord(Integer v, String time, String requestId, String source, String clientIp, String method,
-                        String host, String path, String query, Integer status, String contentType,
-                        String userAgent, String referer, String accept, String acceptLanguage, String sessionId,
-                        String cookieState, String action, String reason, String mode, String country, String ja4) {
+public record LogRecord(Integer v, String clientIp, String method, String path, Integer status, String userAgent,
+                        String acceptLanguage, String sessionId, String cookieState, String action, String reason,
+                        String ja4) {
 
     /** Required fields of the contract that detection cannot do without. */
     public boolean isUsable() {

@@ -36,7 +36,7 @@ public final class LogRecordSerde implements Serde<LogRecord> {
             }
             Integer v = null;
             Integer status = null;
-            String[] s = new String[20];
+            String[] s = new String[10];
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
@@ -55,8 +55,7 @@ public final class LogRecordSerde implements Serde<LogRecord> {
                     }
                 }
             }
-            return new LogRecord(v, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], status, s[8], s[9], s[10],
-                    s[11], s[12], s[13], s[14], s[15], s[16], s[17], s[18], s[19]);
+            return new LogRecord(v, s[0], s[1], s[2], status, s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
         } catch (IOException e) {
             throw new SerializationException("record on " + topic + " is not valid JSON: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
@@ -78,28 +77,19 @@ public final class LogRecordSerde implements Serde<LogRecord> {
         return null;
     }
 
+    /** Where a field detection reads goes, or -1 for a field it skips (its value is never decoded). */
     private static int index(String name) {
         return switch (name) {
-            case "time" -> 0;
-            case "requestId" -> 1;
-            case "source" -> 2;
-            case "clientIp" -> 3;
-            case "method" -> 4;
-            case "host" -> 5;
-            case "path" -> 6;
-            case "query" -> 7;
-            case "contentType" -> 8;
-            case "userAgent" -> 9;
-            case "referer" -> 10;
-            case "accept" -> 11;
-            case "acceptLanguage" -> 12;
-            case "sessionId" -> 13;
-            case "cookieState" -> 14;
-            case "action" -> 15;
-            case "reason" -> 16;
-            case "mode" -> 17;
-            case "country" -> 18;
-            case "ja4" -> 19;
+            case "clientIp" -> 0;
+            case "method" -> 1;
+            case "path" -> 2;
+            case "userAgent" -> 3;
+            case "acceptLanguage" -> 4;
+            case "sessionId" -> 5;
+            case "cookieState" -> 6;
+            case "action" -> 7;
+            case "reason" -> 8;
+            case "ja4" -> 9;
             default -> -1;
         };
     }

@@ -190,7 +190,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
         List<String> stale = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = actors.all()) {
             all.forEachRemaining(kv -> {
-                if (ActorState.fromBytes(kv.value).lastSeen() < oldest) {
+                if (ActorState.lastSeenOf(kv.value) < oldest) {
                     stale.add(kv.key);
                 }
             });

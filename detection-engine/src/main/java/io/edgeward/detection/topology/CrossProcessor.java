@@ -77,7 +77,7 @@ final class CrossProcessor implements Processor<String, Signal, String, Candidat
         List<String> stale = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             all.forEachRemaining(kv -> {
-                if (ActorState.fromBytes(kv.value).lastSeen() < oldest) {
+                if (ActorState.lastSeenOf(kv.value) < oldest) {
                     stale.add(kv.key);
                 }
             });

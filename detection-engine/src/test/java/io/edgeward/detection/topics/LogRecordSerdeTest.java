@@ -26,9 +26,8 @@ class LogRecordSerdeTest {
                  "decisionId":null,"edgeLocation":"FRA56-C1","country":"DE","ja3":"x","ja4":"t13d","asn":null,
                  "timeTakenMs":null}""");
 
-        assertThat(r).isEqualTo(new LogRecord(1, "2026-11-23T13:40:43.123Z", "4Tyz", "edge", "203.0.113.7", "GET",
-                "shop.example", "/products/7", "q=shoes&password=%2A%2A%2A", 200, "text/html", "Mozilla/5.0",
-                "https://shop.example/", "text/html", "de", "AbC", "valid", "allow", null, "mitigate", "DE", "t13d"));
+        assertThat(r).isEqualTo(new LogRecord(1, "203.0.113.7", "GET", "/products/7", 200, "Mozilla/5.0", "de",
+                "AbC", "valid", "allow", null, "t13d"));
     }
 
     @Test

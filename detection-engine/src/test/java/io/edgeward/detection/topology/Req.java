@@ -77,8 +77,7 @@ final class Req {
     }
 
     LogRecord build() {
-        return new LogRecord(1, null, "req", "edge", ip, method, "shop.example", path, null, status,
-                path.endsWith(".css") ? "text/css" : "text/html", userAgent, null, "text/html", acceptLanguage,
-                sessionId, cookieState, action, reason, "mitigate", "DE", ja4);
+        return new LogRecord(1, ip, method, path, status, userAgent, acceptLanguage, sessionId, cookieState, action,
+                reason, ja4);
     }
 }
