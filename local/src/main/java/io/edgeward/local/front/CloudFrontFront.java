@@ -46,6 +46,11 @@ public final class CloudFrontFront implements AutoCloseable {
         EdgeFunction shipper = new EdgeFunction("edgeward-log-shipper", shipperHandler, json);
         Distribution distribution = new Distribution(config, viewerRequest, shipper,
                 new ResponseCache(clock, 10_000), new OriginClient(config));
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus delayed ACKs can add
+        // ~40 ms to small responses. Read once, when the server class first loads; an explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         ExecutorService executor = Executors.newFixedThreadPool(config.threads());
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
@@ -64,7 +69,7 @@ public final class CloudFrontFront implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Faults of the edge functions since start (exceptions and unusable results), for tests and diagnostics. */
+    /** Faults of the edge functions since start (exceptions, empty or non-JSON output), for tests and diagnostics. */
     public long functionFaults() {
         return viewerRequest.faults() + shipper.faults();
     }
