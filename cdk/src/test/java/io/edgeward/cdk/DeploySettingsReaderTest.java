@@ -57,7 +57,7 @@ class DeploySettingsReaderTest {
                   "distribution":{"originDomain":"o.example","defaultMode":"block-everything"}}}""");
         assertThatThrownBy(() -> DeploySettingsReader.read(file))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("mode must be one of mitigate, inject, monitor, passive, was block-everything");
+                .hasMessageContaining("mode must be one of mitigate, inject, monitor, passive, inline, was block-everything");
     }
 
     @Test

@@ -46,6 +46,26 @@ final class TestDeployments {
                 """.formatted(EDGE_KEY, INGEST_KEY, COOKIE_KEY));
     }
 
+    /** A keys file with the origin secret of inline mode. */
+    static Path keysFile(Path dir, String originSecret) {
+        return write(dir.resolve("edgeward-keys-inline.json"), """
+                {"edgeKey":"%s","ingestKey":"%s","cookieKeys":{"k1":"%s"},"signingKey":"k1","originSecret":"%s"}
+                """.formatted(EDGE_KEY, INGEST_KEY, COOKIE_KEY, originSecret));
+    }
+
+    /** A stand-in for the passive-logs Lambda jar (a zip with one class-like entry): synthesis only stages it. */
+    static Path fixtureJar(Path dir) {
+        Path jar = dir.resolve("passive-logs-lambda.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("io/edgeward/passive/S3LogHandler.class"));
+            zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
+    }
+
     static Path write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());

@@ -1,5 +1,6 @@
 package io.edgeward.cdk.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.nio.file.Path;
 
 /**
@@ -14,6 +15,7 @@ import java.nio.file.Path;
  * @param kafka      existing Kafka or a new MSK cluster
  * @param edge       the edge stack; absent on the first deployment, when the services' URLs and keys are not known
  *                   yet (docs/deploy.md)
+ * @param passive    optional: CloudFront standard/real-time logs read by the passive Lambdas (docs/passive.md)
  */
 public record DeploySettings(
         String account,
@@ -22,8 +24,10 @@ public record DeploySettings(
         Path sourceRoot,
         ServicesSettings services,
         KafkaSettings kafka,
-        EdgeSettings edge) {
+        EdgeSettings edge,
+        PassiveSettings passive) {
 
+    @JsonCreator
     public DeploySettings {
         SettingsException.require(account == null || account.matches("\\d{12}"),
                 "account must be a 12-digit AWS account id, was " + account);
@@ -40,6 +44,13 @@ public record DeploySettings(
             edge.validateUrls(services.allowPlainHttp());
             edge = edge.withDefaultBundles(sourceRoot);
         }
+        if (passive != null && passive.lambdaJar() == null) {
+            passive = passive.resolvedAgainst(sourceRoot, sourceRoot);
+        }
+        if (edge != null && edge.distribution().uses(Mode.INLINE)) {
+            SettingsException.require(services.inspector() != null,
+                    "edge.distribution has inline behaviors, so services.inspector is required (the inspecting origin)");
+        }
         if (kafka.msk() != null) {
             SettingsException.require(kafka.msk().brokerNodes() % services.maxAzs() == 0,
                     "kafka.msk.brokerNodes must be a multiple of services.maxAzs (" + services.maxAzs() + "), was "
@@ -47,9 +58,17 @@ public record DeploySettings(
         }
     }
 
+    /** Without passive mode's log delivery. */
+    public DeploySettings(String account, String region, String prefix, Path sourceRoot, ServicesSettings services,
+            KafkaSettings kafka, EdgeSettings edge) {
+        this(account, region, prefix, sourceRoot, services, kafka, edge, null);
+    }
+
     /** A copy with relative paths resolved against {@code base}. */
     public DeploySettings resolvedAgainst(Path base) {
-        return new DeploySettings(account, region, prefix, base.resolve(sourceRoot).normalize(), services, kafka,
-                edge == null ? null : edge.resolvedAgainst(base));
+        Path root = base.resolve(sourceRoot).normalize();
+        return new DeploySettings(account, region, prefix, root, services, kafka,
+                edge == null ? null : edge.resolvedAgainst(base),
+                passive == null ? null : passive.resolvedAgainst(base, root));
     }
 }

@@ -1,5 +1,6 @@
 package io.edgeward.cdk.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * @param behaviors            additional behaviors, in CloudFront precedence order
  * @param originRequestHeaders headers forwarded to the origin (default all-viewer)
  * @param extraOriginHeaders   with edgeward-only: further viewer headers to forward (e.g. User-Agent)
+ * @param inline               the inspecting origin; required when a behavior (or the default) is in inline mode
  */
 public record DistributionSettings(
         boolean attach,
@@ -29,7 +31,8 @@ public record DistributionSettings(
         Mode defaultMode,
         List<BehaviorSettings> behaviors,
         OriginHeaders originRequestHeaders,
-        List<String> extraOriginHeaders) {
+        List<String> extraOriginHeaders,
+        InlineSettings inline) {
 
     /** CloudFront's default quota of headers in one origin request policy. */
     public static final int MAX_POLICY_HEADERS = 10;
@@ -38,6 +41,7 @@ public record DistributionSettings(
             Pattern.compile("(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
     private static final Set<String> PROTOCOLS = Set.of("https-only", "http-only", "match-viewer");
 
+    @JsonCreator
     public DistributionSettings {
         originProtocol = originProtocol == null ? "https-only" : originProtocol;
         domainNames = domainNames == null ? List.of() : List.copyOf(domainNames);
@@ -71,14 +75,33 @@ public record DistributionSettings(
             SettingsException.require(header.matches("[A-Za-z0-9-]+"),
                     "distribution.extraOriginHeaders must be header names, was " + header);
         }
+        boolean usesInline = defaultMode == Mode.INLINE || behaviors.stream().anyMatch(b -> b.mode() == Mode.INLINE);
+        SettingsException.require(!usesInline || inline != null,
+                "distribution: a behavior is in inline mode, so distribution.inline.inspectorDomain is required");
+        SettingsException.require(!(usesInline && attach),
+                "distribution.attach is true: inline mode needs the origin group of a distribution Edgeward creates;"
+                        + " for an existing distribution add the origin group yourself (docs/inline.md)");
         SettingsException.require(originRequestHeaders == OriginHeaders.EDGEWARD_ONLY || extraOriginHeaders.isEmpty(),
                 "distribution.extraOriginHeaders only applies with originRequestHeaders edgeward-only"
                         + " (all-viewer forwards every viewer header already)");
     }
 
+    /** Without an inspecting origin (no inline behaviors). */
+    public DistributionSettings(boolean attach, String originDomain, String originProtocol, List<String> domainNames,
+            String certificateArn, Mode defaultMode, List<BehaviorSettings> behaviors,
+            OriginHeaders originRequestHeaders, List<String> extraOriginHeaders) {
+        this(attach, originDomain, originProtocol, domainNames, certificateArn, defaultMode, behaviors,
+                originRequestHeaders, extraOriginHeaders, null);
+    }
+
     /** A new distribution in front of {@code originDomain}, all paths in {@code defaultMode}. */
     public static DistributionSettings inFrontOf(String originDomain, Mode defaultMode, List<BehaviorSettings> behaviors) {
-        return new DistributionSettings(false, originDomain, null, null, null, defaultMode, behaviors, null, null);
+        return new DistributionSettings(false, originDomain, null, null, null, defaultMode, behaviors, null, null, null);
+    }
+
+    /** Whether any behavior (default included) is in {@code mode}. */
+    public boolean uses(Mode mode) {
+        return defaultMode == mode || behaviors.stream().anyMatch(b -> b.mode() == mode);
     }
 
     /** Whether any behavior (default included) carries the edge functions. */

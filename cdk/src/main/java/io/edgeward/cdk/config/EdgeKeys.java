@@ -1,5 +1,6 @@
 package io.edgeward.cdk.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,12 +20,16 @@ import java.util.TreeMap;
  * @param ingestKey  Bearer key the edge presents to ingest
  * @param cookieKeys key id → base64url key (at least 32 bytes); all verify
  * @param signingKey id of the key that signs new cookies
+ * @param originSecret optional: the value CloudFront sends to the inspecting origin in x-edgeward-origin-secret
+ *                     (the services' {@code <prefix>/origin-secret}); required when a behavior is inline
  */
-public record EdgeKeys(String edgeKey, String ingestKey, Map<String, String> cookieKeys, String signingKey) {
+public record EdgeKeys(String edgeKey, String ingestKey, Map<String, String> cookieKeys, String signingKey,
+        String originSecret) {
 
     private static final int MIN_API_KEY_CHARS = 32;
     private static final int MIN_COOKIE_KEY_BYTES = 32;
 
+    @JsonCreator
     public EdgeKeys {
         requireApiKey("edgeKey", edgeKey);
         requireApiKey("ingestKey", ingestKey);
@@ -37,6 +42,13 @@ public record EdgeKeys(String edgeKey, String ingestKey, Map<String, String> coo
         }
         SettingsException.require(signingKey != null && cookieKeys.containsKey(signingKey),
                 "keys: signingKey must name one of the cookieKeys " + cookieKeys.keySet() + ", was " + signingKey);
+        if (originSecret != null) {
+            requireApiKey("originSecret", originSecret);
+        }
+    }
+
+    public EdgeKeys(String edgeKey, String ingestKey, Map<String, String> cookieKeys, String signingKey) {
+        this(edgeKey, ingestKey, cookieKeys, signingKey, null);
     }
 
     /** Reads a keys file; unknown fields are rejected. */
@@ -51,7 +63,7 @@ public record EdgeKeys(String edgeKey, String ingestKey, Map<String, String> coo
             // Jackson messages may quote the input; keep secrets out of the message.
             Throwable cause = e.getCause() instanceof SettingsException ? e.getCause() : null;
             throw new SettingsException("edge.keysFile " + file + " is not a valid keys file"
-                    + (cause != null ? ": " + cause.getMessage() : " (expected edgeKey, ingestKey, cookieKeys, signingKey)"));
+                    + (cause != null ? ": " + cause.getMessage() : " (expected edgeKey, ingestKey, cookieKeys, signingKey, optional originSecret)"));
         }
     }
 
@@ -70,6 +82,7 @@ public record EdgeKeys(String edgeKey, String ingestKey, Map<String, String> coo
 
     @Override
     public String toString() {
-        return "EdgeKeys[edgeKey=***, ingestKey=***, cookieKeys=" + cookieKeys.keySet() + ", signingKey=" + signingKey + "]";
+        return "EdgeKeys[edgeKey=***, ingestKey=***, cookieKeys=" + cookieKeys.keySet() + ", signingKey=" + signingKey
+                + ", originSecret=" + (originSecret == null ? "unset" : "***") + "]";
     }
 }

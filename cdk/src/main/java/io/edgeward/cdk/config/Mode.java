@@ -14,7 +14,12 @@ public enum Mode {
     /** Never touch the request; log only. */
     MONITOR,
     /** No edge functions; CloudFront logs feed ingest instead. */
-    PASSIVE;
+    PASSIVE,
+    /**
+     * No edge functions; the behavior's origin is an origin group whose primary is the inspecting origin
+     * (inline-inspector) and whose fallback is the application origin (docs/inline.md).
+     */
+    INLINE;
 
     @JsonValue
     public String wireName() {
@@ -23,7 +28,7 @@ public enum Mode {
 
     /** Whether behaviors in this mode carry the Edgeward edge functions. */
     public boolean hasEdgeFunctions() {
-        return this != PASSIVE;
+        return this != PASSIVE && this != INLINE;
     }
 
     @JsonCreator
@@ -32,6 +37,6 @@ public enum Mode {
                 .filter(mode -> mode.wireName().equals(value))
                 .findFirst()
                 .orElseThrow(() -> new SettingsException(
-                        "mode must be one of mitigate, inject, monitor, passive, was " + value));
+                        "mode must be one of mitigate, inject, monitor, passive, inline, was " + value));
     }
 }

@@ -1,5 +1,6 @@
 package io.edgeward.cdk.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * @param protector      size of protector-api (default 2 tasks, 512 CPU, 1024 MiB)
  * @param ingest         size of ingest-service (default 2 tasks, 512 CPU, 1024 MiB)
  * @param detection      size of detection-engine (default 1 task, 1024 CPU, 2048 MiB)
+ * @param inspector      optional: the inline-inspector service for behaviors in inline mode (docs/inline.md)
  */
 public record ServicesSettings(
         String certificateArn,
@@ -27,10 +29,12 @@ public record ServicesSettings(
         List<String> availabilityZones,
         ServiceSize protector,
         ServiceSize ingest,
-        ServiceSize detection) {
+        ServiceSize detection,
+        InspectorSettings inspector) {
 
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}|[0-9a-fA-F:]+/\\d{1,3}");
 
+    @JsonCreator
     public ServicesSettings {
         adminCidrs = adminCidrs == null ? List.of() : List.copyOf(adminCidrs);
         availabilityZones = availabilityZones == null ? List.of() : List.copyOf(availabilityZones);
@@ -54,9 +58,15 @@ public record ServicesSettings(
         }
     }
 
+    /** Without the inline inspector. */
+    public ServicesSettings(String certificateArn, boolean allowPlainHttp, List<String> adminCidrs, Integer maxAzs,
+            List<String> availabilityZones, ServiceSize protector, ServiceSize ingest, ServiceSize detection) {
+        this(certificateArn, allowPlainHttp, adminCidrs, maxAzs, availabilityZones, protector, ingest, detection, null);
+    }
+
     /** Defaults with HTTPS from the given certificate. */
     public static ServicesSettings withCertificate(String certificateArn) {
-        return new ServicesSettings(certificateArn, false, null, null, null, null, null, null);
+        return new ServicesSettings(certificateArn, false, null, null, null, null, null, null, null);
     }
 
     /** The certificate's region must be the services region; checked once the region is known. */
@@ -68,5 +78,11 @@ public record ServicesSettings(
         if (certificateArn != null) {
             Arns.requireCertificateIn("services.certificateArn", certificateArn, region);
         }
+        if (inspector != null && inspector.certificateArn() != null) {
+            Arns.requireCertificateIn("services.inspector.certificateArn", inspector.certificateArn(), region);
+        }
+        SettingsException.require(inspector == null || inspector.certificateArn() != null || allowPlainHttp,
+                "services.inspector.certificateArn is not set: CloudFront would send the origin secret to the"
+                        + " inspector over plain HTTP; set it, or services.allowPlainHttp=true for a test deployment");
     }
 }

@@ -15,6 +15,8 @@ import software.amazon.awscdk.services.cloudfront.EdgeLambda;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.ICachePolicy;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.IRealtimeLogConfig;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.cloudfront.LambdaEdgeEventType;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
@@ -35,26 +37,55 @@ public final class ProtectedDistribution extends Construct {
 
     private final Distribution distribution;
 
+    /**
+     * What passive and inline modes add, each optional (null).
+     *
+     * @param logBucket    standard (legacy) logging to this bucket under {@code logPrefix}
+     * @param realtimeLog  real-time log configuration for the behaviors in passive mode
+     * @param originSecret value of the x-edgeward-origin-secret header sent to the inspecting origin
+     */
+    public record Extras(IBucket logBucket, String logPrefix, IRealtimeLogConfig realtimeLog, String originSecret) {
+        public static final Extras NONE = new Extras(null, null, null, null);
+    }
+
     public ProtectedDistribution(Construct scope, String id, DistributionSettings settings, EdgeFunctions functions,
             EdgewardPolicies policies) {
+        this(scope, id, settings, functions, policies, Extras.NONE);
+    }
+
+    public ProtectedDistribution(Construct scope, String id, DistributionSettings settings, EdgeFunctions functions,
+            EdgewardPolicies policies, Extras extras) {
         super(scope, id);
-        IOrigin origin = HttpOrigin.Builder.create(settings.originDomain())
+        IOrigin application = HttpOrigin.Builder.create(settings.originDomain())
                 .protocolPolicy(protocol(settings.originProtocol()))
                 .build();
+        IOrigin inspector = settings.inline() == null ? null
+                : InlineOrigin.inspector(settings.inline(), extras.originSecret());
+        Origins origins = new Origins(application,
+                inspector == null ? null : InlineOrigin.group(inspector, application), extras.realtimeLog());
 
         Map<String, BehaviorOptions> additional = new LinkedHashMap<>();
         if (settings.usesEdgeFunctions()) {
             additional.put(BehaviorSettings.RESERVED_PATTERN,
-                    behavior(origin, Mode.MITIGATE, CachePolicy.CACHING_DISABLED, functions, policies));
+                    behavior(origins, Mode.MITIGATE, CachePolicy.CACHING_DISABLED, functions, policies));
+        } else if (inspector != null) {
+            // Challenge answers are POSTs, which origin-group behaviors refuse: they go to the inspector directly.
+            additional.put(BehaviorSettings.RESERVED_PATTERN, BehaviorOptions.builder()
+                    .origin(inspector)
+                    .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                    .allowedMethods(AllowedMethods.ALLOW_ALL)
+                    .cachePolicy(CachePolicy.CACHING_DISABLED)
+                    .originRequestPolicy(policies.originRequestPolicy())
+                    .build());
         }
         for (BehaviorSettings behavior : settings.behaviors()) {
-            additional.put(behavior.pathPattern(), behavior(origin, behavior.mode(),
+            additional.put(behavior.pathPattern(), behavior(origins, behavior.mode(),
                     cachePolicy(behavior, policies), functions, policies));
         }
 
         Distribution.Builder builder = Distribution.Builder.create(this, "Distribution")
                 .comment("Edgeward protected distribution for " + settings.originDomain())
-                .defaultBehavior(behavior(origin, settings.defaultMode(), policies.cachePolicy(), functions, policies))
+                .defaultBehavior(behavior(origins, settings.defaultMode(), policies.cachePolicy(), functions, policies))
                 .additionalBehaviors(additional)
                 .httpVersion(HttpVersion.HTTP2_AND_3)
                 .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021);
@@ -62,24 +93,36 @@ public final class ProtectedDistribution extends Construct {
             builder.certificate(Certificate.fromCertificateArn(this, "Certificate", settings.certificateArn()))
                     .domainNames(settings.domainNames());
         }
+        if (extras.logBucket() != null) {
+            builder.enableLogging(true).logBucket(extras.logBucket()).logFilePrefix(extras.logPrefix())
+                    .logIncludesCookies(false);
+        }
         this.distribution = builder.build();
+    }
+
+    /** The application origin, the origin group of inline behaviors (or null), the real-time log of passive ones. */
+    private record Origins(IOrigin application, IOrigin inlineGroup, IRealtimeLogConfig realtimeLog) {
     }
 
     public Distribution distribution() {
         return distribution;
     }
 
-    private BehaviorOptions behavior(IOrigin origin, Mode mode, ICachePolicy cachePolicy, EdgeFunctions functions,
+    private BehaviorOptions behavior(Origins origins, Mode mode, ICachePolicy cachePolicy, EdgeFunctions functions,
             EdgewardPolicies policies) {
-        return BehaviorOptions.builder()
-                .origin(origin)
+        BehaviorOptions.Builder builder = BehaviorOptions.builder()
+                .origin(mode == Mode.INLINE ? origins.inlineGroup() : origins.application())
                 // __Host- cookies are Secure-only: a plain-HTTP visitor could never keep a session.
                 .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                // CloudFront refuses POST, PUT, PATCH and DELETE on behaviors whose origin is an origin group.
+                .allowedMethods(mode == Mode.INLINE ? AllowedMethods.ALLOW_GET_HEAD_OPTIONS : AllowedMethods.ALLOW_ALL)
                 .cachePolicy(cachePolicy)
                 .originRequestPolicy(policies.originRequestPolicy())
-                .edgeLambdas(mode.hasEdgeFunctions() ? edgeLambdas(functions) : List.of())
-                .build();
+                .edgeLambdas(mode.hasEdgeFunctions() ? edgeLambdas(functions) : List.of());
+        if (mode == Mode.PASSIVE && origins.realtimeLog() != null) {
+            builder.realtimeLogConfig(origins.realtimeLog());
+        }
+        return builder.build();
     }
 
     /** The associations every protected behavior carries (also listed in docs/deploy.md for attach mode). */

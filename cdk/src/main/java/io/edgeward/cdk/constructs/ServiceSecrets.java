@@ -23,9 +23,17 @@ public final class ServiceSecrets extends Construct {
     private final Secret ingestKey;
     private final Secret adminToken;
     private final Secret cookieKeys;
+    private final Secret originSecret;
 
     public ServiceSecrets(Construct scope, String id, String prefix) {
+        this(scope, id, prefix, false);
+    }
+
+    /** @param inline also the origin secret CloudFront sends to the inspecting origin ({@code <prefix>/origin-secret}) */
+    public ServiceSecrets(Construct scope, String id, String prefix, boolean inline) {
         super(scope, id);
+        this.originSecret = inline ? token("OriginSecret", prefix + "/origin-secret",
+                "x-edgeward-origin-secret CloudFront sends to the inline inspector") : null;
         this.edgeKey = token("EdgeKey", prefix + "/edge-key", "Bearer key the edge presents to protector-api");
         this.ingestKey = token("IngestKey", prefix + "/ingest-key", "Bearer key the edge presents to ingest-service");
         this.adminToken = token("AdminToken", prefix + "/admin-token", "Bearer token of protector-api's admin API");
@@ -71,5 +79,10 @@ public final class ServiceSecrets extends Construct {
 
     public Secret cookieKeys() {
         return cookieKeys;
+    }
+
+    /** Null unless the inline inspector is deployed. */
+    public Secret originSecret() {
+        return originSecret;
     }
 }

@@ -49,6 +49,28 @@ final class ServiceEnvironment {
         return Map.of("EDGEWARD_INGEST_KEYS", Secret.fromSecretsManager(secrets.ingestKey()));
     }
 
+    static final int INSPECTOR_PORT = 8083;
+    static final String INSPECTOR_HEALTH_PATH = "/.edgeward/health";
+
+    /** inline-inspector's InspectorConfig.fromEnvironment. */
+    static Map<String, String> inspector(String applicationOrigin, String protectorUrl, String ingestUrl) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("EDGEWARD_INSPECTOR_BIND", "0.0.0.0");
+        env.put("EDGEWARD_INSPECTOR_PORT", Integer.toString(INSPECTOR_PORT));
+        env.put("EDGEWARD_INSPECTOR_ORIGIN", applicationOrigin);
+        env.put("EDGEWARD_PROTECTOR_URL", protectorUrl);
+        env.put("EDGEWARD_INGEST_URL", ingestUrl);
+        return env;
+    }
+
+    static Map<String, Secret> inspectorSecrets(ServiceSecrets secrets) {
+        return Map.of(
+                "EDGEWARD_ORIGIN_SECRET", Secret.fromSecretsManager(secrets.originSecret()),
+                "EDGEWARD_EDGE_KEY", Secret.fromSecretsManager(secrets.edgeKey()),
+                "EDGEWARD_INGEST_KEY", Secret.fromSecretsManager(secrets.ingestKey()),
+                "EDGEWARD_COOKIE_KEYS", Secret.fromSecretsManager(secrets.cookieKeys()));
+    }
+
     static Map<String, String> detection(KafkaSettings kafka, String bootstrapServers) {
         return kafka(kafka, bootstrapServers);
     }

@@ -1,9 +1,11 @@
 package io.edgeward.cdk.stacks;
 
 import io.edgeward.cdk.config.DeploySettings;
+import io.edgeward.cdk.config.InspectorSettings;
 import io.edgeward.cdk.config.KafkaSettings;
 import io.edgeward.cdk.constructs.ApiLoadBalancer;
 import io.edgeward.cdk.constructs.EdgewardService;
+import io.edgeward.cdk.constructs.InspectorLoadBalancer;
 import io.edgeward.cdk.constructs.MskCluster;
 import io.edgeward.cdk.constructs.ServiceSecrets;
 import java.util.List;
@@ -47,7 +49,8 @@ public final class ServicesStack extends Stack {
         }
         this.vpc = vpcBuilder.build();
         this.cluster = Cluster.Builder.create(this, "Cluster").vpc(vpc).build();
-        this.secrets = new ServiceSecrets(this, "Secrets", settings.prefix());
+        InspectorSettings inspector = settings.services().inspector();
+        this.secrets = new ServiceSecrets(this, "Secrets", settings.prefix(), inspector != null);
 
         KafkaSettings kafka = settings.kafka();
         MskCluster msk = kafka.msk() == null ? null : new MskCluster(this, "Kafka", settings.prefix(), vpc, kafka.msk(),
@@ -79,12 +82,34 @@ public final class ServicesStack extends Stack {
                 settings.services().adminCidrs());
         api.routeIngest(ingest, ServiceEnvironment.INGEST_PORT, ServiceEnvironment.HEALTH_PATH);
 
+        if (inspector != null) {
+            addInspector(settings, inspector);
+        }
+
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url())
                 .description("protector and ingest base URL (use your custom domain instead when HTTPS is on)").build();
         CfnOutput.Builder.create(this, "SecretNames").value(String.join(",", secrets.edgeKey().getSecretName(),
                         secrets.ingestKey().getSecretName(), secrets.cookieKeys().getSecretName(),
                         secrets.adminToken().getSecretName()))
                 .description("edge key, ingest key, cookie keys, admin token").build();
+    }
+
+    /** The inline inspector behind its own load balancer: CloudFront's inspecting origin (docs/inline.md). */
+    private void addInspector(DeploySettings settings, InspectorSettings inspector) {
+        // With HTTPS the services' certificate names a custom domain, not the load balancer: prefer the edge's URLs.
+        String protectorUrl = settings.edge() != null ? settings.edge().protectorUrl() : api.url();
+        String ingestUrl = settings.edge() != null ? settings.edge().ingestUrl() : api.url();
+        FargateService service = new EdgewardService(this, "Inspector", cluster, settings.sourceRoot(),
+                new EdgewardService.Spec("inline-inspector", ServiceEnvironment.INSPECTOR_PORT, inspector.size(),
+                        ServiceEnvironment.inspector(inspector.applicationOrigin(), protectorUrl, ingestUrl),
+                        ServiceEnvironment.inspectorSecrets(secrets)))
+                .service();
+        InspectorLoadBalancer entry = new InspectorLoadBalancer(this, "InspectorEntry", vpc, inspector.certificateArn(),
+                service, ServiceEnvironment.INSPECTOR_PORT, ServiceEnvironment.INSPECTOR_HEALTH_PATH);
+        CfnOutput.Builder.create(this, "InspectorDomain").value(entry.loadBalancer().getLoadBalancerDnsName())
+                .description("edge.distribution.inline.inspectorDomain (or your custom domain pointing here)").build();
+        CfnOutput.Builder.create(this, "OriginSecretName").value(secrets.originSecret().getSecretName())
+                .description("copy its value to originSecret in the edge keys file").build();
     }
 
     /** Configured zones need no lookup: CDK asks the stack, which would otherwise ask AWS when an account is set. */
