@@ -46,6 +46,8 @@ public final class ChallengePage {
             values.put("message", text("captchaMessage"));
             values.put("widget", captchaWidget(offer));
         }
+        values.put("widget", "<div id=\"edgeward-challenge\" data-provider=\""
+                + (offer == null ? "none" : offer.provider()) + "\">" + values.get("widget") + "</div>");
         return template.render(values);
     }
 

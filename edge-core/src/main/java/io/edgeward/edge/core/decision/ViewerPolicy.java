@@ -1,5 +1,7 @@
 package io.edgeward.edge.core.decision;
 
+import io.edgeward.edge.core.challenge.ChallengeResponses;
+import io.edgeward.edge.core.challenge.ChallengeVerifier;
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.config.Mode;
 import io.edgeward.edge.core.event.CfEvent;
@@ -37,6 +39,7 @@ public final class ViewerPolicy {
     private final CircuitBreaker breaker;
     private final MitigationResponses responses;
     private final GeneratedResponseLog generatedLog;
+    private final ChallengeVerifier challengeVerifier;
 
     public ViewerPolicy(EdgeConfig config, EdgePorts ports, TokenCodec tokens, GeneratedResponseLog generatedLog) {
         this.ports = ports;
@@ -46,8 +49,11 @@ public final class ViewerPolicy {
         this.breaker = new CircuitBreaker(config.protector().breakerFailures(), config.protector().breakerOpenMillis(),
                 ports.clock());
         this.protector = new ProtectorClient(config.protector(), ports.http(), ports.json(), breaker, ports.log());
-        this.responses = new MitigationResponses(ports.json(), config.challenge());
+        ChallengeResponses challenges = new ChallengeResponses(ports.json(), config.challenge().page());
+        this.responses = new MitigationResponses(ports.json(), challenges);
         this.generatedLog = generatedLog;
+        this.challengeVerifier = new ChallengeVerifier(config.protector(), config.checkInterval(),
+                config.challenge().verifyTimeoutMillis(), ports, cookies, challenges, generatedLog);
     }
 
     public CircuitBreaker breaker() {
@@ -69,6 +75,10 @@ public final class ViewerPolicy {
         long now = ports.clock().nowMillis() / 1000;
         CookieRead read = cookies.read(viewer.cookieHeaders(), viewer.userAgent(), now);
         String sessionId = read.session() == null ? null : read.session().id();
+        if (ChallengeVerifier.isVerifyPath(viewer.path())) {
+            challengeVerifier.handle(viewer, mode, read, done);
+            return;
+        }
         if (routes.isExcluded(viewer.path())) {
             done.accept(forward(viewer, mode, mark("allow", read.state(), mode, sessionId, null, "excluded"), null));
             return;
@@ -107,7 +117,7 @@ public final class ViewerPolicy {
             return respond(viewer, responses.block(viewer, answer.reason(), setCookie), mark);
         }
         if (mode == Mode.MITIGATE && answer.action() == Action.CHALLENGE) {
-            return respond(viewer, responses.challenge(viewer, answer.reason(), setCookie), mark);
+            return respond(viewer, responses.challenge(viewer, answer.challenge(), answer.reason(), setCookie), mark);
         }
         return forward(viewer, mode, mark, setCookie);
     }

@@ -1,5 +1,6 @@
 package io.edgeward.edge.core.protector;
 
+import io.edgeward.edge.core.challenge.ChallengeOffer;
 import io.edgeward.edge.core.config.ProtectorConfig;
 import io.edgeward.edge.core.decision.Action;
 import io.edgeward.edge.core.decision.ProtectorAnswer;
@@ -84,7 +85,8 @@ public final class ProtectorClient {
         }
         Object ttl = answer.get("ttl");
         long ttlSeconds = ttl instanceof Number ? ((Number) ttl).longValue() : Long.MAX_VALUE;
-        return new ProtectorAnswer(action, ttlSeconds, text(answer.get("reason")), text(answer.get("decisionId")));
+        return new ProtectorAnswer(action, ttlSeconds, text(answer.get("reason")), text(answer.get("decisionId")),
+                action == Action.CHALLENGE ? ChallengeOffer.fromJson(answer.get("challenge")) : null);
     }
 
     private static String text(Object value) {

@@ -1,5 +1,7 @@
 package io.edgeward.edge.core.response;
 
+import io.edgeward.edge.core.challenge.ChallengeOffer;
+import io.edgeward.edge.core.challenge.ChallengeResponses;
 import io.edgeward.edge.core.config.ChallengeConfig;
 import io.edgeward.edge.core.decision.ViewerRequest;
 import io.edgeward.edge.core.event.CfHeaders;
@@ -21,15 +23,18 @@ public final class MitigationResponses {
     public static final int CHALLENGE_STATUS = 403;
     public static final String ACTION_HEADER = "x-edgeward-action";
     /** Lambda@Edge rejects generated viewer responses over 40 KB; our values are bounded well below it. */
-    static final int MAX_URL = 2048;
     static final int MAX_TEXT = 256;
 
     private final JsonCodec json;
-    private final ChallengeConfig challenge;
+    private final ChallengeResponses challenges;
 
     public MitigationResponses(JsonCodec json, ChallengeConfig challenge) {
+        this(json, new ChallengeResponses(json, challenge.page()));
+    }
+
+    public MitigationResponses(JsonCodec json, ChallengeResponses challenges) {
         this.json = json;
-        this.challenge = challenge;
+        this.challenges = challenges;
     }
 
     /** A block; {@code setCookie} (may be null) is set on the response. */
@@ -49,38 +54,17 @@ public final class MitigationResponses {
 
     /** A challenge, taken at the visitor's own URL; {@code setCookie} (may be null) is set on the response. */
     public CfResponse challenge(ViewerRequest request, String reason, String setCookie) {
-        String requestId = bounded(request.event().config().requestId());
-        reason = reason == null ? null : bounded(reason);
-        String url = challengeUrl(request);
-        if (wantsHtml(request.accept())) {
-            return response(CHALLENGE_STATUS, "challenge", "text/html; charset=utf-8",
-                    Pages.challenge(Html.escape(url), Html.escape(challenge.provider()),
-                            challenge.difficulty(), Html.escape(requestId)), setCookie);
-        }
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("action", "challenge");
-        envelope.put("challengeUrl", url);
-        envelope.put("reason", reason);
-        envelope.put("requestId", requestId);
-        return response(CHALLENGE_STATUS, "challenge", "application/json", json.write(envelope), setCookie);
+        return challenge(request, null, reason, setCookie);
+    }
+
+    /** A challenge with the offer Protector issued (null: a page without a solvable challenge, see challenge/). */
+    public CfResponse challenge(ViewerRequest request, ChallengeOffer offer, String reason, String setCookie) {
+        return challenges.challenge(request, offer, reason, setCookie);
     }
 
     /** Browsers name text/html when navigating; fetch, XHR and API clients send {@code *}/{@code *} or JSON. */
     public static boolean wantsHtml(String accept) {
         return accept != null && (accept.indexOf("text/html") >= 0 || accept.indexOf("application/xhtml") >= 0);
-    }
-
-    /** The visitor's own URL; an absurdly long one (only bots send those) falls back to the site's root. */
-    static String challengeUrl(ViewerRequest request) {
-        String url = request.url();
-        if (url.length() <= MAX_URL) {
-            return url;
-        }
-        String host = request.host();
-        if (host.length() > 253) {
-            host = request.event().config().distributionDomainName();
-        }
-        return host.length() > 253 ? "/" : "https://" + host + "/";
     }
 
     private static String bounded(String text) {

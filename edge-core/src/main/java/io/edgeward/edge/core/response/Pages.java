@@ -1,6 +1,6 @@
 package io.edgeward.edge.core.response;
 
-/** The small built-in pages; arguments arrive HTML-escaped. The real challenge page comes with the challenge issue. */
+/** The small built-in pages; arguments arrive HTML-escaped. The challenge page is rendered in challenge/. */
 final class Pages {
 
     private static final String HEAD = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -16,16 +16,6 @@ final class Pages {
         return HEAD + "Access denied" + STYLE
                 + "<h1>Access denied</h1><p>This request was blocked by the site's bot protection.</p>"
                 + "<p>If you think this is a mistake, contact the site and quote this reference.</p>"
-                + "<p><small>Reference: " + requestId + "</small></p></body></html>";
-    }
-
-    static String challenge(String url, String provider, int difficulty, String requestId) {
-        return HEAD + "Checking your browser" + STYLE
-                + "<h1>One moment, please</h1><p>This site checks that visitors are people before serving them.</p>"
-                + "<div id=\"edgeward-challenge\" data-provider=\"" + provider + "\" data-difficulty=\"" + difficulty
-                + "\" data-url=\"" + url + "\"></div>"
-                + "<noscript><p>Please enable JavaScript to continue.</p></noscript>"
-                + "<p><a href=\"" + url + "\">Try again</a></p>"
                 + "<p><small>Reference: " + requestId + "</small></p></body></html>";
     }
 }

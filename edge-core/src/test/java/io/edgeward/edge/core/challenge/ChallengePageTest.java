@@ -70,7 +70,7 @@ class ChallengePageTest {
 
         String html = german.render(new ChallengeOffer(TOKEN, "pow", 12, null), "https://s/", "<r>", false);
 
-        assertThat(html).startsWith("<html lang=\"de\"><h1>Einen Moment &lt;bitte&gt;</h1><form")
+        assertThat(html).startsWith("<html lang=\"de\"><h1>Einen Moment &lt;bitte&gt;</h1><div id=\"edgeward-challenge\" data-provider=\"pow\"><form")
                 .contains("data-working=\"Ihr Browser rechnet…\"").endsWith("<i>&lt;r&gt;</i></html>");
     }
 

@@ -69,7 +69,7 @@ class MitigationResponsesTest {
                 "r", null);
 
         assertThat(challenge.body()).doesNotContain("<script>").contains("&lt;script&gt;")
-                .contains("data-provider=\"pow\"").contains("data-difficulty=\"18\"");
+                .contains("Try again");
     }
 
     @Test
