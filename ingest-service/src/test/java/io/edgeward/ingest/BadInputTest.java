@@ -212,7 +212,9 @@ class BadInputTest {
     void no_key_a_wrong_key_or_another_scheme_is_refused_with_401() throws Exception {
         byte[] body = LogRecords.ndjson("k", 1, NOW).getBytes(StandardCharsets.UTF_8);
 
-        expect(client.post(body, "application/x-ndjson", null, null), 401, "unauthorized");
+        HttpResponse<String> none = client.post(body, "application/x-ndjson", null, null);
+        expect(none, 401, "unauthorized");
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"edgeward-ingest\"");
         expect(client.post(body, "application/x-ndjson", null, KEY + "x"), 401, "unauthorized");
         expect(client.post(body, "application/x-ndjson", null, KEY.substring(1)), 401, "unauthorized");
         HttpResponse<String> basic = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

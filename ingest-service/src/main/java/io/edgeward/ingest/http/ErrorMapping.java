@@ -43,6 +43,9 @@ public final class ErrorMapping {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof IngestException e) {
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"edgeward-ingest\"");
+            }
             if (e.retryAfter() != null) {
                 ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             }
