@@ -1,0 +1,97 @@
+package io.edgeward.inspector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeward.edge.core.config.EdgeConfig;
+import io.edgeward.edge.core.config.ShipperConfig;
+import io.edgeward.edge.core.logrecord.LogRecordBuilder;
+import io.edgeward.edge.core.port.EdgePorts;
+import io.edgeward.edge.core.shipper.LogShipper;
+import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
+import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.edge.shipper.LogShipperHandler;
+import io.edgeward.edge.viewer.ViewerRequestHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge functions' JVM targets, unchanged: the viewer-request handler (with its own shipper for the responses it
+ * generates) and the log shipper. A fault is logged and counted, never thrown: the request goes on without it.
+ */
+class EdgeFunctions implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeFunctions.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ViewerRequestHandler viewerRequest;
+    private final LogShipperHandler shipper;
+    private final LogShipper generatedShipper;
+    private final ShippingGeneratedResponseLog generatedLog;
+    private final AtomicLong faults = new AtomicLong();
+
+    EdgeFunctions(EdgeConfig config) {
+        EdgePorts ports = JvmPorts.create("io.edgeward.edge.viewer");
+        ShipperConfig shipping = ShipperConfig.from(config);
+        this.generatedShipper = new LogShipper(shipping.ingest(), ports.http(), ports.json(), ports.clock(), ports.log());
+        this.generatedLog = new ShippingGeneratedResponseLog(new LogRecordBuilder(shipping.logging(), ports.json()),
+                generatedShipper, ports.clock(), ports.log());
+        this.viewerRequest = new ViewerRequestHandler(config, ports, generatedLog);
+        this.shipper = new LogShipperHandler(config);
+    }
+
+    /** The viewer-request result (request or generated response), empty on a fault. */
+    Optional<JsonNode> viewerRequest(ObjectNode event) {
+        try {
+            generatedLog.flushDue();
+            return object(JSON.readTree(viewerRequest.handle(JSON.writeValueAsString(event))));
+        } catch (Exception | LinkageError e) {
+            return fault("viewer-request", e);
+        }
+    }
+
+    /** The shipper's response object (viewer-response or origin-response), empty on a fault. */
+    Optional<JsonNode> shipper(ObjectNode event) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // The handler does not use the Lambda context.
+            shipper.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+            return object(JSON.readTree(out.toByteArray()));
+        } catch (Exception | LinkageError e) {
+            return fault("shipper", e);
+        }
+    }
+
+    /** Sends aged batches: a long-lived process has no next invocation to carry them. */
+    void flushDue() {
+        generatedLog.flushDue();
+        shipper.flushDue();
+    }
+
+    long faults() {
+        return faults.get();
+    }
+
+    @Override
+    public void close() {
+        generatedShipper.flushAll();
+        shipper.flushAll();
+    }
+
+    private static Optional<JsonNode> object(JsonNode result) {
+        if (result == null || !result.isObject() || result.isEmpty()) {
+            throw new IllegalStateException("result is not a non-empty JSON object");
+        }
+        return Optional.of(result);
+    }
+
+    private Optional<JsonNode> fault(String function, Throwable e) {
+        faults.incrementAndGet();
+        LOG.warn("edge function fault, failing open: function={} error={}", function, e.toString());
+        return Optional.empty();
+    }
+}

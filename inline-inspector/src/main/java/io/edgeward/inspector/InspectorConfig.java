@@ -1,0 +1,185 @@
+package io.edgeward.inspector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeward.edge.core.config.ConfigException;
+import io.edgeward.edge.core.config.EdgeConfig;
+import io.edgeward.edge.core.config.ShipperConfig;
+import io.edgeward.edge.jvm.JacksonJsonCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The inspector's configuration, validated at start-up with the bad value in the message (never a key's value).
+ *
+ * <p>Environment ({@link #fromEnvironment}): {@code EDGEWARD_INSPECTOR_BIND} (0.0.0.0), {@code EDGEWARD_INSPECTOR_PORT}
+ * (8083), {@code EDGEWARD_INSPECTOR_ORIGIN} (the application origin's base URL, required),
+ * {@code EDGEWARD_ORIGIN_SECRET} (the x-edgeward-origin-secret CloudFront sends; when unset, no request is trusted
+ * to come from CloudFront and the client IP is the connection's), {@code EDGEWARD_ORIGIN_TIMEOUT} (PT30S), and the
+ * edge configuration: either {@code EDGEWARD_EDGE_CONFIG_FILE} (an edgeward-edge.json, docs/contracts.md "Edge
+ * configuration") or {@code EDGEWARD_PROTECTOR_URL}, {@code EDGEWARD_INGEST_URL}, {@code EDGEWARD_EDGE_KEY},
+ * {@code EDGEWARD_INGEST_KEY} (the first of a comma-separated list is used), {@code EDGEWARD_COOKIE_KEYS} (JSON
+ * {@code {"signingKey":"k1","k1":"<base64url>"}}, the services' cookie-keys secret) and {@code EDGEWARD_EDGE_MODE}
+ * (mitigate) over the contract's defaults.
+ */
+public record InspectorConfig(String bind, int port, URI origin, String originSecret, Duration originTimeout,
+        EdgeConfig edge) {
+
+    /** The edge configuration contract's defaults (docs/contracts.md), the same the CDK app starts from. */
+    static final String EDGE_DEFAULTS = """
+            {"cookie":{"name":"__Host-ew","lifetime":"PT24H","keys":{},"signingKey":null},
+             "checkInterval":{"initial":"PT5S","max":"PT60S"},
+             "mode":"mitigate",
+             "routes":[],
+             "exclude":{"pathPrefixes":["/.well-known/"],"extensions":["css","js","png","jpg","gif","svg","ico","woff2"]},
+             "protector":{"url":null,"apiKey":null,"timeout":"PT0.1S","breaker":{"failures":5,"open":"PT30S"}},
+             "ingest":{"url":null,"apiKey":null,"batchSize":50,"maxAge":"PT2S","queueLimit":1000,"timeout":"PT1S"},
+             "logging":{"skipExtensions":[],"maskQueryParams":["password","token","code","session"],"maskBodyFields":["password"]},
+             "challenge":{"provider":"pow","difficulty":18,"siteKey":null}}
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public InspectorConfig {
+        require(bind != null && !bind.isBlank(), "inspector.bind must not be empty");
+        require(port >= 0 && port <= 65535, "inspector.port must be between 0 and 65535, was " + port);
+        require(origin != null && origin.getHost() != null
+                        && ("http".equals(origin.getScheme()) || "https".equals(origin.getScheme())),
+                "inspector.origin must be an http(s) URL, was " + origin);
+        require(originSecret == null || originSecret.length() >= 16,
+                "inspector.originSecret must be at least 16 characters");
+        require(originTimeout != null && originTimeout.compareTo(Duration.ZERO) > 0,
+                "inspector.originTimeout must be > 0, was " + originTimeout);
+        require(edge != null, "inspector.edge (the edge configuration) is required");
+    }
+
+    public static InspectorConfig fromEnvironment(Map<String, String> env) {
+        String origin = env.get("EDGEWARD_INSPECTOR_ORIGIN");
+        require(origin != null && !origin.isBlank(), "inspector.origin is required (EDGEWARD_INSPECTOR_ORIGIN)");
+        URI originUri;
+        try {
+            originUri = URI.create(origin.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("inspector.origin must be an http(s) URL, was " + origin);
+        }
+        String secret = env.get("EDGEWARD_ORIGIN_SECRET");
+        return new InspectorConfig(env.getOrDefault("EDGEWARD_INSPECTOR_BIND", "0.0.0.0"),
+                integer(env, "EDGEWARD_INSPECTOR_PORT", 8083), originUri,
+                secret == null || secret.isBlank() ? null : secret.trim(),
+                duration(env, "EDGEWARD_ORIGIN_TIMEOUT", Duration.ofSeconds(30)), edgeConfig(env));
+    }
+
+    /** The edge configuration from a file, or assembled from the services' URLs and secrets. */
+    static EdgeConfig edgeConfig(Map<String, String> env) {
+        String file = env.get("EDGEWARD_EDGE_CONFIG_FILE");
+        String document;
+        if (file != null && !file.isBlank()) {
+            try {
+                document = Files.readString(Path.of(file.trim()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("EDGEWARD_EDGE_CONFIG_FILE " + file + " cannot be read: " + e);
+            }
+        } else {
+            document = assemble(env).toString();
+        }
+        try {
+            EdgeConfig config = EdgeConfig.fromJson(document, new JacksonJsonCodec());
+            ShipperConfig.from(config);
+            return config;
+        } catch (ConfigException e) {
+            // edge-core's messages name the key, never key material.
+            throw new IllegalArgumentException("edge configuration is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode assemble(Map<String, String> env) {
+        ObjectNode config;
+        try {
+            config = (ObjectNode) JSON.readTree(EDGE_DEFAULTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("built-in edge defaults are not JSON", e);
+        }
+        config.put("mode", env.getOrDefault("EDGEWARD_EDGE_MODE", "mitigate"));
+        ((ObjectNode) config.get("protector")).put("url", required(env, "EDGEWARD_PROTECTOR_URL"))
+                .put("apiKey", firstKey(required(env, "EDGEWARD_EDGE_KEY")));
+        ((ObjectNode) config.get("ingest")).put("url", required(env, "EDGEWARD_INGEST_URL"))
+                .put("apiKey", firstKey(required(env, "EDGEWARD_INGEST_KEY")));
+        JsonNode cookieKeys;
+        try {
+            cookieKeys = JSON.readTree(required(env, "EDGEWARD_COOKIE_KEYS"));
+        } catch (JsonProcessingException e) {
+            // Jackson would quote the input: keep the keys out of the message.
+            throw new IllegalArgumentException("EDGEWARD_COOKIE_KEYS must be a JSON object like"
+                    + " {\"signingKey\":\"k1\",\"k1\":\"<base64url>\"}");
+        }
+        require(cookieKeys.isObject() && cookieKeys.path("signingKey").isTextual(),
+                "EDGEWARD_COOKIE_KEYS must be a JSON object with signingKey and the keys by id");
+        ObjectNode cookie = (ObjectNode) config.get("cookie");
+        ObjectNode keys = cookie.putObject("keys");
+        Iterator<Map.Entry<String, JsonNode>> fields = cookieKeys.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getKey().equals("signingKey")) {
+                keys.put(field.getKey(), field.getValue().asText());
+            }
+        }
+        cookie.put("signingKey", cookieKeys.get("signingKey").asText());
+        return config;
+    }
+
+    private static String firstKey(String list) {
+        int comma = list.indexOf(',');
+        return (comma < 0 ? list : list.substring(0, comma)).trim();
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        require(value != null && !value.isBlank(), name + " is required (or EDGEWARD_EDGE_CONFIG_FILE)");
+        return value.trim();
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, was '" + value + "'");
+        }
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT30S, was '" + value + "'");
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The origin secret is never printed. */
+    @Override
+    public String toString() {
+        return "InspectorConfig[bind=" + bind + ", port=" + port + ", origin=" + origin + ", originSecret="
+                + (originSecret == null ? "unset" : "***") + ", originTimeout=" + originTimeout + "]";
+    }
+}

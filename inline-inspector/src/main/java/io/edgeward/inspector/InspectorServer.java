@@ -1,0 +1,139 @@
+package io.edgeward.inspector;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inspector's HTTP side (Javalin): {@code /.edgeward/health} for CloudFront's origin group, load balancer and
+ * Route 53 health checks, and every other path through {@link Inspection}.
+ *
+ * <p>Trust: with an origin secret configured, a request must carry it in {@code x-edgeward-origin-secret} (compared
+ * in constant time) or it is refused with 403: only CloudFront knows it, so only then is
+ * {@code CloudFront-Viewer-Address} the viewer's address. The secret header is removed before anything else sees it.
+ */
+public final class InspectorServer implements AutoCloseable {
+
+    public static final String HEALTH_PATH = "/.edgeward/health";
+    public static final String ORIGIN_SECRET_HEADER = "x-edgeward-origin-secret";
+    static final String VIEWER_ADDRESS_HEADER = "cloudfront-viewer-address";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InspectorServer.class);
+    private static final HandlerType[] METHODS = {HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS};
+
+    private final InspectorConfig config;
+    private final byte[] originSecret;
+    private final EdgeFunctions functions;
+    private final Inspection inspection;
+    private final Javalin app;
+
+    public InspectorServer(InspectorConfig config) {
+        this.config = config;
+        this.originSecret = config.originSecret() == null ? null
+                : config.originSecret().getBytes(StandardCharsets.UTF_8);
+        this.functions = new EdgeFunctions(config.edge());
+        this.inspection = new Inspection(new CloudFrontEvents("INLINE"), functions,
+                new OriginProxy(config.origin(), config.originTimeout()));
+        this.app = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.http.maxRequestSize = 10L * 1024 * 1024;
+        });
+        app.get(HEALTH_PATH, this::health);
+        app.head(HEALTH_PATH, this::health);
+        for (HandlerType method : METHODS) {
+            app.addHttpHandler(method, "/", this::inspect);
+            app.addHttpHandler(method, "/<path>", this::inspect);
+        }
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("request failed: path={} error={}", ctx.path(), e.toString());
+            problem(ctx, 500, "internal", "the inspector failed");
+        });
+    }
+
+    /** Starts listening; returns the bound port (useful with port 0). */
+    public int start() {
+        app.start(config.bind(), config.port());
+        return app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Sends aged log batches; the composition root calls it on a timer. */
+    public void flushDue() {
+        functions.flushDue();
+    }
+
+    private void health(Context ctx) {
+        ctx.json(Map.of("status", "ok"));
+    }
+
+    private void inspect(Context ctx) throws IOException {
+        String presented = ctx.header(ORIGIN_SECRET_HEADER);
+        boolean fromCloudFront = originSecret != null && presented != null
+                && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), originSecret);
+        if (originSecret != null && !fromCloudFront) {
+            problem(ctx, 403, "forbidden", "requests reach this origin through CloudFront only");
+            return;
+        }
+        InspectedRequest request = request(ctx, fromCloudFront);
+        InspectedResponse response;
+        try {
+            response = inspection.serve(request);
+        } catch (IOException e) {
+            // CloudFront's origin group fails over to the application origin on 502.
+            LOG.warn("application origin unreachable: requestId={} error={}", request.requestId(), e.toString());
+            problem(ctx, 502, "origin_unreachable", "the application origin did not answer");
+            return;
+        }
+        ctx.status(response.status());
+        for (Header header : response.headers()) {
+            if (header.forwardable()) {
+                ctx.res().addHeader(header.name(), header.value());
+            }
+        }
+        if (!"HEAD".equals(ctx.method().name())) {
+            ctx.result(response.body());
+        }
+    }
+
+    private static InspectedRequest request(Context ctx, boolean fromCloudFront) {
+        List<Header> headers = new ArrayList<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            if (name.equalsIgnoreCase(ORIGIN_SECRET_HEADER)) {
+                continue; // never shown to the functions, the logs or the application
+            }
+            for (String value : Collections.list(ctx.req().getHeaders(name))) {
+                headers.add(new Header(name, value));
+            }
+        }
+        String viewerIp = fromCloudFront ? ViewerAddress.clientIp(ctx.header(VIEWER_ADDRESS_HEADER)) : null;
+        String cfId = ctx.header("x-amz-cf-id");
+        String query = ctx.queryString();
+        return new InspectedRequest(cfId != null && !cfId.isBlank() ? cfId : UUID.randomUUID().toString(),
+                viewerIp != null ? viewerIp : ctx.ip(), ctx.method().name(), ctx.path(),
+                query == null ? "" : query, headers, ctx.bodyAsBytes());
+    }
+
+    private static void problem(Context ctx, int status, String error, String detail) {
+        ctx.status(status).json(Map.of("error", error, "detail", detail));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        functions.close();
+    }
+}
