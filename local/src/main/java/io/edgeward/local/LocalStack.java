@@ -2,7 +2,6 @@ package io.edgeward.local;
 
 import io.edgeward.detection.DetectionConfig;
 import io.edgeward.detection.DetectionEngine;
-import io.edgeward.detection.topology.Topics;
 import io.edgeward.ingest.IngestConfig;
 import io.edgeward.ingest.IngestServer;
 import io.edgeward.kafka.broker.KafkaBroker;
@@ -20,10 +19,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -128,14 +128,23 @@ public final class LocalStack implements AutoCloseable {
                 protector.port(), ingest.port(), origin, bootstrapServers, config.mode());
     }
 
-    /** The engine's own defaults, with this stack's broker, topics, application id and state directory. */
+    /**
+     * The engine's configuration through its documented variables (a map built here, not the process environment),
+     * so the engine's own defaults apply to everything the local stack does not set.
+     */
     private DetectionConfig detectionConfig() {
-        Path stateDir = config.dataDir().resolve("detection").toAbsolutePath();
-        DetectionConfig defaults = DetectionConfig.of(bootstrapServers, stateDir, config.policyFile());
-        return new DetectionConfig(bootstrapServers, detectionApplicationId(config.topicPrefix()), stateDir,
-                config.policyFile(), new Topics(config.logsTopic(), config.detectionsTopic(), config.decisionsTopic()),
-                config.logsTopic() + ".dlq", defaults.policyReloadInterval(), defaults.streamThreads(),
-                defaults.commitInterval(), defaults.windowChangelogs());
+        Map<String, String> settings = new HashMap<>();
+        settings.put("EDGEWARD_KAFKA_BOOTSTRAP", bootstrapServers);
+        settings.put("EDGEWARD_DETECTION_APP_ID", detectionApplicationId(config.topicPrefix()));
+        settings.put("EDGEWARD_DETECTION_STATE_DIR", config.dataDir().resolve("detection").toAbsolutePath().toString());
+        settings.put("EDGEWARD_LOGS_TOPIC", config.logsTopic());
+        settings.put("EDGEWARD_DETECTIONS_TOPIC", config.detectionsTopic());
+        settings.put("EDGEWARD_DECISIONS_TOPIC", config.decisionsTopic());
+        settings.put("EDGEWARD_DETECTION_DLQ_TOPIC", config.logsTopic() + ".dlq");
+        if (config.policyFile() != null) {
+            settings.put("EDGEWARD_POLICY_FILE", config.policyFile().toAbsolutePath().toString());
+        }
+        return DetectionConfig.fromEnvironment(settings);
     }
 
     /** One consumer group per topic set, so stacks sharing a broker (tests) do not share detection state. */
