@@ -24,8 +24,10 @@ import java.util.Map;
  * @param streamThreads    Kafka Streams threads ({@code EDGEWARD_DETECTION_THREADS}, default 1)
  * @param commitInterval   Kafka Streams commit interval ({@code EDGEWARD_DETECTION_COMMIT}, default PT5S)
  * @param windowChangelogs whether the short-window stores have changelog topics
- *                         ({@code EDGEWARD_DETECTION_WINDOW_CHANGELOG}, default true; see
- *                         {@code DetectionTopology.build})
+ *                         ({@code EDGEWARD_DETECTION_WINDOW_CHANGELOG}, default false: their state spans minutes,
+ *                         survives restarts in the local state directory, and a changelog would write every
+ *                         actor's state to Kafka again on each commit; see {@code DetectionTopology.build}). The
+ *                         escalation memory always has a changelog.
  * @param cacheBytes       state store cache for all threads ({@code EDGEWARD_DETECTION_CACHE_BYTES}, default
  *                         64 MiB)
  */
@@ -62,7 +64,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
     /** Defaults for a given broker, for tests and {@code local/}. */
     public static DetectionConfig of(String bootstrapServers, Path stateDir, Path policyFile) {
         return new DetectionConfig(bootstrapServers, "edgeward-detection", stateDir, policyFile, Topics.defaults(),
-                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), true, DEFAULT_CACHE_BYTES);
+                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), false, DEFAULT_CACHE_BYTES);
     }
 
     /** The one place environment variables are read. */
@@ -82,7 +84,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
                 duration(env, "EDGEWARD_POLICY_RELOAD", "PT5S"),
                 integer(env, "EDGEWARD_DETECTION_THREADS", 1),
                 duration(env, "EDGEWARD_DETECTION_COMMIT", "PT5S"),
-                bool(env, "EDGEWARD_DETECTION_WINDOW_CHANGELOG", true),
+                bool(env, "EDGEWARD_DETECTION_WINDOW_CHANGELOG", false),
                 integer(env, "EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES));
     }
 

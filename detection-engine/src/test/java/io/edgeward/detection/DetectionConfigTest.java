@@ -18,6 +18,8 @@ class DetectionConfigTest {
         assertThat(config.topics().decisions()).isEqualTo("edgeward.decisions");
         assertThat(config.policyFile()).isNull();
         assertThat(config.streamThreads()).isEqualTo(1);
+        assertThat(config.windowChangelogs()).isFalse();
+        assertThat(config.cacheBytes()).isEqualTo(64L * 1024 * 1024);
     }
 
     @Test
@@ -39,6 +41,8 @@ class DetectionConfigTest {
                 .hasMessage("EDGEWARD_POLICY_RELOAD must be an ISO-8601 duration like PT5S, was 5s");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_COMMIT", "PT0S")))
                 .hasMessage("detection.commitInterval must be > 0, was PT0S");
+        assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_WINDOW_CHANGELOG", "yes")))
+                .hasMessage("EDGEWARD_DETECTION_WINDOW_CHANGELOG must be true or false, was yes");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_THREADS", "0")))
                 .hasMessage("detection.streamThreads must be >= 1, was 0");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_BOOTSTRAP", " ")))
