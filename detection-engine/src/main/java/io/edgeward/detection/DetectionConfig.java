@@ -30,11 +30,13 @@ import java.util.Map;
  *                         escalation memory always has a changelog.
  * @param cacheBytes       state store cache for all threads ({@code EDGEWARD_DETECTION_CACHE_BYTES}, default
  *                         64 MiB)
+ * @param securityProtocol Kafka security protocol, PLAINTEXT or SSL ({@code EDGEWARD_KAFKA_SECURITY_PROTOCOL},
+ *                         default PLAINTEXT)
  */
 public record DetectionConfig(String bootstrapServers, String applicationId, Path stateDir, Path policyFile,
                               Topics topics, String deadLetterTopic, Duration policyReloadInterval,
                               int streamThreads, Duration commitInterval, boolean windowChangelogs,
-                              long cacheBytes) {
+                              long cacheBytes, String securityProtocol) {
 
     public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
 
@@ -53,6 +55,10 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
         require(deadLetterTopic, "detection.deadLetterTopic");
         positive(policyReloadInterval, "detection.policyReloadInterval");
         positive(commitInterval, "detection.commitInterval");
+        if (!"PLAINTEXT".equals(securityProtocol) && !"SSL".equals(securityProtocol)) {
+            throw new IllegalArgumentException("detection.securityProtocol must be PLAINTEXT or SSL, was "
+                    + securityProtocol);
+        }
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("detection.cacheBytes must be >= 0, was " + cacheBytes);
         }
@@ -64,7 +70,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
     /** Defaults for a given broker, for tests and {@code local/}. */
     public static DetectionConfig of(String bootstrapServers, Path stateDir, Path policyFile) {
         return new DetectionConfig(bootstrapServers, "edgeward-detection", stateDir, policyFile, Topics.defaults(),
-                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), false, DEFAULT_CACHE_BYTES);
+                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), false, DEFAULT_CACHE_BYTES, "PLAINTEXT");
     }
 
     /** The one place environment variables are read. */
@@ -85,7 +91,9 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
                 integer(env, "EDGEWARD_DETECTION_THREADS", 1),
                 duration(env, "EDGEWARD_DETECTION_COMMIT", "PT5S"),
                 bool(env, "EDGEWARD_DETECTION_WINDOW_CHANGELOG", false),
-                integer(env, "EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES));
+                integer(env, "EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES),
+                env.getOrDefault("EDGEWARD_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").trim().toUpperCase(
+                        java.util.Locale.ROOT));
     }
 
     private static Duration duration(Map<String, String> env, String name, String fallback) {

@@ -43,6 +43,8 @@ class DetectionConfigTest {
                 .hasMessage("detection.commitInterval must be > 0, was PT0S");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_WINDOW_CHANGELOG", "yes")))
                 .hasMessage("EDGEWARD_DETECTION_WINDOW_CHANGELOG must be true or false, was yes");
+        assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_SECURITY_PROTOCOL", "SASL")))
+                .hasMessage("detection.securityProtocol must be PLAINTEXT or SSL, was SASL");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_THREADS", "0")))
                 .hasMessage("detection.streamThreads must be >= 1, was 0");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_BOOTSTRAP", " ")))

@@ -40,7 +40,8 @@ class DetectionEngineKafkaTest {
         broker.createTopic(topics.decisions(), 1, Map.of("cleanup.policy", "compact"));
         DetectionConfig config = new DetectionConfig(broker.bootstrapServers(), "detection-it-" + run,
                 Path.of("target", "it-state", run), null, topics, "dlq-" + run, Duration.ofSeconds(5), 1,
-                Duration.ofMillis(200), true, DetectionConfig.DEFAULT_CACHE_BYTES);
+                Duration.ofMillis(200), true, DetectionConfig.DEFAULT_CACHE_BYTES,
+                "PLAINTEXT");
 
         try (DetectionEngine engine = DetectionEngine.start(config);
              KafkaProducer<String, String> producer = producer(broker)) {

@@ -48,7 +48,8 @@ public final class ThroughputBenchmark {
 
             DetectionConfig config = new DetectionConfig(broker.bootstrapServers(), "bench-detection",
                     dir.resolve("state"), null, topics, "bench.dlq", Duration.ofSeconds(5), 1,
-                    Duration.ofSeconds(5), windowChangelogs, DetectionConfig.DEFAULT_CACHE_BYTES);
+                    Duration.ofSeconds(5), windowChangelogs, DetectionConfig.DEFAULT_CACHE_BYTES,
+                "PLAINTEXT");
             System.out.printf("engine: 1 stream thread, commit interval PT5S, cache 64 MiB, window changelogs %s%n",
                     windowChangelogs);
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
