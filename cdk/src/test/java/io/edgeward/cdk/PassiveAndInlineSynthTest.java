@@ -184,6 +184,13 @@ class PassiveAndInlineSynthTest {
     }
 
     @Test
+    void origin_requests_carry_the_viewer_address_for_the_inspector() {
+        JsonNode policy = only(edgeJson, "AWS::CloudFront::OriginRequestPolicy");
+        assertThat(policy.at("/Properties/OriginRequestPolicyConfig/HeadersConfig").toString())
+                .contains("CloudFront-Viewer-Address");
+    }
+
+    @Test
     void inspector_runs_on_fargate_behind_its_own_load_balancer_checked_at_the_health_path() {
         services.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
                 "Port", 8083, "HealthCheckPath", "/.edgeward/health")));

@@ -1,6 +1,7 @@
 package io.edgeward.cdk.constructs;
 
 import io.edgeward.cdk.config.DistributionSettings;
+import io.edgeward.cdk.config.Mode;
 import io.edgeward.cdk.config.OriginHeaders;
 import io.edgeward.cdk.config.SettingsException;
 import java.util.ArrayList;
@@ -57,11 +58,18 @@ public final class EdgewardPolicies extends Construct {
                 .build();
     }
 
+    /** The viewer's address and port: the inline inspector's client IP (docs/inline.md). */
+    public static final String VIEWER_ADDRESS_HEADER = "CloudFront-Viewer-Address";
+
     private static OriginRequestHeaderBehavior headers(DistributionSettings distribution) {
-        if (distribution.originRequestHeaders() == OriginHeaders.ALL_VIEWER) {
-            return OriginRequestHeaderBehavior.all(CLOUDFRONT_HEADERS.toArray(String[]::new));
+        List<String> cloudFront = new ArrayList<>(CLOUDFRONT_HEADERS);
+        if (distribution.uses(Mode.INLINE)) {
+            cloudFront.add(VIEWER_ADDRESS_HEADER);
         }
-        List<String> headers = new ArrayList<>(CLOUDFRONT_HEADERS);
+        if (distribution.originRequestHeaders() == OriginHeaders.ALL_VIEWER) {
+            return OriginRequestHeaderBehavior.all(cloudFront.toArray(String[]::new));
+        }
+        List<String> headers = new ArrayList<>(cloudFront);
         headers.addAll(MARK_HEADERS);
         headers.addAll(distribution.extraOriginHeaders());
         SettingsException.require(headers.size() <= DistributionSettings.MAX_POLICY_HEADERS,
