@@ -1,5 +1,6 @@
 package io.edgeward.protector;
 
+import io.edgeward.protector.challenge.ChallengeSettings;
 import io.edgeward.protector.goodbots.GoodBotSettings;
 
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ import java.util.Set;
  * @param allowTtl           the most seconds the edge may reuse an allow answer (default 60 s)
  * @param adminWriteTimeout  how long an admin write waits for Kafka and the materializer (default 10 s)
  * @param maxRequestBytes    largest accepted request body (default 64 KiB)
+ * @param goodBots           good-bot verification settings
+ * @param challenge          challenge issuing and verification ({@code EDGEWARD_CHALLENGE_*}, docs/challenges.md)
  */
 public record ProtectorConfig(
         int port,
@@ -42,7 +45,8 @@ public record ProtectorConfig(
         Duration allowTtl,
         Duration adminWriteTimeout,
         long maxRequestBytes,
-        GoodBotSettings goodBots) {
+        GoodBotSettings goodBots,
+        ChallengeSettings challenge) {
 
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -80,6 +84,9 @@ public record ProtectorConfig(
         }
         if (goodBots == null) {
             throw new IllegalArgumentException("protector.goodBots is required");
+        }
+        if (challenge == null) {
+            throw new IllegalArgumentException("protector.challenge is required");
         }
     }
 
@@ -140,6 +147,7 @@ public record ProtectorConfig(
                 integer(env, "EDGEWARD_PROTECTOR_GOODBOT_CACHE_SIZE", d.cacheSize()),
                 integer(env, "EDGEWARD_PROTECTOR_GOODBOT_THREADS", d.threads()),
                 integer(env, "EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE", d.queueSize())));
+        b.challenge(ChallengeSettings.fromEnvironment(env));
         return b.build();
     }
 
@@ -194,7 +202,7 @@ public record ProtectorConfig(
                 + ", createTopic=" + createTopic + ", topicPartitions=" + topicPartitions
                 + ", policyFile=" + (policyFile == null ? "classpath:edgeward-policy.yaml" : policyFile)
                 + ", allowTtl=" + allowTtl + ", adminWriteTimeout=" + adminWriteTimeout
-                + ", maxRequestBytes=" + maxRequestBytes + ", goodBots=" + goodBots + "]";
+                + ", maxRequestBytes=" + maxRequestBytes + ", goodBots=" + goodBots + ", challenge=" + challenge + "]";
     }
 
     public static Builder builder() {
@@ -217,6 +225,7 @@ public record ProtectorConfig(
         private Duration adminWriteTimeout = Duration.ofSeconds(10);
         private long maxRequestBytes = 65_536;
         private GoodBotSettings goodBots = GoodBotSettings.defaults();
+        private ChallengeSettings challenge;
 
         public Builder port(int v) { port = v; return this; }
         public Builder bindAddress(String v) { bindAddress = v; return this; }
@@ -233,11 +242,12 @@ public record ProtectorConfig(
         public Builder adminWriteTimeout(Duration v) { adminWriteTimeout = v; return this; }
         public Builder maxRequestBytes(long v) { maxRequestBytes = v; return this; }
         public Builder goodBots(GoodBotSettings v) { goodBots = v; return this; }
+        public Builder challenge(ChallengeSettings v) { challenge = v; return this; }
 
         public ProtectorConfig build() {
             return new ProtectorConfig(port, bindAddress, edgeKeys, adminToken, metricsToken, kafkaBootstrapServers,
                     decisionsTopic, createTopic, topicPartitions, policyFile, allowTtl, adminWriteTimeout, maxRequestBytes,
-                    goodBots);
+                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge);
         }
     }
 }

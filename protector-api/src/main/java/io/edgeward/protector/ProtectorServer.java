@@ -3,6 +3,10 @@ package io.edgeward.protector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.protector.admin.AdminController;
 import io.edgeward.protector.admin.AdminService;
+import io.edgeward.protector.challenge.ChallengeController;
+import io.edgeward.protector.challenge.ChallengeService;
+import io.edgeward.protector.challenge.ChallengeSettings;
+import io.edgeward.protector.challenge.SiteVerifier;
 import io.edgeward.protector.check.CheckController;
 import io.edgeward.protector.check.CheckMetrics;
 import io.edgeward.protector.check.CheckService;
@@ -125,9 +129,14 @@ public final class ProtectorServer implements AutoCloseable {
         Gauge.builder("protector.goodbots.verifications.dropped", goodBots, GoodBotVerifier::droppedVerifications).register(registry);
         Gauge.builder("protector.goodbots.cache.entries", goodBots, GoodBotVerifier::cacheSize).register(registry);
 
+        ChallengeSettings cs = config.challenge();
+        ChallengeService challenges = new ChallengeService(cs, deps.clock(), "pow".equals(cs.provider()) ? null
+                : new SiteVerifier(cs.verifyUrl(), cs.secret(), cs.providerTimeout(), mapper));
+        housekeeping.scheduleWithFixedDelay(challenges::purgeExpired, 60, 60, TimeUnit.SECONDS);
         CheckController check = new CheckController(
                 new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl()),
-                new CheckMetrics(registry), mapper);
+                new CheckMetrics(registry), mapper, challenges);
+        ChallengeController challengeRoutes = new ChallengeController(challenges, registry, mapper);
         AdminController admin = new AdminController(
                 new AdminService(store, decisionLog, materializer, deps.clock(), config.adminWriteTimeout()), mapper);
         OpsController ops = new OpsController(materializer::caughtUp, registry::scrape,
@@ -150,6 +159,7 @@ public final class ProtectorServer implements AutoCloseable {
         app.before("/v1/challenge/*", edgeAuth::require);
         app.before("/v1/admin/*", adminAuth::require);
         app.post("/v1/check", check::check);
+        challengeRoutes.addRoutes(app);
         admin.addRoutes(app);
         ops.addRoutes(app);
         deps.routeGroups().forEach(g -> g.addRoutes(app));

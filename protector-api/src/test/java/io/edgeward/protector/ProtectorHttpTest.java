@@ -39,7 +39,7 @@ class ProtectorHttpTest {
     @BeforeAll
     static void start(KafkaBroker broker) {
         // A stand-in for the challenge feature's route group, to prove the extension point and its auth.
-        RouteGroup challenge = app -> app.post("/v1/challenge/verify", ctx -> ctx.json(Map.of("verified", true)));
+        RouteGroup challenge = app -> app.post("/v1/challenge/stand-in", ctx -> ctx.json(Map.of("verified", true)));
         server = Protectors.start(Protectors.config(broker, "decisions-http-" + System.nanoTime())
                         .metricsToken(METRICS_TOKEN).build(),
                 ProtectorServer.Dependencies.defaults().withClock(clock).withDns(new FakeDns())
@@ -90,9 +90,9 @@ class ProtectorHttpTest {
 
     @Test
     void an_added_route_group_under_challenge_is_behind_the_edge_key() {
-        assertProblem(http.post("/v1/challenge/verify", null, "{}"), 401, "unauthorized", "edge");
-        assertProblem(http.post("/v1/challenge/verify", ADMIN_TOKEN, "{}"), 401, "unauthorized", "edge");
-        Http.Response ok = http.post("/v1/challenge/verify", EDGE_KEY, "{}");
+        assertProblem(http.post("/v1/challenge/stand-in", null, "{}"), 401, "unauthorized", "edge");
+        assertProblem(http.post("/v1/challenge/stand-in", ADMIN_TOKEN, "{}"), 401, "unauthorized", "edge");
+        Http.Response ok = http.post("/v1/challenge/stand-in", EDGE_KEY, "{}");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().path("verified").asBoolean()).isTrue();
     }

@@ -3,21 +3,35 @@ package io.edgeward.protector.check;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.edgeward.protector.challenge.ChallengeOffer;
+import io.edgeward.protector.challenge.ChallengeService;
+import io.edgeward.protector.decision.Action;
 import io.edgeward.protector.decision.IpAddresses;
 import io.edgeward.protector.http.ProblemException;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 
-/** {@code POST /v1/check}: JSON in, {@link CheckService}, JSON out. */
+/**
+ * {@code POST /v1/check}: JSON in, {@link CheckService}, JSON out. A {@code challenge} answer carries a solvable
+ * challenge issued for this visitor when a {@link ChallengeService} is given.
+ */
 public final class CheckController {
 
     private final CheckService service;
     private final CheckMetrics metrics;
     private final ObjectReader reader;
     private final ObjectWriter writer;
+    private final ChallengeService challenges;
 
     public CheckController(CheckService service, CheckMetrics metrics, ObjectMapper mapper) {
+        this(service, metrics, mapper, null);
+    }
+
+    public CheckController(CheckService service, CheckMetrics metrics, ObjectMapper mapper,
+                           ChallengeService challenges) {
+        this.challenges = challenges;
         this.service = service;
         this.metrics = metrics;
         this.reader = mapper.readerFor(CheckRequest.class);
@@ -39,13 +53,18 @@ public final class CheckController {
         }
         CheckResult result = service.check(request);
         metrics.record(result);
-        ctx.contentType("application/json").result(writer.writeValueAsBytes(CheckResponse.from(result)));
+        ChallengeOffer offer = result.action() == Action.CHALLENGE && challenges != null
+                ? challenges.issue(request.sessionId(), request.userAgent(), request.clientIp(), request.path(),
+                        request.query())
+                : null;
+        ctx.contentType("application/json").result(writer.writeValueAsBytes(CheckResponse.from(result, offer)));
     }
 
-    /** The wire form of {@link CheckResult} (docs/contracts.md). */
-    record CheckResponse(String action, long ttl, String reason, String decisionId) {
-        static CheckResponse from(CheckResult r) {
-            return new CheckResponse(r.action().wireName(), r.ttl(), r.reason(), r.decisionId());
+    /** The wire form of {@link CheckResult} (docs/contracts.md); {@code challenge} only with a challenge. */
+    record CheckResponse(String action, long ttl, String reason, String decisionId,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ChallengeOffer challenge) {
+        static CheckResponse from(CheckResult r, ChallengeOffer offer) {
+            return new CheckResponse(r.action().wireName(), r.ttl(), r.reason(), r.decisionId(), offer);
         }
     }
 }

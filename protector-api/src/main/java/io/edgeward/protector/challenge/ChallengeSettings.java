@@ -1,0 +1,188 @@
+package io.edgeward.protector.challenge;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How Protector issues and verifies challenges (docs/challenges.md). Validated when built; the bad value is in the
+ * message, never a secret. {@link #toString()} masks the key and the provider secret.
+ *
+ * @param key             HMAC key signing challenge tokens (>= 32 bytes). Several Protector instances must share it
+ *                        ({@code EDGEWARD_CHALLENGE_KEY}); unset, each process makes a random one
+ * @param ttl             how long a challenge may be answered (default 5 minutes)
+ * @param provider        pow (default), hcaptcha, recaptcha or turnstile
+ * @param difficulty      proof-of-work leading zero bits (default 18; 1..32)
+ * @param bindIp          whether a challenge is bound to the client IP too (default false: mobile clients move)
+ * @param siteKey         the third-party provider's public site key (required for third-party providers)
+ * @param secret          the third-party provider's secret (required for third-party providers)
+ * @param verifyUrl       the provider's siteverify endpoint (default: the documented one for the provider)
+ * @param providerTimeout how long siteverify may take (default 2 s)
+ * @param usedNonceLimit  answered challenges remembered until they expire (default 1,000,000)
+ */
+public record ChallengeSettings(byte[] key, Duration ttl, String provider, int difficulty, boolean bindIp,
+                                String siteKey, String secret, URI verifyUrl, Duration providerTimeout,
+                                int usedNonceLimit) {
+
+    public static final Set<String> PROVIDERS = Set.of("pow", "hcaptcha", "recaptcha", "turnstile");
+
+    public ChallengeSettings {
+        if (key == null || key.length < 32) {
+            throw new IllegalArgumentException("challenge.key must be at least 32 bytes, was "
+                    + (key == null ? "missing" : key.length + " bytes"));
+        }
+        key = key.clone();
+        positive(ttl, "challenge.ttl");
+        if (provider == null || !PROVIDERS.contains(provider)) {
+            throw new IllegalArgumentException("challenge.provider must be one of pow, hcaptcha, recaptcha, turnstile,"
+                    + " was " + provider);
+        }
+        if (difficulty < 1 || difficulty > 32) {
+            throw new IllegalArgumentException("challenge.difficulty must be 1..32, was " + difficulty);
+        }
+        if (!"pow".equals(provider)) {
+            if (siteKey == null || siteKey.isBlank()) {
+                throw new IllegalArgumentException("challenge.siteKey is required for provider " + provider);
+            }
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("challenge.secret is required for provider " + provider);
+            }
+            verifyUrl = verifyUrl == null ? URI.create(documentedVerifyUrl(provider)) : verifyUrl;
+            if (!"https".equals(verifyUrl.getScheme()) && !"http".equals(verifyUrl.getScheme())) {
+                throw new IllegalArgumentException("challenge.verifyUrl must be an http(s) URL, was " + verifyUrl);
+            }
+        }
+        positive(providerTimeout, "challenge.providerTimeout");
+        if (usedNonceLimit < 1000) {
+            throw new IllegalArgumentException("challenge.usedNonceLimit must be >= 1000, was " + usedNonceLimit);
+        }
+    }
+
+    /** The provider's documented server-side verification endpoint. */
+    public static String documentedVerifyUrl(String provider) {
+        return switch (provider) {
+            case "hcaptcha" -> "https://api.hcaptcha.com/siteverify";
+            case "recaptcha" -> "https://www.google.com/recaptcha/api/siteverify";
+            case "turnstile" -> "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+            default -> throw new IllegalArgumentException("no verification endpoint for " + provider);
+        };
+    }
+
+    /** Proof-of-work at difficulty 18 with a random key: fine for one Protector instance. */
+    public static ChallengeSettings defaults() {
+        return pow(randomKey(), 18);
+    }
+
+    public static ChallengeSettings pow(byte[] key, int difficulty) {
+        return new ChallengeSettings(key, Duration.ofMinutes(5), "pow", difficulty, false, null, null, null,
+                Duration.ofSeconds(2), 1_000_000);
+    }
+
+    public ChallengeSettings withProvider(String newProvider, String newSiteKey, String newSecret, URI newVerifyUrl,
+                                          Duration newTimeout) {
+        return new ChallengeSettings(key, ttl, newProvider, difficulty, bindIp, newSiteKey, newSecret, newVerifyUrl,
+                newTimeout, usedNonceLimit);
+    }
+
+    public ChallengeSettings withTtl(Duration newTtl) {
+        return new ChallengeSettings(key, newTtl, provider, difficulty, bindIp, siteKey, secret, verifyUrl,
+                providerTimeout, usedNonceLimit);
+    }
+
+    public ChallengeSettings withBindIp(boolean newBindIp) {
+        return new ChallengeSettings(key, ttl, provider, difficulty, newBindIp, siteKey, secret, verifyUrl,
+                providerTimeout, usedNonceLimit);
+    }
+
+    public ChallengeSettings withDifficulty(int newDifficulty) {
+        return new ChallengeSettings(key, ttl, provider, newDifficulty, bindIp, siteKey, secret, verifyUrl,
+                providerTimeout, usedNonceLimit);
+    }
+
+    @Override
+    public byte[] key() {
+        return key.clone();
+    }
+
+    /** Reads {@code EDGEWARD_CHALLENGE_*} (docs/challenges.md lists them); the one place they are read. */
+    public static ChallengeSettings fromEnvironment(Map<String, String> env) {
+        String keyText = blankToNull(env.get("EDGEWARD_CHALLENGE_KEY"));
+        byte[] key;
+        try {
+            key = keyText == null ? randomKey() : Base64.getUrlDecoder().decode(keyText.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("EDGEWARD_CHALLENGE_KEY must be base64url (>= 32 bytes)");
+        }
+        String provider = env.getOrDefault("EDGEWARD_CHALLENGE_PROVIDER", "pow").strip().toLowerCase(Locale.ROOT);
+        String url = blankToNull(env.get("EDGEWARD_CHALLENGE_VERIFY_URL"));
+        return new ChallengeSettings(key,
+                duration(env, "EDGEWARD_CHALLENGE_TTL", Duration.ofMinutes(5)), provider,
+                integer(env, "EDGEWARD_CHALLENGE_DIFFICULTY", 18),
+                "true".equalsIgnoreCase(env.getOrDefault("EDGEWARD_CHALLENGE_BIND_IP", "false").strip()),
+                blankToNull(env.get("EDGEWARD_CHALLENGE_SITE_KEY")), blankToNull(env.get("EDGEWARD_CHALLENGE_SECRET")),
+                url == null ? null : URI.create(url),
+                duration(env, "EDGEWARD_CHALLENGE_PROVIDER_TIMEOUT", Duration.ofSeconds(2)),
+                integer(env, "EDGEWARD_CHALLENGE_USED_NONCE_LIMIT", 1_000_000));
+    }
+
+    static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private static void positive(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + d);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String v = blankToNull(env.get(name));
+        try {
+            return v == null ? fallback : Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, was '" + v + "'");
+        }
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String v = blankToNull(env.get(name));
+        try {
+            return v == null ? fallback : Duration.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration like PT5M, was '" + v + "'");
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ChallengeSettings s && java.util.Arrays.equals(key, s.key) && ttl.equals(s.ttl)
+                && provider.equals(s.provider) && difficulty == s.difficulty && bindIp == s.bindIp
+                && java.util.Objects.equals(siteKey, s.siteKey) && java.util.Objects.equals(secret, s.secret)
+                && java.util.Objects.equals(verifyUrl, s.verifyUrl) && providerTimeout.equals(s.providerTimeout)
+                && usedNonceLimit == s.usedNonceLimit;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(ttl, provider, difficulty, siteKey);
+    }
+
+    @Override
+    public String toString() {
+        return "ChallengeSettings[key=***, ttl=" + ttl + ", provider=" + provider + ", difficulty=" + difficulty
+                + ", bindIp=" + bindIp + ", siteKey=" + siteKey + ", secret=" + (secret == null ? "none" : "***")
+                + ", verifyUrl=" + verifyUrl + ", providerTimeout=" + providerTimeout + ", usedNonceLimit="
+                + usedNonceLimit + "]";
+    }
+}
