@@ -114,6 +114,13 @@ public final class DetectionPolicy {
         checkParam(name, RuleName.Param.RATIO, s.ratio(), p + ".ratio");
         checkParam(name, RuleName.Param.DISTINCT_IPS, s.distinctIps(), p + ".distinctIps");
         checkParam(name, RuleName.Param.SCOPES, s.scopes(), p + ".scopes");
+        if (!name.takes(RuleName.Param.GRACE)) {
+            require(s.grace() == null, p + ".grace is not a setting of rule " + name.key());
+        }
+        if (s.grace() != null) {
+            require(!s.grace().isNegative() && s.grace().compareTo(s.window()) < 0,
+                    p + ".grace must be >= 0 and shorter than the window, was " + s.grace());
+        }
         if (s.ratio() != null) {
             require(s.ratio() >= 0 && s.ratio() <= 1, p + ".ratio must be within [0, 1], was " + s.ratio());
         }

@@ -20,10 +20,10 @@ public enum RuleName {
     CARDING("carding.payment-failures"),
     AUTOMATION_USER_AGENT("automation.user-agent"),
     AUTOMATION_MISSING_HEADERS("automation.missing-headers"),
-    COOKIE_REFUSAL("cookies.refused", Param.RATIO),
+    COOKIE_REFUSAL("cookies.refused", Param.RATIO, Param.GRACE),
     SESSION_SHARED("session.shared");
 
-    public enum Param { RATIO, DISTINCT_IPS, SCOPES }
+    public enum Param { RATIO, DISTINCT_IPS, SCOPES, GRACE }
 
     private final String key;
     private final Set<Param> params;

@@ -14,11 +14,19 @@ import java.util.List;
  * @param ratio       a ratio bound whose meaning the rule documents (an upper or a lower bound)
  * @param distinctIps distinct client addresses needed (distributed rules)
  * @param scopes      keys a distributed rule aggregates over ({@code ja4}, {@code user_agent}, {@code cidr})
+ * @param grace       how long a minted session is given to come back before its request counts as refused
+ *                    (cookie refusal only; optional, default {@link #DEFAULT_GRACE})
  * @param action      action on a first offence
  * @param duration    duration on a first offence (repeat offences escalate, see {@link EscalationSettings})
  */
 public record RuleSettings(Boolean enabled, Duration window, Integer threshold, Double ratio, Integer distinctIps,
-                           List<String> scopes, Action action, Duration duration) {
+                           List<String> scopes, Duration grace, Action action, Duration duration) {
+
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(15);
+
+    public Duration graceOrDefault() {
+        return grace == null ? DEFAULT_GRACE : grace;
+    }
 
     public boolean isEnabled() {
         return enabled == null || enabled;

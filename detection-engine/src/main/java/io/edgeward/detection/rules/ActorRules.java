@@ -79,7 +79,10 @@ public final class ActorRules {
         }
         if (Signals.has(f, Signals.COOKIE_NEW)) {
             check(found, s, p, RuleName.COOKIE_REFUSAL, now, (w, r) -> {
-                int fresh = w.count(Signals.COOKIE_NEW);
+                // a request counts as refused once its session had the grace period to come back: people
+                // arriving together behind one address all start without a cookie
+                long from = now - r.window().toMillis();
+                int fresh = new EventWindow(s, from, now - r.graceOrDefault().toMillis()).count(Signals.COOKIE_NEW);
                 int returned = w.count(Signals.RETURNED);
                 return fresh >= r.threshold() && returned <= r.ratio() * fresh
                         ? found(r, RuleName.COOKIE_REFUSAL, fresh + " requests without our cookie in " + r.window()
