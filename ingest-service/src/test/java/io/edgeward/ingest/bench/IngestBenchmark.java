@@ -153,6 +153,7 @@ public final class IngestBenchmark {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
+        Map<String, AtomicLong> failures = new java.util.concurrent.ConcurrentHashMap<>();
         List<CompletableFuture<?>> pending = new ArrayList<>();
         long start = System.nanoTime();
         for (long n = 0; n < total; n++) {
@@ -165,6 +166,8 @@ public final class IngestBenchmark {
             pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                 if (e != null || r.statusCode() != 202) {
                     failed.incrementAndGet();
+                    failures.computeIfAbsent(e != null ? e.getClass().getSimpleName() : "HTTP " + r.statusCode(),
+                            k -> new AtomicLong()).incrementAndGet();
                 } else {
                     latencies.add(System.nanoTime() - scheduled);
                 }
@@ -174,10 +177,10 @@ public final class IngestBenchmark {
         executor.shutdown();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("open loop at %.0f records/s (%.1f batches/s of %d), %d s: %d ok, %d failed;"
-                        + " latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                        + " latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; failures %s%n",
                 recordsPerSecond, batchesPerSecond, batch, seconds, sorted.length, failed.get(),
                 percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 0.999),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, failures);
     }
 
     private static double percentile(long[] sorted, double p) {
