@@ -16,7 +16,8 @@ final class Banner {
                 .append("  protector-api       http://127.0.0.1:").append(stack.protectorPort()).append("/\n")
                 .append("  ingest-service      http://127.0.0.1:").append(stack.ingestPort()).append("/\n")
                 .append("  origin              ").append(stack.origin()).append("\n")
-                .append("  kafka               ").append(stack.bootstrapServers()).append("\n");
+                .append("  kafka               ").append(stack.bootstrapServers()).append("\n")
+                .append("  passive drop dir    ").append(stack.passiveDir()).append("\n");
         if (!secrets.generated().isEmpty()) {
             out.append("Generated for this run (set them to keep them):\n");
             for (String name : secrets.generated()) {

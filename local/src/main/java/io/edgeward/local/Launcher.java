@@ -80,6 +80,9 @@ public final class Launcher implements Runnable {
                 + "Protector check before it fails open (default ${DEFAULT-VALUE}; 100 ms in a deployment, more here "
                 + "because every service shares this machine and starts cold)")
         Duration protectorTimeout;
+        @Option(names = "--passive-dir", description = "drop directory of the passive path: CloudFront standard log "
+                + "files copied there are parsed and sent to ingest (default <data-dir>/passive-drop)")
+        Path passiveDir;
         @Option(names = "--skip-log-extensions", split = ",", description = "extensions the shipper does not log, e.g. css,js,png")
         List<String> skipLogExtensions = new ArrayList<>();
 
@@ -91,6 +94,7 @@ public final class Launcher implements Runnable {
                     .originPort(originPort).kafkaPort(kafkaPort).kafkaBootstrapServers(kafkaBootstrap)
                     .origin(origin).trustForwardedFor(trustForwardedFor).mode(mode).country(country)
                     .dataDir(dataDir).policyFile(policy).protectorTimeout(protectorTimeout).logSkipExtensions(skipLogExtensions)
+                    .passiveDir(passiveDir)
                     .build();
             LocalStack stack = LocalStack.start(config);
             CountDownLatch stopped = new CountDownLatch(1);

@@ -10,6 +10,8 @@ import io.edgeward.local.config.LocalConfig;
 import io.edgeward.local.front.CloudFrontFront;
 import io.edgeward.local.front.FrontConfig;
 import io.edgeward.local.origin.DemoOrigin;
+import io.edgeward.local.passive.PassiveDrop;
+import io.edgeward.passive.LogDirectoryWatcher;
 import io.edgeward.protector.ProtectorConfig;
 import io.edgeward.protector.ProtectorServer;
 import org.slf4j.Logger;
@@ -47,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private URI origin;
     private CloudFrontFront front;
     private String edgeConfigJson;
+    private LogDirectoryWatcher passiveWatcher;
 
     private LocalStack(LocalConfig config) {
         this.config = config;
@@ -112,6 +115,8 @@ public final class LocalStack implements AutoCloseable {
                 edgeHandlers.viewerRequest(edgeConfigJson), edgeHandlers.logShipper(edgeConfigJson),
                 Clock.systemUTC());
         started.push(front);
+        passiveWatcher = PassiveDrop.start(config, ingest.port());
+        started.push(passiveWatcher);
         ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "edge-log-flush");
             thread.setDaemon(true);
@@ -124,8 +129,9 @@ public final class LocalStack implements AutoCloseable {
             flusher.shutdownNow();
             edgeHandlers.flushAll();
         });
-        LOG.info("local stack started: front={} protector={} ingest={} origin={} kafka={} mode={}", front.port(),
-                protector.port(), ingest.port(), origin, bootstrapServers, config.mode());
+        LOG.info("local stack started: front={} protector={} ingest={} origin={} kafka={} mode={} passiveDir={}",
+                front.port(), protector.port(), ingest.port(), origin, bootstrapServers, config.mode(),
+                passiveWatcher.directory());
     }
 
     /**
@@ -183,6 +189,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The passive path's drop directory: CloudFront standard log files put there are sent to ingest. */
+    public java.nio.file.Path passiveDir() {
+        return passiveWatcher.directory();
     }
 
     /** The edge configuration given to both edge functions (it holds this run's keys). */

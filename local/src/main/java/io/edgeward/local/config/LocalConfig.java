@@ -30,13 +30,15 @@ import java.util.Set;
  * @param logSkipExtensions   file extensions (without dot) the shipper does not log; empty by default, since
  *                            whether a visitor loads a page's assets is a strong signal
  * @param detection           start the detection engine (tests that do not need it leave it out)
+ * @param passiveDir          drop directory of the passive path: CloudFront log files put there go to ingest
+ *                            (default {@code <dataDir>/passive-drop}, i.e. local/run/passive-drop)
  */
 public record LocalConfig(String bindAddress, int frontPort, int protectorPort, int ingestPort, int originPort,
                           int kafkaPort, String kafkaBootstrapServers, URI origin, boolean trustForwardedFor, String mode, String country,
                           Path dataDir, String topicPrefix, Path policyFile, Duration protectorTimeout,
                           int shipperBatchSize, Duration shipperMaxAge, Duration shipperTimeout, Duration checkIntervalInitial,
                           Duration checkIntervalMax, List<String> logSkipExtensions, boolean detection,
-                          LocalSecrets secrets) {
+                          LocalSecrets secrets, Path passiveDir) {
 
     static final Set<String> MODES = Set.of("mitigate", "inject", "monitor");
 
@@ -72,6 +74,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         logSkipExtensions = List.copyOf(Objects.requireNonNull(logSkipExtensions,
                 "local.logSkipExtensions must be set"));
         Objects.requireNonNull(secrets, "local.secrets must be set");
+        passiveDir = passiveDir != null ? passiveDir : dataDir.resolve("passive-drop");
     }
 
     public String logsTopic() {
@@ -114,6 +117,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         private Duration checkIntervalMax = Duration.ofSeconds(60);
         private List<String> logSkipExtensions = List.of();
         private boolean detection = true;
+        private Path passiveDir;
         private final LocalSecrets secrets;
 
         private Builder(LocalSecrets secrets) {
@@ -144,11 +148,13 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public Builder checkIntervalMax(Duration v) { checkIntervalMax = v; return this; }
         public Builder logSkipExtensions(List<String> v) { logSkipExtensions = v; return this; }
         public Builder detection(boolean v) { detection = v; return this; }
+        public Builder passiveDir(Path v) { passiveDir = v; return this; }
 
         public LocalConfig build() {
             return new LocalConfig(bindAddress, frontPort, protectorPort, ingestPort, originPort, kafkaPort, kafkaBootstrapServers, origin,
                     trustForwardedFor, mode, country, dataDir, topicPrefix, policyFile, protectorTimeout,
-                    shipperBatchSize, shipperMaxAge, shipperTimeout, checkIntervalInitial, checkIntervalMax, logSkipExtensions, detection, secrets);
+                    shipperBatchSize, shipperMaxAge, shipperTimeout, checkIntervalInitial, checkIntervalMax, logSkipExtensions, detection, secrets,
+                    passiveDir);
         }
     }
 
