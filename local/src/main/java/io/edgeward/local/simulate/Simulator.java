@@ -43,7 +43,7 @@ public final class Simulator implements Callable<Integer> {
             description = "People per human scenario; bot scenarios play sessions/5, at least 1 (default ${DEFAULT-VALUE}).")
     int sessions;
 
-    @Option(names = "--bot-requests", defaultValue = "60", description = "Requests per bot at most (default ${DEFAULT-VALUE}).")
+    @Option(names = "--bot-requests", defaultValue = "100", description = "Requests per bot at most (default ${DEFAULT-VALUE}).")
     int botRequests;
 
     @Option(names = "--pace", defaultValue = "PT0.25S",
