@@ -29,6 +29,16 @@ class Inspection {
 
     /** @throws IOException when the application origin cannot be reached */
     InspectedResponse serve(InspectedRequest viewer) throws IOException {
+        try {
+            return inspect(viewer);
+        } catch (RuntimeException e) {
+            // A bug here must not cost the request: proxy it as it came, unlogged.
+            LOG.error("inspection fault, proxying unchecked: requestId={}", viewer.requestId(), e);
+            return origin.forward(viewer);
+        }
+    }
+
+    private InspectedResponse inspect(InspectedRequest viewer) throws IOException {
         InspectedRequest request = viewer;
         Optional<JsonNode> decided = functions.viewerRequest(events.viewerRequest(viewer));
         if (decided.isPresent()) {
