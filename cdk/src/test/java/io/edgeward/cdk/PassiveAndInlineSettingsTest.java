@@ -51,6 +51,38 @@ class PassiveAndInlineSettingsTest {
     }
 
     @Test
+    void inline_only_distribution_sends_challenge_answers_straight_to_the_inspector_with_all_methods() {
+        DistributionSettings distribution = new DistributionSettings(false, "origin.shop.example", null, null, null,
+                Mode.INLINE, null, null, null, InlineSettings.to("inspector.shop.example"));
+        DeploySettings settings = new DeploySettings(null, "eu-west-1", null, TestDeployments.repositoryRoot(),
+                new ServicesSettings(null, true, null, null, null, null, null, null,
+                        new io.edgeward.cdk.config.InspectorSettings("http://origin.shop.example", null, null)),
+                KafkaSettings.existing("k:9092"),
+                TestDeployments.edge(TestDeployments.keysFile(dir, PassiveAndInlineSynthTest.ORIGIN_SECRET),
+                        distribution));
+        App app = App.Builder.create().outdir(dir.resolve("out").toString()).build();
+        JsonNode edge = new ObjectMapper().valueToTree(Template.fromStack(EdgewardApp.compose(app, settings).edge())
+                .toJSON());
+        JsonNode distributionConfig = StandardDeploymentSynthTest.only(edge, "AWS::CloudFront::Distribution")
+                .at("/Properties/DistributionConfig");
+        JsonNode verify = distributionConfig.get("CacheBehaviors").get(0);
+        assertThat(verify.get("PathPattern").asText()).isEqualTo("/.edgeward/*");
+        assertThat(verify.get("AllowedMethods").toString()).contains("POST");
+        JsonNode target = null;
+        for (JsonNode origin : distributionConfig.get("Origins")) {
+            if (origin.get("Id").asText().equals(verify.get("TargetOriginId").asText())) {
+                target = origin;
+            }
+        }
+        assertThat(target).isNotNull();
+        assertThat(target.get("DomainName").asText()).isEqualTo("inspector.shop.example");
+        assertThat(target.get("OriginCustomHeaders").toString()).contains("x-edgeward-origin-secret");
+        assertThat(distributionConfig.at("/DefaultCacheBehavior/TargetOriginId").asText())
+                .isEqualTo(distributionConfig.at("/OriginGroups/Items/0/Id").asText());
+        assertThat(distributionConfig.at("/DefaultCacheBehavior").path("LambdaFunctionAssociations")).isEmpty();
+    }
+
+    @Test
     void inline_behavior_without_an_inspecting_origin_is_rejected() {
         assertThatThrownBy(() -> DistributionSettings.inFrontOf("origin.shop.example", Mode.MITIGATE,
                 List.of(new BehaviorSettings("/catalog/*", Mode.INLINE))))
