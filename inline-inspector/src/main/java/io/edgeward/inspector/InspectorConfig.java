@@ -26,7 +26,8 @@ import java.util.Map;
  * to come from CloudFront and the client IP is the connection's), {@code EDGEWARD_ORIGIN_TIMEOUT} (PT30S), and the
  * edge configuration: either {@code EDGEWARD_EDGE_CONFIG_FILE} (an edgeward-edge.json, docs/contracts.md "Edge
  * configuration") or {@code EDGEWARD_PROTECTOR_URL}, {@code EDGEWARD_INGEST_URL}, {@code EDGEWARD_EDGE_KEY},
- * {@code EDGEWARD_INGEST_KEY} (the first of a comma-separated list is used), {@code EDGEWARD_COOKIE_KEYS} (JSON
+ * {@code EDGEWARD_INGEST_KEY} (the first of a comma-separated list is used), {@code EDGEWARD_PROTECTOR_TIMEOUT}
+ * (PT0.1S, the policy's budget before failing open), {@code EDGEWARD_COOKIE_KEYS} (JSON
  * {@code {"signingKey":"k1","k1":"<base64url>"}}, the services' cookie-keys secret) and {@code EDGEWARD_EDGE_MODE}
  * (mitigate) over the contract's defaults.
  */
@@ -109,7 +110,8 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
         }
         config.put("mode", env.getOrDefault("EDGEWARD_EDGE_MODE", "mitigate"));
         ((ObjectNode) config.get("protector")).put("url", required(env, "EDGEWARD_PROTECTOR_URL"))
-                .put("apiKey", firstKey(required(env, "EDGEWARD_EDGE_KEY")));
+                .put("apiKey", firstKey(required(env, "EDGEWARD_EDGE_KEY")))
+                .put("timeout", duration(env, "EDGEWARD_PROTECTOR_TIMEOUT", Duration.ofMillis(100)).toString());
         ((ObjectNode) config.get("ingest")).put("url", required(env, "EDGEWARD_INGEST_URL"))
                 .put("apiKey", firstKey(required(env, "EDGEWARD_INGEST_KEY")));
         JsonNode cookieKeys;

@@ -49,6 +49,8 @@ class InspectorServerTest {
         env.put("EDGEWARD_ORIGIN_SECRET", SECRET);
         env.put("EDGEWARD_ORIGIN_TIMEOUT", "PT2S");
         env.put("EDGEWARD_PROTECTOR_URL", protectorUrl);
+        // Generous: a busy machine must not make the policy fail open in tests that expect its answer.
+        env.put("EDGEWARD_PROTECTOR_TIMEOUT", "PT5S");
         env.put("EDGEWARD_INGEST_URL", ingest.url());
         env.put("EDGEWARD_EDGE_KEY", EDGE_KEY + ",old-key");
         env.put("EDGEWARD_INGEST_KEY", INGEST_KEY);
