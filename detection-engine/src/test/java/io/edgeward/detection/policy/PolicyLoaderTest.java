@@ -36,15 +36,6 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void protector_shipped_policy_file_parses_here_too() throws Exception {
-        Path theirs = Path.of(System.getProperty("user.dir"))
-                .resolve("../protector-api/src/main/resources/edgeward-policy.yaml");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(theirs), "protector-api policy not present");
-
-        assertThat(PolicyLoader.load(theirs)).isNotNull();
-    }
-
-    @Test
     void unknown_top_level_key_is_rejected() {
         assertThatThrownBy(() -> PolicyLoader.parse("version: 1\ndetectoin: {}\n", null, "test"))
                 .isInstanceOf(PolicyException.class).hasMessageContaining("detectoin");
