@@ -329,6 +329,17 @@ class ViewerRequestHandlerTest {
     }
 
     @Test
+    void protector_client_errors_fail_open_without_opening_the_breaker() throws Exception {
+        protector.failWith(413);
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> out = run(handler, Events.viewerRequest());
+            assertThat(RequestMark.parse(header(out, "x-edgeward-mark")).reason()).isEqualTo("fail-open: status 413");
+        }
+
+        assertThat(protector.calls()).isEqualTo(5);
+    }
+
+    @Test
     void breaker_opens_after_consecutive_failures_then_lets_one_probe_through() throws Exception {
         protector.failWith(503);
         for (int i = 0; i < 3; i++) {

@@ -112,6 +112,10 @@ public final class ProtectorClient {
             if (!claim()) {
                 return;
             }
+            if (status >= 400 && status < 500) {
+                refused(status);
+                return;
+            }
             if (status != 200) {
                 fail("status " + status);
                 return;
@@ -140,6 +144,16 @@ public final class ProtectorClient {
             }
             called = true;
             return true;
+        }
+
+        /**
+         * Protector answered, so it is up: a client error concerns this request (an oversized path, an address it
+         * cannot parse), and must not let one client open the breaker for every visitor.
+         */
+        private void refused(int status) {
+            breaker.onSuccess();
+            log.info("protector refused this check (status " + status + "); failing open for this request only");
+            done.accept(new CheckOutcome.Unavailable("status " + status));
         }
 
         private void fail(String reason) {
