@@ -17,23 +17,23 @@ import java.util.zip.GZIPInputStream;
  * Real HTTP servers standing in for the application origin, Protector's /v1/check and ingest's /v1/logs, recording
  * what they receive. (The real services are tested in their modules and end to end in local/.)
  */
-final class StandIns {
+public final class StandIns {
 
     /** One received request: method, path with query, lower-case headers (first value), body text. */
-    record Received(String method, String pathAndQuery, Map<String, String> headers, String body) {
+    public record Received(String method, String pathAndQuery, Map<String, String> headers, String body) {
     }
 
-    static final class Server implements AutoCloseable {
+    public static final class Server implements AutoCloseable {
         final List<Received> received = new CopyOnWriteArrayList<>();
         private final HttpServer server;
 
-        Server(Function<Received, Reply> reply) throws IOException {
+        public Server(Function<Received, Reply> reply) throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> handle(exchange, reply));
             server.start();
         }
 
-        String url() {
+        public String url() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
         }
 
@@ -67,8 +67,8 @@ final class StandIns {
         }
     }
 
-    record Reply(int status, Map<String, String> headers, String body) {
-        static Reply json(int status, String body) {
+    public record Reply(int status, Map<String, String> headers, String body) {
+        public static Reply json(int status, String body) {
             return new Reply(status, Map.of("Content-Type", "application/json"), body);
         }
     }
