@@ -65,8 +65,10 @@ final class FrontHttpHandler implements HttpHandler {
         String clientIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         if (config.trustForwardedFor()) {
             String first = viewer.first("x-forwarded-for").map(v -> v.split(",")[0].trim()).orElse("");
-            if (!first.isEmpty()) {
+            if (IpLiteral.isValid(first)) {
                 clientIp = first;
+            } else if (!first.isEmpty()) {
+                LOG.debug("ignoring X-Forwarded-For that is not an IP address");
             }
         }
         CfHeaders headers = viewer.withoutAll(HOP_BY_HOP)
