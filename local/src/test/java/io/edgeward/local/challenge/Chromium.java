@@ -38,7 +38,8 @@ final class Chromium {
         options.setBinary(BINARY.toFile());
         Path profile;
         try {
-            profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile-");
+            Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+            profile = Files.createTempDirectory(target, "chromium-profile-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
