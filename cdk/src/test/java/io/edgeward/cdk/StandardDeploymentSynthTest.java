@@ -163,7 +163,8 @@ class StandardDeploymentSynthTest {
 
     @Test
     void protector_gets_edge_key_and_admin_token_and_ingest_its_key_from_secrets_manager() {
-        assertThat(secretNames("protector-api")).containsExactlyInAnyOrder("EDGEWARD_EDGE_KEYS", "EDGEWARD_ADMIN_TOKEN");
+        assertThat(secretNames("protector-api")).containsExactlyInAnyOrder("EDGEWARD_EDGE_KEYS", "EDGEWARD_ADMIN_TOKEN",
+                "EDGEWARD_CHALLENGE_KEY");
         assertThat(secretNames("ingest-service")).containsExactly("EDGEWARD_INGEST_KEYS");
         assertThat(secretNames("detection-engine")).isEmpty();
         for (JsonNode secret : container("protector-api").get("Secrets")) {
@@ -173,7 +174,7 @@ class StandardDeploymentSynthTest {
 
     @Test
     void secrets_are_generated_by_secrets_manager_retained_and_no_key_is_in_either_template() {
-        services.resourceCountIs("AWS::SecretsManager::Secret", 4);
+        services.resourceCountIs("AWS::SecretsManager::Secret", 5);
         services.allResources("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                 "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain")));
         services.allResourcesProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(

@@ -24,6 +24,7 @@ public final class ServiceSecrets extends Construct {
     private final Secret adminToken;
     private final Secret cookieKeys;
     private final Secret originSecret;
+    private final Secret challengeKey;
 
     public ServiceSecrets(Construct scope, String id, String prefix) {
         this(scope, id, prefix, false);
@@ -37,6 +38,17 @@ public final class ServiceSecrets extends Construct {
         this.edgeKey = token("EdgeKey", prefix + "/edge-key", "Bearer key the edge presents to protector-api");
         this.ingestKey = token("IngestKey", prefix + "/ingest-key", "Bearer key the edge presents to ingest-service");
         this.adminToken = token("AdminToken", prefix + "/admin-token", "Bearer token of protector-api's admin API");
+        // Every Protector task signs and verifies challenges with this one key, so any instance verifies an answer.
+        this.challengeKey = Secret.Builder.create(this, "ChallengeKey")
+                .secretName(prefix + "/challenge-key")
+                .description("HS256 key protector-api signs and verifies challenges with (base64url, 48 bytes)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .includeSpace(false)
+                        .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
         // 64 characters of [A-Za-z0-9] are valid base64url of exactly 48 bytes (no partial trailing group).
         this.cookieKeys = Secret.Builder.create(this, "CookieKeys")
                 .secretName(prefix + "/cookie-keys")
@@ -71,6 +83,10 @@ public final class ServiceSecrets extends Construct {
 
     public Secret ingestKey() {
         return ingestKey;
+    }
+
+    public Secret challengeKey() {
+        return challengeKey;
     }
 
     public Secret adminToken() {

@@ -34,7 +34,8 @@ final class ServiceEnvironment {
     static Map<String, Secret> protectorSecrets(ServiceSecrets secrets) {
         return Map.of(
                 "EDGEWARD_EDGE_KEYS", Secret.fromSecretsManager(secrets.edgeKey()),
-                "EDGEWARD_ADMIN_TOKEN", Secret.fromSecretsManager(secrets.adminToken()));
+                "EDGEWARD_ADMIN_TOKEN", Secret.fromSecretsManager(secrets.adminToken()),
+                "EDGEWARD_CHALLENGE_KEY", Secret.fromSecretsManager(secrets.challengeKey()));
     }
 
     static Map<String, String> ingest(KafkaSettings kafka, String bootstrapServers) {
