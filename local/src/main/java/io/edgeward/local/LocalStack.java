@@ -147,6 +147,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("EDGEWARD_DETECTIONS_TOPIC", config.detectionsTopic());
         settings.put("EDGEWARD_DECISIONS_TOPIC", config.decisionsTopic());
         settings.put("EDGEWARD_DETECTION_DLQ_TOPIC", config.logsTopic() + ".dlq");
+        // Decisions leave the engine at each commit: a short interval shortens the time to a bot's decision.
+        settings.put("EDGEWARD_DETECTION_COMMIT", "PT1S");
         if (config.policyFile() != null) {
             settings.put("EDGEWARD_POLICY_FILE", config.policyFile().toAbsolutePath().toString());
         }

@@ -30,6 +30,8 @@ final class SimulatedVisitor {
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private int requests;
     private int firstActionAt;
+    private long firstRequestNanos;
+    private long firstActionMillis = -1;
     private String firstAction;
 
     SimulatedVisitor(HttpClient http, URI front, String ip, String userAgent, boolean keepsCookies,
@@ -83,6 +85,11 @@ final class SimulatedVisitor {
         return firstActionAt;
     }
 
+    /** Wall time from this visitor's first request to its first challenge or block; -1 if none. */
+    long firstActionMillis() {
+        return firstActionMillis;
+    }
+
     private HttpRequest.Builder request(String path, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(front.resolve(path))
                 .timeout(Duration.ofSeconds(10))
@@ -100,7 +107,9 @@ final class SimulatedVisitor {
     }
 
     private int send(HttpRequest request) {
-        requests++;
+        if (requests++ == 0) {
+            firstRequestNanos = System.nanoTime();
+        }
         HttpResponse<Void> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -122,6 +131,7 @@ final class SimulatedVisitor {
             if (firstAction == null && ("challenge".equals(action) || "block".equals(action))) {
                 firstAction = action;
                 firstActionAt = requests;
+                firstActionMillis = (System.nanoTime() - firstRequestNanos) / 1_000_000;
             }
         });
         return response.statusCode();
