@@ -1,5 +1,6 @@
 package io.edgeward.edge.core.challenge;
 
+import io.edgeward.edge.core.response.Html;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,11 +35,11 @@ public final class ChallengePage {
         for (String key : new String[] {"lang", "title", "heading", "noscript", "reference"}) {
             values.put(key, text(key));
         }
-        values.put("requestId", HtmlText.escape(requestId));
+        values.put("requestId", Html.escape(requestId));
         values.put("notice", failed ? "<p class=\"ew-notice\" role=\"alert\">" + text("failed") + "</p>" : "");
         if (offer == null) {
             values.put("message", text("unavailable"));
-            values.put("widget", "<p><a href=\"" + HtmlText.escape(retryUrl) + "\">" + text("retry") + "</a></p>");
+            values.put("widget", "<p><a href=\"" + Html.escape(retryUrl) + "\">" + text("retry") + "</a></p>");
         } else if (Providers.POW.equals(offer.provider())) {
             values.put("message", text("message"));
             values.put("widget", powWidget(offer));
@@ -66,18 +67,18 @@ public final class ChallengePage {
 
     private String captchaWidget(ChallengeOffer offer) {
         return form(offer) + "<div class=\"" + Providers.widgetClass(offer.provider()) + "\" data-sitekey=\""
-                + HtmlText.escape(offer.siteKey()) + "\" data-callback=\"edgewardCaptchaDone\"></div></form>"
+                + Html.escape(offer.siteKey()) + "\" data-callback=\"edgewardCaptchaDone\"></div></form>"
                 + "<script>" + PowScripts.CAPTCHA_CALLBACK + "</script>"
                 + "<script src=\"" + Providers.script(offer.provider()) + "\" async defer></script>";
     }
 
     private static String form(ChallengeOffer offer) {
         return "<form id=\"ew-form\" method=\"post\" action=\"" + ChallengeVerifier.VERIFY_PATH + "\">"
-                + "<input type=\"hidden\" name=\"token\" value=\"" + HtmlText.escape(offer.token()) + "\">"
+                + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(offer.token()) + "\">"
                 + "<input type=\"hidden\" name=\"answer\" value=\"\">";
     }
 
     private String text(String key) {
-        return HtmlText.escape(texts.get(key));
+        return Html.escape(texts.get(key));
     }
 }

@@ -1,12 +1,12 @@
 package io.edgeward.edge.core.response;
 
-/** HTML text escaping for values placed in generated pages. */
-final class Html {
+/** Escapes text for HTML element content and double- or single-quoted attribute values in generated pages. */
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
