@@ -85,6 +85,12 @@ public final class Launcher implements Runnable {
         Path passiveDir;
         @Option(names = "--skip-log-extensions", split = ",", description = "extensions the shipper does not log, e.g. css,js,png")
         List<String> skipLogExtensions = new ArrayList<>();
+        @Option(names = "--inline", description = "inline mode: no edge functions; the front sends requests to an "
+                + "inspecting origin and fails over to the application on errors and timeouts (docs/inline.md)")
+        boolean inline;
+        @Option(names = "--inspector-port", defaultValue = "8083", description = "inspecting origin in inline mode "
+                + "(default ${DEFAULT-VALUE})")
+        int inspectorPort;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -94,7 +100,7 @@ public final class Launcher implements Runnable {
                     .originPort(originPort).kafkaPort(kafkaPort).kafkaBootstrapServers(kafkaBootstrap)
                     .origin(origin).trustForwardedFor(trustForwardedFor).mode(mode).country(country)
                     .dataDir(dataDir).policyFile(policy).protectorTimeout(protectorTimeout).logSkipExtensions(skipLogExtensions)
-                    .passiveDir(passiveDir)
+                    .passiveDir(passiveDir).inline(inline).inspectorPort(inspectorPort)
                     .build();
             LocalStack stack = LocalStack.start(config);
             CountDownLatch stopped = new CountDownLatch(1);

@@ -3,7 +3,11 @@ package io.edgeward.local;
 import io.edgeward.detection.DetectionConfig;
 import io.edgeward.detection.DetectionEngine;
 import io.edgeward.ingest.IngestConfig;
+import io.edgeward.edge.core.config.EdgeConfig;
+import io.edgeward.edge.jvm.JacksonJsonCodec;
 import io.edgeward.ingest.IngestServer;
+import io.edgeward.inspector.InspectorConfig;
+import io.edgeward.inspector.InspectorServer;
 import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.local.config.EdgeConfigJson;
 import io.edgeward.local.config.LocalConfig;
@@ -21,8 +25,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The composition root of {@code ./edgeward local}: Kafka (a single-node KRaft broker in the data directory, or an
  * existing one), ingest-service, protector-api, the detection engine, the demo origin (unless another origin is
- * given) and the CloudFront-like front running the edge functions. Started in dependency order; {@link #close()}
+ * given) and the CloudFront-like front running the edge functions — or, with {@code --inline}, the inspecting
+ * origin in process and a front with no functions whose origin group tries the inspector first. Started in dependency order; {@link #close()}
  * stops everything in reverse order and keeps Kafka's data for the next run.
  */
 public final class LocalStack implements AutoCloseable {
@@ -50,6 +58,8 @@ public final class LocalStack implements AutoCloseable {
     private CloudFrontFront front;
     private String edgeConfigJson;
     private LogDirectoryWatcher passiveWatcher;
+    private InspectorServer inspector;
+    private String originSecret;
 
     private LocalStack(LocalConfig config) {
         this.config = config;
@@ -109,11 +119,17 @@ public final class LocalStack implements AutoCloseable {
         }
         edgeConfigJson = EdgeConfigJson.toJson(EdgeConfigJson.build(config,
                 "http://127.0.0.1:" + protector.port(), "http://127.0.0.1:" + ingest.port()));
-        front = CloudFrontFront.start(
-                FrontConfig.of(config.frontPort(), origin).withBindAddress(config.bindAddress())
-                        .withTrustForwardedFor(config.trustForwardedFor()).withDefaultCountry(config.country()),
-                edgeHandlers.viewerRequest(edgeConfigJson), edgeHandlers.logShipper(edgeConfigJson),
-                Clock.systemUTC());
+        FrontConfig frontConfig = FrontConfig.of(config.frontPort(), origin).withBindAddress(config.bindAddress())
+                .withTrustForwardedFor(config.trustForwardedFor()).withDefaultCountry(config.country());
+        if (config.inline()) {
+            startInspector();
+            front = CloudFrontFront.startInline(frontConfig, URI.create("http://127.0.0.1:" + inspector.port()),
+                    InspectorServer.ORIGIN_SECRET_HEADER, originSecret, Clock.systemUTC());
+        } else {
+            front = CloudFrontFront.start(frontConfig,
+                    edgeHandlers.viewerRequest(edgeConfigJson), edgeHandlers.logShipper(edgeConfigJson),
+                    Clock.systemUTC());
+        }
         started.push(front);
         passiveWatcher = PassiveDrop.start(config, ingest.port());
         started.push(passiveWatcher);
@@ -124,14 +140,33 @@ public final class LocalStack implements AutoCloseable {
         });
         long every = Math.max(100, config.shipperMaxAge().toMillis() / 2);
         flusher.scheduleWithFixedDelay(edgeHandlers::flushDue, every, every, TimeUnit.MILLISECONDS);
+        if (inspector != null) {
+            InspectorServer inlineInspector = inspector;
+            flusher.scheduleWithFixedDelay(inlineInspector::flushDue, every, every, TimeUnit.MILLISECONDS);
+        }
         // Runs before the front and ingest stop (reverse order): the last records still reach Kafka.
         started.push(() -> {
             flusher.shutdownNow();
             edgeHandlers.flushAll();
         });
-        LOG.info("local stack started: front={} protector={} ingest={} origin={} kafka={} mode={} passiveDir={}",
-                front.port(), protector.port(), ingest.port(), origin, bootstrapServers, config.mode(),
-                passiveWatcher.directory());
+        LOG.info("local stack started: front={} protector={} ingest={} origin={} kafka={} mode={} passiveDir={} "
+                        + "inspector={}", front.port(), protector.port(), ingest.port(), origin, bootstrapServers,
+                config.mode(), passiveWatcher.directory(), inspector == null ? "off" : inspector.port());
+    }
+
+    /**
+     * Inline mode's inspecting origin, in process: the same edge configuration the edge functions get, the
+     * application origin behind it, and a secret generated for this run that only the front sends.
+     */
+    private void startInspector() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        originSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        inspector = new InspectorServer(new InspectorConfig(config.bindAddress(), config.inspectorPort(), origin,
+                originSecret, Duration.ofSeconds(30), EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec())));
+        // Pushed before it listens: a failed start is still stopped by close().
+        started.push(inspector);
+        inspector.start();
     }
 
     /**
@@ -205,6 +240,21 @@ public final class LocalStack implements AutoCloseable {
 
     public CloudFrontFront front() {
         return front;
+    }
+
+    /** The inspecting origin's port (inline mode only). */
+    public int inspectorPort() {
+        if (inspector == null) {
+            throw new IllegalStateException("the inspector runs in inline mode only");
+        }
+        return inspector.port();
+    }
+
+    /** Stops the inspecting origin alone, to see the front fail over to the application origin. */
+    public synchronized void stopInspector() {
+        if (inspector != null && started.remove(inspector)) {
+            closeQuietly(inspector);
+        }
     }
 
     /** Stops Protector alone, to see the edge fail open. */

@@ -32,13 +32,16 @@ import java.util.Set;
  * @param detection           start the detection engine (tests that do not need it leave it out)
  * @param passiveDir          drop directory of the passive path: CloudFront log files put there go to ingest
  *                            (default {@code <dataDir>/passive-drop}, i.e. local/run/passive-drop)
+ * @param inline              inline mode: the front runs no edge functions and sends requests to an in-process
+ *                            inspecting origin, failing over to the application origin (docs/inline.md)
+ * @param inspectorPort       the inspecting origin's port in inline mode (default 8083)
  */
 public record LocalConfig(String bindAddress, int frontPort, int protectorPort, int ingestPort, int originPort,
                           int kafkaPort, String kafkaBootstrapServers, URI origin, boolean trustForwardedFor, String mode, String country,
                           Path dataDir, String topicPrefix, Path policyFile, Duration protectorTimeout,
                           int shipperBatchSize, Duration shipperMaxAge, Duration shipperTimeout, Duration checkIntervalInitial,
                           Duration checkIntervalMax, List<String> logSkipExtensions, boolean detection,
-                          LocalSecrets secrets, Path passiveDir) {
+                          LocalSecrets secrets, Path passiveDir, boolean inline, int inspectorPort) {
 
     static final Set<String> MODES = Set.of("mitigate", "inject", "monitor");
 
@@ -49,6 +52,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         port(ingestPort, "local.ingestPort");
         port(originPort, "local.originPort");
         port(kafkaPort, "local.kafkaPort");
+        port(inspectorPort, "local.inspectorPort");
         require(kafkaBootstrapServers == null || !kafkaBootstrapServers.isBlank(),
                 "local.kafkaBootstrapServers must be null or host:port, was blank");
         if (origin != null) {
@@ -118,6 +122,8 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         private List<String> logSkipExtensions = List.of();
         private boolean detection = true;
         private Path passiveDir;
+        private boolean inline;
+        private int inspectorPort = 8083;
         private final LocalSecrets secrets;
 
         private Builder(LocalSecrets secrets) {
@@ -130,8 +136,8 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public Builder ingestPort(int v) { ingestPort = v; return this; }
         public Builder originPort(int v) { originPort = v; return this; }
         public Builder kafkaPort(int v) { kafkaPort = v; return this; }
-        /** All five ports 0: free ones are picked (tests). */
-        public Builder anyFreePorts() { frontPort = protectorPort = ingestPort = originPort = kafkaPort = 0; return this; }
+        /** All six ports 0: free ones are picked (tests). */
+        public Builder anyFreePorts() { frontPort = protectorPort = ingestPort = originPort = kafkaPort = inspectorPort = 0; return this; }
         public Builder kafkaBootstrapServers(String v) { kafkaBootstrapServers = v; return this; }
         public Builder origin(URI v) { origin = v; return this; }
         public Builder trustForwardedFor(boolean v) { trustForwardedFor = v; return this; }
@@ -149,12 +155,14 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public Builder logSkipExtensions(List<String> v) { logSkipExtensions = v; return this; }
         public Builder detection(boolean v) { detection = v; return this; }
         public Builder passiveDir(Path v) { passiveDir = v; return this; }
+        public Builder inline(boolean v) { inline = v; return this; }
+        public Builder inspectorPort(int v) { inspectorPort = v; return this; }
 
         public LocalConfig build() {
             return new LocalConfig(bindAddress, frontPort, protectorPort, ingestPort, originPort, kafkaPort, kafkaBootstrapServers, origin,
                     trustForwardedFor, mode, country, dataDir, topicPrefix, policyFile, protectorTimeout,
                     shipperBatchSize, shipperMaxAge, shipperTimeout, checkIntervalInitial, checkIntervalMax, logSkipExtensions, detection, secrets,
-                    passiveDir);
+                    passiveDir, inline, inspectorPort);
         }
     }
 

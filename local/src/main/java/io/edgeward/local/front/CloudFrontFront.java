@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,8 +45,25 @@ public final class CloudFrontFront implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         EdgeFunction viewerRequest = new EdgeFunction("edgeward-viewer-request", viewerRequestHandler, json);
         EdgeFunction shipper = new EdgeFunction("edgeward-log-shipper", shipperHandler, json);
+        return start(config, viewerRequest, shipper, new OriginClient(config), clock);
+    }
+
+    /**
+     * A behavior in inline mode: no edge functions, an origin group whose primary is the inspecting origin (sent
+     * {@code secretHeader: originSecret} and {@code CloudFront-Viewer-Address}) and whose secondary is
+     * {@code config.origin()}, the application.
+     */
+    public static CloudFrontFront startInline(FrontConfig config, URI inspector, String secretHeader,
+                                              String originSecret, Clock clock) {
+        Origin group = new OriginGroup(new OriginClient(config.withOrigin(inspector)), new OriginClient(config),
+                secretHeader, originSecret);
+        return start(config, EdgeFunction.none("viewer-request"), EdgeFunction.none("log-shipper"), group, clock);
+    }
+
+    private static CloudFrontFront start(FrontConfig config, EdgeFunction viewerRequest, EdgeFunction shipper,
+                                         Origin origin, Clock clock) {
         Distribution distribution = new Distribution(config, viewerRequest, shipper,
-                new ResponseCache(clock, 10_000), new OriginClient(config));
+                new ResponseCache(clock, 10_000), origin);
         // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus delayed ACKs can add
         // ~40 ms to small responses. Read once, when the server class first loads; an explicit setting wins.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {

@@ -22,11 +22,11 @@ final class Distribution {
     private final EdgeFunction viewerRequest;
     private final EdgeFunction shipper;
     private final ResponseCache cache;
-    private final OriginClient origin;
+    private final Origin origin;
     private final String via;
 
     Distribution(FrontConfig config, EdgeFunction viewerRequest, EdgeFunction shipper, ResponseCache cache,
-                 OriginClient origin) {
+                 Origin origin) {
         this.config = config;
         this.events = new EdgeEvents(config);
         this.viewerRequest = viewerRequest;

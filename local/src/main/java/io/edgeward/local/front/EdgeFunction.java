@@ -32,8 +32,16 @@ final class EdgeFunction {
         this.json = json;
     }
 
-    /** The function's result object, or empty on a fault. */
+    /** No function associated with the event (a behavior in inline mode): every request goes on unchanged. */
+    static EdgeFunction none(String name) {
+        return new EdgeFunction(name, null, null);
+    }
+
+    /** The function's result object, or empty on a fault or when no function is associated. */
     Optional<JsonNode> invoke(ObjectNode event, String requestId) {
+        if (handler == null) {
+            return Optional.empty();
+        }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), out,

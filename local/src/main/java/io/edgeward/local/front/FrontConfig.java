@@ -67,4 +67,9 @@ public record FrontConfig(String bindAddress, int port, URI origin, boolean trus
         return new FrontConfig(address, port, origin, trustForwardedFor, defaultCountry, distributionDomainName,
                 distributionId, edgeLocation, includeBodyLimit, originTimeout, threads);
     }
+
+    public FrontConfig withOrigin(URI newOrigin) {
+        return new FrontConfig(bindAddress, port, newOrigin, trustForwardedFor, defaultCountry, distributionDomainName,
+                distributionId, edgeLocation, includeBodyLimit, originTimeout, threads);
+    }
 }

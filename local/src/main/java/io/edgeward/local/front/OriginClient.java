@@ -17,7 +17,7 @@ import java.util.Set;
  * except hop-by-hop ones; {@code X-Forwarded-For} with the client IP appended and a {@code Via}. Redirects are
  * passed back, never followed. An unreachable or timed-out origin gives the 502/504 CloudFront would send.
  */
-final class OriginClient {
+final class OriginClient implements Origin {
 
     private static final Logger LOG = LoggerFactory.getLogger(OriginClient.class);
 
@@ -41,7 +41,8 @@ final class OriginClient {
         this.originBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    FrontResponse forward(FrontRequest request, String via) {
+    @Override
+    public FrontResponse forward(FrontRequest request, String via) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(originBase + request.pathAndQuery()))
                 .timeout(config.originTimeout())
                 .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
