@@ -192,9 +192,13 @@ class ProtectorHttpTest {
             "missing duration  | {\"scope\":\"ip\",\"value\":\"192.0.2.1\",\"action\":\"block\"}                              | duration is required",
             "misspelt field    | {\"scope\":\"ip\",\"value\":\"192.0.2.1\",\"action\":\"block\",\"duraton\":\"PT1M\"}         | duraton",
             "not json          | scope=ip                                                                                    | JSON object",
+            "array body        | [1]                                                                                         | JSON object",
+            "wrong type        | {\"scope\":\"ip\",\"value\":\"192.0.2.1\",\"action\":\"block\",\"duration\":{}}            | field \"duration\" has the wrong type",
     })
     void invalid_decisions_are_rejected_with_a_clear_message(String name, String body, String detail) {
-        assertProblem(http.post("/v1/admin/decisions", ADMIN_TOKEN, body), 400, "bad_request", detail);
+        Http.Response response = http.post("/v1/admin/decisions", ADMIN_TOKEN, body);
+        assertProblem(response, 400, "bad_request", detail);
+        assertThat(response.json().path("detail").asText()).doesNotContain("io.edgeward", "com.fasterxml");
     }
 
     @Test

@@ -1,14 +1,16 @@
 package io.edgeward.protector.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.edgeward.protector.decision.DecisionJson;
 import io.edgeward.protector.decision.ListKind;
 import io.edgeward.protector.http.ProblemException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-
 import java.io.IOException;
 import java.util.Map;
 
@@ -38,10 +40,26 @@ public final class AdminController {
         try {
             request = newDecisionReader.readValue(ctx.bodyAsBytes());
         } catch (IOException e) {
-            throw ProblemException.badRequest("body must be a JSON object with scope, value, action, duration, reason: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw ProblemException.badRequest("body must be a JSON object with scope, value, action, duration, reason"
+                    + unreadablePart(e));
         }
         ctx.status(201).json(DecisionJson.from(service.add(list, request)));
+    }
+
+    /** Names the field or position at fault without echoing Jackson's internals (class names) to the client. */
+    private static String unreadablePart(IOException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "; unknown field \"" + unknown.getPropertyName() + "\"";
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+            return field == null ? "; a value has the wrong type" : "; field \"" + field + "\" has the wrong type";
+        }
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return "; malformed JSON at line " + json.getLocation().getLineNr() + ", column "
+                    + json.getLocation().getColumnNr();
+        }
+        return "; malformed JSON";
     }
 
     private void list(Context ctx, ListKind list) {
