@@ -14,14 +14,25 @@ public final class ChallengePage {
 
     private final PageTemplate template;
     private final ChallengeTexts texts;
+    private final boolean builtIn;
 
     public ChallengePage(PageTemplate template, ChallengeTexts texts) {
+        this(template, texts, false);
+    }
+
+    private ChallengePage(PageTemplate template, ChallengeTexts texts, boolean builtIn) {
         this.template = template;
         this.texts = texts;
+        this.builtIn = builtIn;
     }
 
     public static ChallengePage defaults() {
-        return new ChallengePage(PageTemplate.defaultTemplate(), ChallengeTexts.english());
+        return new ChallengePage(PageTemplate.defaultTemplate(), ChallengeTexts.english(), true);
+    }
+
+    /** The built-in template and texts, whose worst case ChallengePageTest keeps under the response limit. */
+    public boolean builtIn() {
+        return builtIn;
     }
 
     /**

@@ -61,6 +61,9 @@ public record ChallengeConfig(String provider, int difficulty, String siteKey, S
     }
 
     private static ChallengePage pageOf(String template, Map<String, String> strings) {
+        if (template == null && strings.isEmpty()) {
+            return ChallengePage.defaults();
+        }
         return new ChallengePage(template == null ? PageTemplate.defaultTemplate() : PageTemplate.of(template),
                 strings.isEmpty() ? ChallengeTexts.english() : ChallengeTexts.withOverrides(strings));
     }

@@ -28,7 +28,7 @@ public final class IsoDuration {
                 continue;
             }
             int start = i;
-            while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+            while (i < text.length() && (isAsciiDigit(text.charAt(i)) || text.charAt(i) == '.')) {
                 i++;
             }
             if (i == start || i == text.length() || i - start > 12) {
@@ -86,5 +86,10 @@ public final class IsoDuration {
         }
         String fraction = (number.substring(dot + 1) + "000").substring(0, 3);
         return Long.parseLong(number.substring(0, dot)) * unitMillis + Long.parseLong(fraction);
+    }
+
+    /** ASCII only, and cheap on TeaVM, whose {@code Character.isDigit} decodes Unicode tables on first use. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }
