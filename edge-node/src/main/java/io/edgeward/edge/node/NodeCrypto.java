@@ -21,18 +21,23 @@ public final class NodeCrypto implements Digest, Randomness {
         return Base64.getDecoder().decode(randomBase64(count));
     }
 
-    /** HMAC-SHA256 of an ASCII/UTF-8 string under a key. */
-    public static byte[] hmacSha256(byte[] key, String data) {
-        return Base64.getDecoder().decode(hmacBase64(Base64.getEncoder().encodeToString(key), data));
-    }
+    /** HMAC-SHA256 of a UTF-8 string, as unpadded base64url; the key is given as standard base64. */
+    @JSBody(params = {"keyB64", "data"}, script = "return require('node:crypto').createHmac('sha256', "
+            + "Buffer.from(keyB64, 'base64')).update(data, 'utf8').digest('base64url');")
+    static native String hmacBase64Url(String keyB64, String data);
 
-    /** Constant-time comparison ({@code crypto.timingSafeEqual}); false for different lengths. */
-    public static boolean constantTimeEquals(byte[] a, byte[] b) {
-        if (a.length != b.length) {
-            return false;
-        }
-        return timingSafeEqual(Base64.getEncoder().encodeToString(a), Base64.getEncoder().encodeToString(b));
-    }
+    /** Constant-time comparison of two strings' UTF-8 bytes; false for different lengths. */
+    @JSBody(params = {"a", "b"}, script = "var x = Buffer.from(a, 'utf8'), y = Buffer.from(b, 'utf8');"
+            + " return x.length === y.length && require('node:crypto').timingSafeEqual(x, y);")
+    static native boolean constantTimeEquals(String a, String b);
+
+    /** UTF-8 text to unpadded base64url, in Node (TeaVM's own encoders are slow on this hot path). */
+    @JSBody(params = "text", script = "return Buffer.from(text, 'utf8').toString('base64url');")
+    static native String base64UrlOfText(String text);
+
+    /** Unpadded base64url to UTF-8 text, in Node. */
+    @JSBody(params = "b64", script = "return Buffer.from(b64, 'base64url').toString('utf8');")
+    static native String textOfBase64Url(String b64);
 
     @JSBody(params = "b64", script = "return require('node:crypto').createHash('sha256')"
             + ".update(Buffer.from(b64, 'base64')).digest('base64');")
@@ -40,12 +45,4 @@ public final class NodeCrypto implements Digest, Randomness {
 
     @JSBody(params = "n", script = "return require('node:crypto').randomBytes(n).toString('base64');")
     private static native String randomBase64(int n);
-
-    @JSBody(params = {"keyB64", "data"}, script = "return require('node:crypto').createHmac('sha256', "
-            + "Buffer.from(keyB64, 'base64')).update(data, 'utf8').digest('base64');")
-    private static native String hmacBase64(String keyB64, String data);
-
-    @JSBody(params = {"a", "b"}, script = "return require('node:crypto').timingSafeEqual("
-            + "Buffer.from(a, 'base64'), Buffer.from(b, 'base64'));")
-    private static native boolean timingSafeEqual(String a, String b);
 }

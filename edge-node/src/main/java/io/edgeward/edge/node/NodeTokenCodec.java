@@ -2,7 +2,6 @@ package io.edgeward.edge.node;
 
 import io.edgeward.edge.core.port.JsonCodec;
 import io.edgeward.edge.core.port.TokenCodec;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,10 +12,8 @@ import java.util.Map;
  */
 public final class NodeTokenCodec implements TokenCodec {
 
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64URL_DECODER = Base64.getUrlDecoder();
-
-    private final Map<String, byte[]> keys;
+    /** Keys as standard base64, the form the HMAC call takes, so no key is re-encoded per request. */
+    private final Map<String, String> keys;
     private final String signingKid;
     private final JsonCodec json;
 
@@ -25,7 +22,8 @@ public final class NodeTokenCodec implements TokenCodec {
         if (!keys.containsKey(signingKid)) {
             throw new IllegalArgumentException("signing key " + signingKid + " is not among the configured keys");
         }
-        this.keys = new LinkedHashMap<>(keys);
+        this.keys = new LinkedHashMap<>();
+        keys.forEach((kid, secret) -> this.keys.put(kid, Base64.getEncoder().encodeToString(secret)));
         this.signingKid = signingKid;
         this.json = json;
     }
@@ -36,7 +34,7 @@ public final class NodeTokenCodec implements TokenCodec {
         header.put("kid", signingKid);
         header.put("alg", "HS256");
         String signingInput = encode(json.write(header)) + "." + encode(json.write(claims));
-        return signingInput + "." + B64URL.encodeToString(NodeCrypto.hmacSha256(keys.get(signingKid), signingInput));
+        return signingInput + "." + NodeCrypto.hmacBase64Url(keys.get(signingKid), signingInput);
     }
 
     @Override
@@ -62,23 +60,24 @@ public final class NodeTokenCodec implements TokenCodec {
         if (!"HS256".equals(header.get("alg")) || !(kid instanceof String)) {
             return VerifiedToken.rejected(VerifiedToken.Status.MALFORMED);
         }
-        byte[] key = keys.get(kid);
+        String key = keys.get(kid);
         if (key == null) {
             return VerifiedToken.rejected(VerifiedToken.Status.FOREIGN_KEY);
         }
         String signingInput = compact.substring(0, secondDot);
-        byte[] signature = B64URL_DECODER.decode(compact.substring(secondDot + 1));
-        if (!NodeCrypto.constantTimeEquals(NodeCrypto.hmacSha256(key, signingInput), signature)) {
+        // Compared as canonical base64url text: the same bytes, and a non-canonical encoding is refused.
+        if (!NodeCrypto.constantTimeEquals(NodeCrypto.hmacBase64Url(key, signingInput),
+                compact.substring(secondDot + 1))) {
             return VerifiedToken.rejected(VerifiedToken.Status.TAMPERED);
         }
         return VerifiedToken.valid(json.parseObject(decode(compact.substring(firstDot + 1, secondDot))));
     }
 
     private static String encode(String text) {
-        return B64URL.encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return NodeCrypto.base64UrlOfText(text);
     }
 
     private static String decode(String part) {
-        return new String(B64URL_DECODER.decode(part), StandardCharsets.UTF_8);
+        return NodeCrypto.textOfBase64Url(part);
     }
 }
