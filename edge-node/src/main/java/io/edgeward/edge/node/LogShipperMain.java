@@ -38,7 +38,7 @@ public final class LogShipperMain {
             if (logging == null) {
                 return responseOf(event);
             }
-            Map<String, Object> root = node.json.parseObject(ViewerRequestMain.stringify(event));
+            Map<String, Object> root = node.json.objectFromJs(event);
             return node.json.toJs(logging.handle(root));
         } catch (Throwable e) {
             ViewerRequestMain.warn("edgeward shipper: response returned unchanged after a fault: " + e);

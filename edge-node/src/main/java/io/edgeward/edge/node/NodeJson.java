@@ -19,7 +19,14 @@ public final class NodeJson implements JsonCodec {
         if (JsValues.has(result, "error")) {
             throw new IllegalArgumentException("malformed JSON: " + JsValues.asString(JsValues.get(result, "error")));
         }
-        JSObject value = JsValues.get(result, "ok");
+        return objectFromJs(JsValues.get(result, "ok"));
+    }
+
+    /**
+     * Converts a JS object (a Lambda event) straight to a map, without a round trip through JSON text; throws
+     * {@link IllegalArgumentException} when the value is not an object.
+     */
+    public Map<String, Object> objectFromJs(JSObject value) {
         if (!"object".equals(JsValues.kind(value))) {
             throw new IllegalArgumentException("JSON is not an object");
         }

@@ -50,7 +50,7 @@ public final class ViewerRequestMain {
                 return;
             }
             generatedLog.flushDue();
-            Map<String, Object> root = node.json.parseObject(stringify(event));
+            Map<String, Object> root = node.json.objectFromJs(event);
             Once once = new Once(resolve);
             once.timer = setTimeout(() -> {
                 if (once.resolve(original)) {
@@ -131,9 +131,6 @@ public final class ViewerRequestMain {
 
     @JSBody(params = "event", script = "try { return event.Records[0].cf.request || {}; } catch (e) { return {}; }")
     static native JSObject requestOf(JSObject event);
-
-    @JSBody(params = "value", script = "return JSON.stringify(value);")
-    static native String stringify(JSObject value);
 
     @JSBody(params = "message", script = "console.warn(message);")
     static native void warn(String message);
