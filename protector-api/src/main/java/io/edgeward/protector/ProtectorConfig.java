@@ -1,12 +1,17 @@
 package io.edgeward.protector;
 
+import static io.edgeward.protector.EnvValues.blankToNull;
+import static io.edgeward.protector.EnvValues.bool;
+import static io.edgeward.protector.EnvValues.duration;
+import static io.edgeward.protector.EnvValues.integer;
+import static io.edgeward.protector.EnvValues.positive;
+
 import io.edgeward.protector.challenge.ChallengeSettings;
 import io.edgeward.protector.goodbots.GoodBotSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -104,12 +109,6 @@ public record ProtectorConfig(
         }
     }
 
-    private static void positive(Duration d, String name) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be > 0, was " + d);
-        }
-    }
-
     /** Known variables; any other {@code EDGEWARD_PROTECTOR_*} is rejected as a likely typo. */
     static final Set<String> PROTECTOR_VARIABLES = Set.of(
             "EDGEWARD_PROTECTOR_PORT", "EDGEWARD_PROTECTOR_BIND", "EDGEWARD_PROTECTOR_ALLOW_TTL",
@@ -158,40 +157,6 @@ public record ProtectorConfig(
             return Arrays.stream(many.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
         return one == null ? List.of() : List.of(one.strip());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String v = blankToNull(env.get(name));
-        try {
-            return v == null ? fallback : Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was '" + v + "'");
-        }
-    }
-
-    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
-        String v = blankToNull(env.get(name));
-        if (v == null) {
-            return fallback;
-        }
-        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
-        };
-    }
-
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String v = blankToNull(env.get(name));
-        try {
-            return v == null ? fallback : Duration.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration like PT60S, was '" + v + "'");
-        }
     }
 
     @Override

@@ -1,9 +1,13 @@
 package io.edgeward.protector.challenge;
 
+import static io.edgeward.protector.EnvValues.blankToNull;
+import static io.edgeward.protector.EnvValues.duration;
+import static io.edgeward.protector.EnvValues.integer;
+import static io.edgeward.protector.EnvValues.positive;
+
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -134,34 +138,6 @@ public record ChallengeSettings(byte[] key, Duration ttl, String provider, int d
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return key;
-    }
-
-    private static void positive(Duration d, String name) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be > 0, was " + d);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String v = blankToNull(env.get(name));
-        try {
-            return v == null ? fallback : Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was '" + v + "'");
-        }
-    }
-
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String v = blankToNull(env.get(name));
-        try {
-            return v == null ? fallback : Duration.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration like PT5M, was '" + v + "'");
-        }
     }
 
     @Override
