@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.edgeward.protector.challenge.ChallengeOffer;
 import io.edgeward.protector.challenge.ChallengeService;
 import io.edgeward.protector.decision.Action;
-import io.edgeward.protector.decision.IpAddresses;
+import io.edgeward.protector.decision.Subject;
 import io.edgeward.protector.http.ProblemException;
 import io.javalin.http.Context;
 
@@ -48,10 +48,11 @@ public final class CheckController {
         if (request == null || request.clientIp() == null) {
             throw ProblemException.badRequest("clientIp is required");
         }
-        if (IpAddresses.parse(request.clientIp()).isEmpty()) {
+        Subject subject = CheckService.subjectOf(request);
+        if (subject.ipBytes() == null) {
             throw ProblemException.badRequest("clientIp must be an IPv4 or IPv6 address, was '" + request.clientIp() + "'");
         }
-        CheckResult result = service.check(request);
+        CheckResult result = service.check(request, subject);
         metrics.record(result);
         ChallengeOffer offer = result.action() == Action.CHALLENGE && challenges != null
                 ? challenges.issue(request.sessionId(), request.userAgent(), request.clientIp(), request.path(),

@@ -51,8 +51,17 @@ public final class CheckService {
     }
 
     public CheckResult check(CheckRequest request) {
-        Subject subject = Subject.of(request.clientIp(), request.sessionId(), request.ja4(), request.userAgent(),
-                request.asn(), request.country());
+        return check(request, subjectOf(request));
+    }
+
+    /** Who the request is about, with its address parsed once for every lookup. */
+    public static Subject subjectOf(CheckRequest request) {
+        return Subject.of(request.clientIp(), request.sessionId(), request.ja4(), request.userAgent(), request.asn(),
+                request.country());
+    }
+
+    /** As {@link #check(CheckRequest)}, for a caller that already has the request's subject. */
+    public CheckResult check(CheckRequest request, Subject subject) {
         Optional<Decision> allowed = store.match(ListKind.ALLOWLIST, subject);
         if (allowed.isPresent()) {
             Decision d = allowed.get();
