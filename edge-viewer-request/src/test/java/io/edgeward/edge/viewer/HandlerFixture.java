@@ -2,6 +2,7 @@ package io.edgeward.edge.viewer;
 
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
+import io.edgeward.edge.core.testing.MovableClock;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
 import java.io.ByteArrayInputStream;

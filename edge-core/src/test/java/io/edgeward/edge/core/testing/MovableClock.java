@@ -1,4 +1,4 @@
-package io.edgeward.edge.shipper;
+package io.edgeward.edge.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,27 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move instead of sleeping. */
-final class MutableClock extends Clock {
+/** A {@link Clock} tests move forward instead of sleeping (JVM adapters take a java.time clock). */
+public final class MovableClock extends Clock {
 
     private final AtomicLong millis;
 
-    MutableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         millis.addAndGet(duration.toMillis());
+    }
+
+    @Override
+    public long millis() {
+        return millis.get();
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
     }
 
     @Override
@@ -28,10 +38,5 @@ final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.ofEpochMilli(millis.get());
     }
 }
