@@ -25,8 +25,11 @@ final class JsValues {
     @JSBody(params = {"o", "key"}, script = "return Object.prototype.hasOwnProperty.call(o, key);")
     static native boolean has(JSObject o, String key);
 
-    @JSBody(params = "o", script = "return Object.keys(o).join('\\u0000');")
-    static native String joinedKeys(JSObject o);
+    @JSBody(params = "o", script = "return Object.keys(o);")
+    static native JSObject keys(JSObject o);
+
+    @JSBody(params = {"a", "i"}, script = "return a[i];")
+    static native String stringAt(JSObject a, int i);
 
     @JSBody(params = "a", script = "return a.length;")
     static native int length(JSObject a);

@@ -2,47 +2,74 @@ package io.edgeward.edge.node;
 
 import io.edgeward.edge.core.port.Digest;
 import io.edgeward.edge.core.port.Randomness;
-import java.util.Base64;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
+import org.teavm.jso.JSObject;
 
 /**
- * {@code node:crypto} behind the edge ports. Bytes cross the Java/JS boundary as base64, which keeps the interop to
- * strings.
+ * {@code node:crypto} behind the edge ports. Byte arrays cross the Java/JS boundary by reference (TeaVM backs
+ * {@code byte[]} with an {@code Int8Array}), so nothing is copied or re-encoded on the way.
  */
 public final class NodeCrypto implements Digest, Randomness {
 
+    /** Loaded once: every call below would otherwise look the module up again. */
+    private static final JSObject CRYPTO = load();
+
     @Override
     public byte[] sha256(byte[] data) {
-        return Base64.getDecoder().decode(sha256Base64(Base64.getEncoder().encodeToString(data)));
+        return sha256(CRYPTO, data);
     }
 
     @Override
     public byte[] bytes(int count) {
-        return Base64.getDecoder().decode(randomBase64(count));
+        return random(CRYPTO, count);
     }
 
-    /** HMAC-SHA256 of a UTF-8 string, as unpadded base64url; the key is given as standard base64. */
-    @JSBody(params = {"keyB64", "data"}, script = "return require('node:crypto').createHmac('sha256', "
-            + "Buffer.from(keyB64, 'base64')).update(data, 'utf8').digest('base64url');")
-    static native String hmacBase64Url(String keyB64, String data);
+    /** An HMAC key object, made once per configured key rather than on every signature. */
+    static JSObject hmacKey(byte[] secret) {
+        return secretKey(CRYPTO, secret);
+    }
+
+    /** HMAC-SHA256 of a string's UTF-8 bytes, as unpadded base64url. */
+    static String hmacBase64Url(JSObject key, String data) {
+        return hmac(CRYPTO, key, data);
+    }
 
     /** Constant-time comparison of two strings' UTF-8 bytes; false for different lengths. */
-    @JSBody(params = {"a", "b"}, script = "var x = Buffer.from(a, 'utf8'), y = Buffer.from(b, 'utf8');"
-            + " return x.length === y.length && require('node:crypto').timingSafeEqual(x, y);")
-    static native boolean constantTimeEquals(String a, String b);
+    static boolean constantTimeEquals(String a, String b) {
+        return timingSafeEquals(CRYPTO, a, b);
+    }
 
     /** UTF-8 text to unpadded base64url, in Node (TeaVM's own encoders are slow on this hot path). */
     @JSBody(params = "text", script = "return Buffer.from(text, 'utf8').toString('base64url');")
     static native String base64UrlOfText(String text);
 
-    /** Unpadded base64url to UTF-8 text, in Node. */
-    @JSBody(params = "b64", script = "return Buffer.from(b64, 'base64url').toString('utf8');")
-    static native String textOfBase64Url(String b64);
+    /** Parses the JSON inside unpadded base64url; a JS {@code {ok}} or {@code {error}}, never a throw. */
+    @JSBody(params = "b64", script = "try { return { ok: JSON.parse(Buffer.from(b64, 'base64url').toString('utf8')) };"
+            + " } catch (e) { return { error: String(e && e.message) }; }")
+    static native JSObject parseBase64UrlJson(String b64);
 
-    @JSBody(params = "b64", script = "return require('node:crypto').createHash('sha256')"
-            + ".update(Buffer.from(b64, 'base64')).digest('base64');")
-    private static native String sha256Base64(String b64);
+    @JSBody(script = "return require('node:crypto');")
+    private static native JSObject load();
 
-    @JSBody(params = "n", script = "return require('node:crypto').randomBytes(n).toString('base64');")
-    private static native String randomBase64(int n);
+    @JSBody(params = {"crypto", "secret"}, script = "return crypto.createSecretKey(secret);")
+    private static native JSObject secretKey(JSObject crypto, @JSByRef byte[] secret);
+
+    @JSBody(params = {"crypto", "key", "data"},
+            script = "return crypto.createHmac('sha256', key).update(data, 'utf8').digest('base64url');")
+    private static native String hmac(JSObject crypto, JSObject key, String data);
+
+    @JSBody(params = {"crypto", "a", "b"}, script = "var x = Buffer.from(a, 'utf8'), y = Buffer.from(b, 'utf8');"
+            + " return x.length === y.length && crypto.timingSafeEqual(x, y);")
+    private static native boolean timingSafeEquals(JSObject crypto, String a, String b);
+
+    @JSBody(params = {"crypto", "data"}, script = "var d = crypto.createHash('sha256').update(data).digest();"
+            + " return new Int8Array(d.buffer, d.byteOffset, d.length);")
+    @JSByRef
+    private static native byte[] sha256(JSObject crypto, @JSByRef byte[] data);
+
+    @JSBody(params = {"crypto", "n"}, script = "var d = crypto.randomBytes(n);"
+            + " return new Int8Array(d.buffer, d.byteOffset, d.length);")
+    @JSByRef
+    private static native byte[] random(JSObject crypto, int n);
 }

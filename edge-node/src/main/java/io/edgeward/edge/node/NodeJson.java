@@ -94,20 +94,13 @@ public final class NodeJson implements JsonCodec {
     }
 
     private Map<String, Object> toMap(JSObject object) {
+        JSObject keys = JsValues.keys(object);
+        int size = JsValues.length(keys);
         Map<String, Object> map = new LinkedHashMap<>();
-        String joined = JsValues.joinedKeys(object);
-        if (joined.isEmpty()) {
-            return map;
-        }
-        int start = 0;
-        while (true) {
-            int end = joined.indexOf('\u0000', start);
-            String key = end < 0 ? joined.substring(start) : joined.substring(start, end);
+        for (int i = 0; i < size; i++) {
+            String key = JsValues.stringAt(keys, i);
             map.put(key, fromJs(JsValues.get(object, key)));
-            if (end < 0) {
-                return map;
-            }
-            start = end + 1;
         }
+        return map;
     }
 }

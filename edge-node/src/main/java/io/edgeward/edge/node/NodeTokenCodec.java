@@ -1,10 +1,9 @@
 package io.edgeward.edge.node;
 
-import io.edgeward.edge.core.port.JsonCodec;
 import io.edgeward.edge.core.port.TokenCodec;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.teavm.jso.JSObject;
 
 /**
  * Compact JWS HS256 with a {@code kid} header on Node, byte-compatible with the JVM target's Nimbus codec: the same
@@ -12,18 +11,16 @@ import java.util.Map;
  */
 public final class NodeTokenCodec implements TokenCodec {
 
-    /** Keys as standard base64, the form the HMAC call takes, so no key is re-encoded per request. */
-    private final Map<String, String> keys;
+    private final Map<String, JSObject> keys = new LinkedHashMap<>();
     private final String signingKid;
-    private final JsonCodec json;
+    private final NodeJson json;
 
     /** {@code keys}: kid to secret (at least 32 bytes each); {@code signingKid} must be one of them. */
-    public NodeTokenCodec(Map<String, byte[]> keys, String signingKid, JsonCodec json) {
+    public NodeTokenCodec(Map<String, byte[]> keys, String signingKid, NodeJson json) {
         if (!keys.containsKey(signingKid)) {
             throw new IllegalArgumentException("signing key " + signingKid + " is not among the configured keys");
         }
-        this.keys = new LinkedHashMap<>();
-        keys.forEach((kid, secret) -> this.keys.put(kid, Base64.getEncoder().encodeToString(secret)));
+        keys.forEach((kid, secret) -> this.keys.put(kid, NodeCrypto.hmacKey(secret)));
         this.signingKid = signingKid;
         this.json = json;
     }
@@ -33,7 +30,8 @@ public final class NodeTokenCodec implements TokenCodec {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("kid", signingKid);
         header.put("alg", "HS256");
-        String signingInput = encode(json.write(header)) + "." + encode(json.write(claims));
+        String signingInput = NodeCrypto.base64UrlOfText(json.write(header)) + "."
+                + NodeCrypto.base64UrlOfText(json.write(claims));
         return signingInput + "." + NodeCrypto.hmacBase64Url(keys.get(signingKid), signingInput);
     }
 
@@ -55,12 +53,12 @@ public final class NodeTokenCodec implements TokenCodec {
         if (firstDot <= 0 || secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
             return VerifiedToken.rejected(VerifiedToken.Status.MALFORMED);
         }
-        Map<String, Object> header = json.parseObject(decode(compact.substring(0, firstDot)));
+        Map<String, Object> header = part(compact.substring(0, firstDot));
         Object kid = header.get("kid");
         if (!"HS256".equals(header.get("alg")) || !(kid instanceof String)) {
             return VerifiedToken.rejected(VerifiedToken.Status.MALFORMED);
         }
-        String key = keys.get(kid);
+        JSObject key = keys.get(kid);
         if (key == null) {
             return VerifiedToken.rejected(VerifiedToken.Status.FOREIGN_KEY);
         }
@@ -70,14 +68,14 @@ public final class NodeTokenCodec implements TokenCodec {
                 compact.substring(secondDot + 1))) {
             return VerifiedToken.rejected(VerifiedToken.Status.TAMPERED);
         }
-        return VerifiedToken.valid(json.parseObject(decode(compact.substring(firstDot + 1, secondDot))));
+        return VerifiedToken.valid(part(compact.substring(firstDot + 1, secondDot)));
     }
 
-    private static String encode(String text) {
-        return NodeCrypto.base64UrlOfText(text);
-    }
-
-    private static String decode(String part) {
-        return NodeCrypto.textOfBase64Url(part);
+    private Map<String, Object> part(String b64) {
+        JSObject parsed = NodeCrypto.parseBase64UrlJson(b64);
+        if (JsValues.has(parsed, "error")) {
+            throw new IllegalArgumentException("token part is not JSON");
+        }
+        return json.objectFromJs(JsValues.get(parsed, "ok"));
     }
 }

@@ -4,7 +4,7 @@ import io.edgeward.edge.core.decision.ViewerRequest;
 import io.edgeward.edge.core.event.CfHeaders;
 import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.port.JsonCodec;
-import java.nio.charset.StandardCharsets;
+import io.edgeward.edge.core.text.Utf8;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -167,7 +167,7 @@ public final class ChallengeResponses {
                 new ChallengeOffer(token.toString(), Providers.POW, 32, null),
                 new ChallengeOffer(token.toString(), Providers.RECAPTCHA, 0, key.toString())}) {
             String html = page.render(offer, url.toString(), requestId.toString(), true);
-            largest = Math.max(largest, html.getBytes(StandardCharsets.UTF_8).length);
+            largest = Math.max(largest, Utf8.encodedLength(html));
         }
         return largest;
     }

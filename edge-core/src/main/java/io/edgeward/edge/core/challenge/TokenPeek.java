@@ -1,8 +1,8 @@
 package io.edgeward.edge.core.challenge;
 
 import io.edgeward.edge.core.port.JsonCodec;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.edgeward.edge.core.text.Base64Codec;
+import io.edgeward.edge.core.text.Utf8;
 import java.util.Map;
 
 /**
@@ -25,8 +25,8 @@ final class TokenPeek {
             return "/";
         }
         try {
-            byte[] payload = Base64.getUrlDecoder().decode(token.substring(first + 1, second));
-            Map<String, Object> claims = json.parseObject(new String(payload, StandardCharsets.UTF_8));
+            byte[] payload = Base64Codec.decodeUrl(token.substring(first + 1, second));
+            Map<String, Object> claims = json.parseObject(Utf8.decode(payload));
             Object ret = claims.get("ret");
             return ReturnPath.safe(ret instanceof String ? (String) ret : null);
         } catch (IllegalArgumentException unreadable) {

@@ -4,7 +4,7 @@ import io.edgeward.edge.core.event.CfRequest;
 import io.edgeward.edge.core.event.RequestBody;
 import io.edgeward.edge.core.mark.PercentEncoding;
 import io.edgeward.edge.core.port.JsonCodec;
-import java.nio.charset.StandardCharsets;
+import io.edgeward.edge.core.text.Utf8;
 import java.util.Map;
 
 /**
@@ -46,7 +46,7 @@ public record VerifyForm(String token, String answer, boolean json) {
         if (bytes == null) {
             throw new Unreadable("body_not_base64");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = Utf8.decode(bytes);
         String contentType = request.header("content-type");
         boolean json = contentType != null && contentType.toLowerCase().indexOf("json") >= 0;
         return json ? fromJson(text, codec) : fromForm(text);

@@ -1,6 +1,6 @@
 package io.edgeward.edge.core.config;
 
-import java.util.Base64;
+import io.edgeward.edge.core.text.Base64Codec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +73,7 @@ public record CookieConfig(String name, long lifetimeMillis, Map<String, byte[]>
             unpadded = unpadded.substring(0, unpadded.length() - 1);
         }
         try {
-            return Base64.getUrlDecoder().decode(unpadded.replace('+', '-').replace('/', '_'));
+            return Base64Codec.decodeUrl(unpadded.replace('+', '-').replace('/', '_'));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("cookie.keys." + kid + " must be base64url (value not shown)");
         }

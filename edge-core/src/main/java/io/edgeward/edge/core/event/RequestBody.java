@@ -1,6 +1,7 @@
 package io.edgeward.edge.core.event;
 
-import java.util.Base64;
+import io.edgeward.edge.core.text.Base64Codec;
+import io.edgeward.edge.core.text.Utf8;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,10 +29,10 @@ public record RequestBody(boolean inputTruncated, String action, String encoding
     /** The body's bytes, or null when {@code data} is not valid base64. */
     public byte[] bytes() {
         if (!"base64".equals(encoding)) {
-            return data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return Utf8.encode(data);
         }
         try {
-            return Base64.getDecoder().decode(data);
+            return Base64Codec.decodeBasic(data);
         } catch (IllegalArgumentException notBase64) {
             return null;
         }

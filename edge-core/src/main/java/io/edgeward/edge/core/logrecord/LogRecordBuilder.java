@@ -7,7 +7,7 @@ import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.event.RequestBody;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.port.JsonCodec;
-import java.nio.charset.StandardCharsets;
+import io.edgeward.edge.core.text.Utf8;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -99,7 +99,7 @@ public final class LogRecordBuilder {
         if (bytes == null) {
             return null;
         }
-        String masked = masking.maskBody(new String(bytes, StandardCharsets.UTF_8), request.header("content-type"));
+        String masked = masking.maskBody(Utf8.decode(bytes), request.header("content-type"));
         return masked == null || masked.length() <= BODY_LIMIT ? masked : masked.substring(0, BODY_LIMIT);
     }
 
@@ -111,7 +111,7 @@ public final class LogRecordBuilder {
         if ("base64".equals(response.bodyEncoding())) {
             return (long) (response.body().length() / 4 * 3);
         }
-        return (long) response.body().getBytes(StandardCharsets.UTF_8).length;
+        return (long) Utf8.encodedLength(response.body());
     }
 
     /** CloudFront names its point of presence in {@code x-amz-cf-pop} on responses it has already handled. */

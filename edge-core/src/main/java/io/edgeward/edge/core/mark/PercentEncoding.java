@@ -1,6 +1,6 @@
 package io.edgeward.edge.core.mark;
 
-import java.nio.charset.StandardCharsets;
+import io.edgeward.edge.core.text.Utf8;
 
 /**
  * RFC 3986 percent-encoding over UTF-8, written by hand because the edge policy may not use {@code java.net}
@@ -14,7 +14,7 @@ public final class PercentEncoding {
     }
 
     public static String encode(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Utf8.encode(value);
         StringBuilder out = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             int c = b & 0xFF;
@@ -52,13 +52,13 @@ public final class PercentEncoding {
                 while (end < value.length() && value.charAt(end) != '%' && value.charAt(end) != '+') {
                     end++;
                 }
-                byte[] raw = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                byte[] raw = Utf8.encode(value.substring(i, end));
                 System.arraycopy(raw, 0, out, size, raw.length);
                 size += raw.length;
                 i = end;
             }
         }
-        return new String(out, 0, size, StandardCharsets.UTF_8);
+        return Utf8.decode(out, 0, size);
     }
 
     private static boolean isUnreserved(int c) {

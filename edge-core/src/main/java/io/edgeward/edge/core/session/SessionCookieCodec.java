@@ -5,9 +5,9 @@ import io.edgeward.edge.core.port.Digest;
 import io.edgeward.edge.core.port.Randomness;
 import io.edgeward.edge.core.port.TokenCodec;
 import io.edgeward.edge.core.port.TokenCodec.VerifiedToken;
-import java.nio.charset.StandardCharsets;
+import io.edgeward.edge.core.text.Base64Codec;
+import io.edgeward.edge.core.text.Utf8;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ public final class SessionCookieCodec {
 
     /** A new session, not yet checked ({@code checkedUntil == issuedAt}). */
     public Session newSession(String userAgent, long nowSeconds, Randomness randomness) {
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(randomness.bytes(SESSION_ID_BYTES));
+        String id = Base64Codec.encodeUrl(randomness.bytes(SESSION_ID_BYTES));
         return new Session(id, nowSeconds, nowSeconds + config.lifetimeSeconds(), nowSeconds, 0, 0,
                 userAgentBinding(userAgent));
     }
@@ -101,8 +101,8 @@ public final class SessionCookieCodec {
 
     /** base64url of the first 16 bytes of SHA-256 of the User-Agent (an absent one hashes as empty). */
     public String userAgentBinding(String userAgent) {
-        byte[] hash = digest.sha256((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, BINDING_BYTES));
+        byte[] hash = digest.sha256(Utf8.encode(userAgent == null ? "" : userAgent));
+        return Base64Codec.encodeUrl(Arrays.copyOf(hash, BINDING_BYTES));
     }
 
     private static Session fromClaims(Map<String, Object> claims) {
