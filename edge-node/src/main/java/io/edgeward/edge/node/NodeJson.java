@@ -53,7 +53,7 @@ public final class NodeJson implements JsonCodec {
             case "string":
                 return JsValues.asString(value);
             case "number":
-                return JsValues.asNumber(value);
+                return JsFraction.of(JsValues.asNumber(value));
             case "boolean":
                 return JsValues.asBoolean(value);
             default:

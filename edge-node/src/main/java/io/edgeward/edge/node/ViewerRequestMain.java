@@ -4,7 +4,6 @@ import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.decision.EdgeResult;
 import io.edgeward.edge.core.decision.ViewerPolicy;
 import io.edgeward.edge.core.event.CfEvent;
-import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
 import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
@@ -26,7 +25,7 @@ public final class ViewerRequestMain {
 
     private static NodePorts node;
     private static ViewerPolicy policy;
-    private static ShippingGeneratedResponseLog generatedLog;
+    private static LazyGeneratedResponseLog generatedLog;
     private static int waitMillis;
 
     private ViewerRequestMain() {
@@ -82,7 +81,7 @@ public final class ViewerRequestMain {
         node = new NodePorts();
         try {
             EdgeConfig config = node.loadConfig();
-            generatedLog = node.generatedResponseLog(config);
+            generatedLog = new LazyGeneratedResponseLog(node, config);
             policy = new ViewerPolicy(config, node.ports,
                     new NodeTokenCodec(config.cookie().keys(), config.cookie().signingKey(), node.json),
                     generatedLog);
