@@ -63,7 +63,9 @@ public final class NodeCrypto implements Digest, Randomness {
             + " return x.length === y.length && crypto.timingSafeEqual(x, y);")
     private static native boolean timingSafeEquals(JSObject crypto, String a, String b);
 
-    @JSBody(params = {"crypto", "data"}, script = "var d = crypto.createHash('sha256').update(data).digest();"
+    // crypto.hash (Node 20.12+, 22) is the one-shot form, about twice as fast as createHash for short input.
+    @JSBody(params = {"crypto", "data"}, script = "var d = crypto.hash ? crypto.hash('sha256', data, 'buffer')"
+            + " : crypto.createHash('sha256').update(data).digest();"
             + " return new Int8Array(d.buffer, d.byteOffset, d.length);")
     @JSByRef
     private static native byte[] sha256(JSObject crypto, @JSByRef byte[] data);

@@ -96,7 +96,8 @@ public final class NodeJson implements JsonCodec {
     private Map<String, Object> toMap(JSObject object) {
         JSObject keys = JsValues.keys(object);
         int size = JsValues.length(keys);
-        Map<String, Object> map = new LinkedHashMap<>();
+        // Sized to its content: most event objects hold one to three keys, and TeaVM allocates the whole table.
+        Map<String, Object> map = new LinkedHashMap<>(size * 4 / 3 + 1);
         for (int i = 0; i < size; i++) {
             String key = JsValues.stringAt(keys, i);
             map.put(key, fromJs(JsValues.get(object, key)));

@@ -186,4 +186,35 @@ class ViewerRequestBundleTest {
             assertThat(bundle.call(event)).doesNotContainKey("rejected").containsKey("result");
         }
     }
+
+    @Test
+    void a_fraction_where_a_whole_number_belongs_passes_requests_through_and_names_the_value() throws Exception {
+        Map<String, Object> config = EdgeFixtures.config(protector.url(), ingest.url(), "PT5S");
+        config.put("challenge", Map.of("provider", "pow", "difficulty", 18.5));
+
+        try (NodeBundle misconfigured = NodeBundle.start("viewer-request", "fraction", config, dir)) {
+            Map<String, Object> request = misconfigured.invoke(EdgeFixtures.viewerRequest("/", BROWSER, null));
+
+            assertThat(request).doesNotContainKey("status");
+            assertThat(header(request, "x-edgeward-mark")).as("passed through unchecked").isNull();
+        }
+        assertThat(protector.calls()).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("fraction.stderr.log"))).contains("18.5");
+    }
+
+    @Test
+    void without_an_ingest_section_blocks_are_still_served_and_the_missing_logging_is_said_once() throws Exception {
+        Map<String, Object> config = EdgeFixtures.config(protector.url(), ingest.url(), "PT5S");
+        config.remove("ingest");
+        protector.answers("block");
+
+        try (NodeBundle unlogged = NodeBundle.start("viewer-request", "no-ingest", config, dir)) {
+            for (String path : List.of("/a", "/b", "/c")) {
+                Map<String, Object> response = unlogged.invoke(EdgeFixtures.viewerRequest(path, BROWSER, null));
+                assertThat(header(response, "x-edgeward-action")).isEqualTo("block");
+            }
+        }
+        String stderr = java.nio.file.Files.readString(dir.resolve("no-ingest.stderr.log"));
+        assertThat(stderr.split("generated responses are not logged", -1)).hasSize(2);
+    }
 }
