@@ -51,12 +51,15 @@ public final class ViewerRequestMain {
             generatedLog.flushDue();
             Map<String, Object> root = node.json.objectFromJs(event);
             Once once = new Once(resolve);
-            once.timer = setTimeout(() -> {
-                if (once.resolve(original)) {
-                    node.clockAndLog.warn("edgeward: no decision within " + waitMillis + " ms, request passed");
-                }
-            }, waitMillis);
             policy.handle(CfEvent.fromJson(root), result -> once.resolve(toJs(result, original)));
+            // Most requests are settled by the cookie before handle returns: only a pending decision needs the timer.
+            if (!once.done) {
+                once.timer = setTimeout(() -> {
+                    if (once.resolve(original)) {
+                        node.clockAndLog.warn("edgeward: no decision within " + waitMillis + " ms, request passed");
+                    }
+                }, waitMillis);
+            }
         } catch (Throwable e) {
             warn("edgeward: request passed unchanged after a fault: " + e);
             resolve.accept(original);
