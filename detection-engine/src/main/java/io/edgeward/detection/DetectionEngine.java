@@ -59,6 +59,7 @@ public final class DetectionEngine implements AutoCloseable {
             watcher.scheduleWithFixedDelay(reloading::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
             log.info("policy: {} (checked every {})", config.policyFile(), config.policyReloadInterval());
         }
+        DecisionsTopic.ensure(config);
         KafkaStreams streams = new KafkaStreams(DetectionTopology.build(policy, clock, config.topics(),
                 config.windowChangelogs()),
                 properties(config));

@@ -27,6 +27,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                         └─ signals ─► repartition ─► cross ──┴─► repartition ─► escalation
  *                                                                                   ├─► edgeward.detections
  *                                                                                   └─► edgeward.decisions
+ * edgeward.decisions ─► decisions-seen (global store: escalation publishes no decision over an administrator's)
  * </pre>
  * Record timestamps (request time) drive every window, so a replay of historical logs gives the same detections.
  * The policy is read through {@code policy} on every evaluation, so a reload applies to the next record.
@@ -54,6 +55,8 @@ public final class DetectionTopology {
         builder.addStateStore(store(ActorProcessor.ADDRESSES, windowChangelogs));
         builder.addStateStore(store(CrossProcessor.STORE, windowChangelogs));
         builder.addStateStore(store(EscalationProcessor.STORE, true));
+        builder.addGlobalStore(AdminDecisions.store(), topics.decisions(),
+                Consumed.with(Serdes.String(), Serdes.String()).withName("decisions-in"), AdminDecisions.Updater::new);
 
         KStream<String, Emission> emissions = builder
                 .stream(topics.logs(), Consumed.with(Serdes.String(), new LogRecordSerde())

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Turns candidates (keyed {@code scope|value}) into detections and decisions. A candidate already covered by an
  * active decision of equal or stronger action is dropped; otherwise it is an offence, and repeat offences within
  * the escalation memory last longer and then become blocks, never beyond the candidate's cap. Decisions whose expiry
- * has already passed by the injected clock (a replay of old logs) are not published; the detection still is.
+ * has already passed by the injected clock (a replay of old logs) are not published, nor are decisions that would
+ * replace an administrator's standing decision on the same scope and value; the detection still is.
  */
 final class EscalationProcessor implements Processor<String, Candidate, String, Outcome> {
 
@@ -37,6 +39,7 @@ final class EscalationProcessor implements Processor<String, Candidate, String, 
     private final Clock clock;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, byte[]> store;
+    private ReadOnlyKeyValueStore<String, String> decisions;
 
     EscalationProcessor(Supplier<DetectionPolicy> policy, Clock clock) {
         this.policy = policy;
@@ -47,6 +50,7 @@ final class EscalationProcessor implements Processor<String, Candidate, String, 
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.decisions = context.getStateStore(AdminDecisions.STORE);
         context.schedule(Duration.ofMinutes(10), PunctuationType.STREAM_TIME, this::expire);
     }
 
@@ -83,6 +87,10 @@ final class EscalationProcessor implements Processor<String, Candidate, String, 
         String createdAt = Instant.ofEpochMilli(c.detectedAt()).toString();
         String expiresAt = Instant.ofEpochMilli(until).toString();
         boolean live = until > clock.millis();
+        if (live && AdminDecisions.standing(decisions, "decision|" + c.scope() + "|" + c.value(), clock.millis())) {
+            live = false;
+            reason = reason + " (no decision published: an administrator's decision stands)";
+        }
         Decision decision = live ? new Decision(id, "decision", c.scope(), c.value(), action.wire(), reason,
                 "detection:" + c.rule(), createdAt, expiresAt) : null;
         Detection detection = new Detection(c.rule(), c.scope(), c.value(), action.wire(), duration.toString(),

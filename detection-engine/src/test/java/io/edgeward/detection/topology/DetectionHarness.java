@@ -38,6 +38,7 @@ final class DetectionHarness implements AutoCloseable {
     private final TestInputTopic<String, String> rawLogs;
     private final TestOutputTopic<String, Detection> detections;
     private final TestOutputTopic<String, Decision> decisions;
+    private final TestInputTopic<String, String> decisionsIn;
     private final List<Detection> seenDetections = new ArrayList<>();
     private final List<KeyValue<String, Decision>> seenDecisions = new ArrayList<>();
     private final Path stateDir;
@@ -69,6 +70,8 @@ final class DetectionHarness implements AutoCloseable {
                 new JsonSerde<>(Detection.class).deserializer());
         decisions = driver.createOutputTopic(topics.decisions(), Serdes.String().deserializer(),
                 new JsonSerde<>(Decision.class).deserializer());
+        decisionsIn = driver.createInputTopic(topics.decisions(), Serdes.String().serializer(),
+                Serdes.String().serializer());
     }
 
     /** Sends a request at the current event time, then moves event time on by {@code gap}. */
@@ -85,6 +88,12 @@ final class DetectionHarness implements AutoCloseable {
 
     DetectionHarness sendRaw(String key, String json) {
         rawLogs.pipeInput(key, json, now);
+        return this;
+    }
+
+    /** A record on the decisions topic from another writer (Protector's admin API); null value: a tombstone. */
+    DetectionHarness decisionFromElsewhere(String key, String json) {
+        decisionsIn.pipeInput(key, json, now);
         return this;
     }
 
