@@ -44,7 +44,8 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
              "protector":{"url":null,"apiKey":null,"timeout":"PT0.1S","breaker":{"failures":5,"open":"PT30S"}},
              "ingest":{"url":null,"apiKey":null,"batchSize":50,"maxAge":"PT2S","queueLimit":1000,"timeout":"PT1S"},
              "logging":{"skipExtensions":[],"maskQueryParams":["password","token","code","session"],"maskBodyFields":["password"]},
-             "challenge":{"provider":"pow","difficulty":18,"siteKey":null}}
+             "challenge":{"provider":"pow","difficulty":18,"siteKey":null},
+             "trustCloudFrontHeaders":true}
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Trust: with an origin secret configured, a request must carry it in {@code x-edgeward-origin-secret} (compared
  * in constant time) or it is refused with 403: only CloudFront knows it, so only then is
  * {@code CloudFront-Viewer-Address} the viewer's address. The secret header is removed before anything else sees it.
+ * Without a secret configured, {@code cloudfront-*} headers are dropped: the edge policy here trusts them
+ * ({@code trustCloudFrontHeaders}), and nothing says CloudFront set them.
  */
 public final class InspectorServer implements AutoCloseable {
 
@@ -114,6 +116,9 @@ public final class InspectorServer implements AutoCloseable {
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             if (name.equalsIgnoreCase(ORIGIN_SECRET_HEADER)) {
                 continue; // never shown to the functions, the logs or the application
+            }
+            if (!fromCloudFront && name.regionMatches(true, 0, "cloudfront-", 0, "cloudfront-".length())) {
+                continue; // without the secret nothing says CloudFront set these: the policy trusts them
             }
             for (String value : Collections.list(ctx.req().getHeaders(name))) {
                 headers.add(new Header(name, value));

@@ -131,7 +131,15 @@ public final class ViewerRequestMain {
     @JSBody(params = "timer", script = "clearTimeout(timer);")
     private static native void clearTimeout(JSObject timer);
 
-    @JSBody(params = "event", script = "try { return event.Records[0].cf.request || {}; } catch (e) { return {}; }")
+    /**
+     * The event's request as received, minus any x-edgeward-* headers the viewer sent: even when failing open, the
+     * origin and the log shipper must not take a viewer's own marks for ours (as the JVM target's passthrough).
+     * Written in JavaScript because it must work when the Java side cannot.
+     */
+    @JSBody(params = "event", script = "try { var r = event.Records[0].cf.request || {}; var h = r.headers;"
+            + " if (h && typeof h === 'object') { Object.keys(h).forEach(function (k) {"
+            + " if (String(k).toLowerCase().indexOf('x-edgeward-') === 0) { delete h[k]; } }); }"
+            + " return r; } catch (e) { return {}; }")
     static native JSObject requestOf(JSObject event);
 
     @JSBody(params = "message", script = "console.warn(message);")

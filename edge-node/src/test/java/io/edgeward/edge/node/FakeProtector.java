@@ -16,6 +16,7 @@ final class FakeProtector implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile String lastBody;
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile String answer = answer("allow");
     private volatile int status = 200;
@@ -42,6 +43,11 @@ final class FakeProtector implements AutoCloseable {
         return calls.get();
     }
 
+    /** The body of the last check received, or null. */
+    String lastBody() {
+        return lastBody;
+    }
+
     void answers(String action) {
         this.answer = answer(action);
         this.status = 200;
@@ -64,7 +70,7 @@ final class FakeProtector implements AutoCloseable {
 
     private void check(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
-        exchange.getRequestBody().readAllBytes();
+        lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "{\"error\":\"unauthorized\",\"detail\":\"bad key\"}");
             return;

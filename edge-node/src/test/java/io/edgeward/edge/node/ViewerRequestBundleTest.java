@@ -217,4 +217,36 @@ class ViewerRequestBundleTest {
         String stderr = java.nio.file.Files.readString(dir.resolve("no-ingest.stderr.log"));
         assertThat(stderr.split("generated responses are not logged", -1)).hasSize(2);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cloudfront_headers_a_viewer_sent_reach_neither_protector_nor_the_origin() {
+        Map<String, Object> event = EdgeFixtures.viewerRequest("/", BROWSER, null);
+        Map<String, Object> headers = (Map<String, Object>) EdgeFixtures.request(event).get("headers");
+        headers.put("cloudfront-viewer-country", List.of(Map.of("key", "CloudFront-Viewer-Country", "value", "AQ")));
+        headers.put("cloudfront-viewer-asn", List.of(Map.of("key", "CloudFront-Viewer-ASN", "value", "16509")));
+
+        Map<String, Object> request = bundle.invoke(event);
+
+        assertThat(protector.lastBody()).contains("\"clientIp\"").doesNotContain("AQ", "16509");
+        assertThat(header(request, "cloudfront-viewer-country")).isNull();
+        assertThat(header(request, "cloudfront-viewer-asn")).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void failing_open_still_drops_the_marks_a_viewer_sent() throws Exception {
+        Map<String, Object> config = EdgeFixtures.config(protector.url(), ingest.url(), "PT5S");
+        config.put("mode", "no-such-mode");
+        Map<String, Object> event = EdgeFixtures.viewerRequest("/", BROWSER, null);
+        Map<String, Object> headers = (Map<String, Object>) EdgeFixtures.request(event).get("headers");
+        headers.put("x-edgeward-action", List.of(Map.of("key", "X-Edgeward-Action", "value", "allow")));
+
+        try (NodeBundle misconfigured = NodeBundle.start("viewer-request", "bad-mode", config, dir)) {
+            Map<String, Object> request = misconfigured.invoke(event);
+
+            assertThat(header(request, "x-edgeward-action")).isNull();
+            assertThat(header(request, "user-agent")).isEqualTo(BROWSER);
+        }
+    }
 }

@@ -63,8 +63,9 @@ class ViewerRequestHandlerTest {
         assertThat(check).containsEntry("clientIp", "203.0.113.178").containsEntry("userAgent", "curl/7.66.0")
                 .containsEntry("cookieState", "none").containsEntry("challengePassed", false)
                 .containsEntry("host", "d111111abcdef8.cloudfront.net").containsEntry("method", "GET")
-                .containsEntry("path", "/").containsEntry("query", "q=shoes").containsEntry("country", "DE")
-                .containsEntry("ja4", "t13d1516h2_8daaf6152771_b0da82dd1658").containsEntry("ja3", null);
+                .containsEntry("path", "/").containsEntry("query", "q=shoes")
+                // At a viewer-request trigger CloudFront has not added its headers yet: these two are the viewer's.
+                .containsEntry("country", null).containsEntry("ja4", null).containsEntry("ja3", null);
         assertThat(check.get("headers")).isEqualTo(Map.of("accept", "*/*", "accept-language", "de"));
     }
 

@@ -23,6 +23,8 @@ public final class EdgeConfigJson {
         root.putObject("checkInterval").put("initial", config.checkIntervalInitial().toString())
                 .put("max", config.checkIntervalMax().toString());
         root.put("mode", config.mode());
+        // The local front adds the cloudfront-viewer-* headers itself before the viewer-request function runs.
+        root.put("trustCloudFrontHeaders", true);
         root.putArray("routes");
         ObjectNode exclude = root.putObject("exclude");
         exclude.putArray("pathPrefixes").add("/.well-known/");

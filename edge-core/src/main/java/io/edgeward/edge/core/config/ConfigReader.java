@@ -70,6 +70,17 @@ final class ConfigReader {
         }
     }
 
+    boolean bool(String key, boolean fallback) {
+        Object value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean)) {
+            throw new ConfigException(key(key) + " must be true or false, was " + value);
+        }
+        return (Boolean) value;
+    }
+
     int integer(String key, int fallback) {
         Object value = values.get(key);
         if (value == null) {

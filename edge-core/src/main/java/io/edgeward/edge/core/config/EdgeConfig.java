@@ -13,13 +13,19 @@ import java.util.Set;
  * every key and its default). Parsing is strict: unknown keys are rejected and a bad value is named in the message.
  * The {@code ingest} and {@code logging} sections belong to the log shipper ({@code ShipperConfig}); they are kept
  * here as read, so one file configures both edge functions.
+ *
+ * @param trustCloudFrontHeaders whether {@code cloudfront-*} request headers in a viewer-request event were set by
+ *                               CloudFront. False (the default) at a Lambda@Edge viewer-request trigger: CloudFront
+ *                               adds its headers only after that event, so any present are the viewer's own and
+ *                               are removed. True where something trusted added them first (the inline inspector
+ *                               behind CloudFront, the local front).
  */
 public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval, Mode mode, List<Route> routes,
                          Exclusions exclude, ProtectorConfig protector, ChallengeConfig challenge,
-                         Map<String, Object> ingest, Map<String, Object> logging) {
+                         Map<String, Object> ingest, Map<String, Object> logging, boolean trustCloudFrontHeaders) {
 
     static final Set<String> KEYS = Set.of("cookie", "checkInterval", "mode", "routes", "exclude", "protector",
-            "ingest", "logging", "challenge");
+            "ingest", "logging", "challenge", "trustCloudFrontHeaders");
 
     public EdgeConfig {
         if (cookie == null || checkInterval == null || mode == null || protector == null) {
@@ -56,7 +62,7 @@ public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval,
                 Mode.parse("mode", reader.string("mode", "mitigate")), readRoutes(reader.raw("routes")),
                 Exclusions.read(reader.raw("exclude")), ProtectorConfig.read(reader.raw("protector")),
                 ChallengeConfig.read(reader.raw("challenge")), section("ingest", reader.raw("ingest")),
-                section("logging", reader.raw("logging")));
+                section("logging", reader.raw("logging")), reader.bool("trustCloudFrontHeaders", false));
     }
 
     private static List<Route> readRoutes(Object value) {

@@ -1,5 +1,6 @@
 package io.edgeward.edge.core.decision;
 
+import io.edgeward.edge.core.event.CfHeaders;
 import io.edgeward.edge.core.event.CfRequest;
 import io.edgeward.edge.core.mark.RequestMark;
 
@@ -7,6 +8,7 @@ import io.edgeward.edge.core.mark.RequestMark;
 final class RequestHeaders {
 
     static final String PREFIX = "x-edgeward-";
+    static final String CLOUDFRONT_PREFIX = "cloudfront-";
     static final String ACTION = "X-Edgeward-Action";
     static final String REASON = "X-Edgeward-Reason";
     static final String SESSION = "X-Edgeward-Session";
@@ -15,9 +17,15 @@ final class RequestHeaders {
     private RequestHeaders() {
     }
 
-    /** Viewers may send x-edgeward-* headers themselves; they are spoofable and removed before anything else. */
-    static CfRequest stripped(CfRequest request) {
-        return request.withHeaders(request.headers().withoutPrefix(PREFIX));
+    /**
+     * Viewers may send x-edgeward-* headers themselves; they are spoofable and removed before anything else. So are
+     * cloudfront-* headers unless they are trusted (EdgeConfig#trustCloudFrontHeaders): otherwise a forged
+     * CloudFront-Viewer-Country or -JA4-Fingerprint would reach Protector's check (an allowlist entry on a country,
+     * network or fingerprint would let anyone in), the origin and the log records.
+     */
+    static CfRequest stripped(CfRequest request, boolean trustCloudFrontHeaders) {
+        CfHeaders headers = request.headers().withoutPrefix(PREFIX);
+        return request.withHeaders(trustCloudFrontHeaders ? headers : headers.withoutPrefix(CLOUDFRONT_PREFIX));
     }
 
     static CfRequest marked(CfRequest request, RequestMark mark, String setCookie, boolean inject) {

@@ -40,6 +40,7 @@ public final class ViewerPolicy {
     private final MitigationResponses responses;
     private final GeneratedResponseLog generatedLog;
     private final ChallengeVerifier challengeVerifier;
+    private final boolean trustCloudFrontHeaders;
 
     public ViewerPolicy(EdgeConfig config, EdgePorts ports, TokenCodec tokens, GeneratedResponseLog generatedLog) {
         this.ports = ports;
@@ -52,6 +53,7 @@ public final class ViewerPolicy {
         ChallengeResponses challenges = new ChallengeResponses(ports.json(), config.challenge().page());
         this.responses = new MitigationResponses(ports.json(), challenges);
         this.generatedLog = generatedLog;
+        this.trustCloudFrontHeaders = config.trustCloudFrontHeaders();
         this.challengeVerifier = new ChallengeVerifier(config.protector(), config.checkInterval(),
                 config.challenge().verifyTimeoutMillis(), ports, cookies, challenges, generatedLog);
     }
@@ -69,7 +71,7 @@ public final class ViewerPolicy {
     }
 
     private void decide(CfEvent event, Consumer<EdgeResult> done) {
-        CfRequest request = RequestHeaders.stripped(event.request());
+        CfRequest request = RequestHeaders.stripped(event.request(), trustCloudFrontHeaders);
         ViewerRequest viewer = ViewerRequest.from(event, request);
         Mode mode = routes.modeFor(viewer.path());
         long now = ports.clock().nowMillis() / 1000;

@@ -122,6 +122,40 @@ class ViewerPolicyTest {
         assertThat(second.request().header("x-edgeward-set-cookie")).isNotEqualTo(cookie);
     }
 
+    @Test
+    void cloudfront_headers_a_viewer_sent_reach_neither_protector_nor_the_origin() {
+        CfEvent forged = withHeaders(event("/", null), CfHeaders.empty().with("Host", "shop.example")
+                .with("User-Agent", "Mozilla/5.0").with("CloudFront-Viewer-Country", "AQ")
+                .with("CloudFront-Viewer-JA4-Fingerprint", "t13d1516h2_8daaf6152771_02713d6af862")
+                .with("CloudFront-Viewer-ASN", "16509").with("X-Edgeward-Action", "allow"));
+
+        EdgeResult.Forward forward = (EdgeResult.Forward) decide(policy(http), forged);
+
+        assertThat(http.calls().get(0).body()).doesNotContain("AQ", "t13d1516h2", "16509");
+        assertThat(forward.request().header("cloudfront-viewer-country")).isNull();
+        assertThat(forward.request().header("cloudfront-viewer-ja4-fingerprint")).isNull();
+        assertThat(forward.request().header("x-edgeward-action")).isNull();
+    }
+
+    @Test
+    void trusted_cloudfront_headers_are_passed_to_protector() {
+        Map<String, Object> root = Configs.example();
+        root.put("trustCloudFrontHeaders", true);
+        ViewerPolicy trusting = new ViewerPolicy(EdgeConfig.fromJson(root), TestPorts.ports(clock, http, log),
+                new HmacTokenCodec(Map.of("k1", Configs.KEY_1), "k1"), GeneratedResponseLog.NONE);
+        CfEvent event = withHeaders(event("/", null), CfHeaders.empty().with("Host", "shop.example")
+                .with("User-Agent", "Mozilla/5.0").with("CloudFront-Viewer-Country", "DE"));
+
+        EdgeResult.Forward forward = (EdgeResult.Forward) decide(trusting, event);
+
+        assertThat(http.calls().get(0).body()).contains("\"country\":\"DE\"");
+        assertThat(forward.request().header("cloudfront-viewer-country")).isEqualTo("DE");
+    }
+
+    private static CfEvent withHeaders(CfEvent event, CfHeaders headers) {
+        return new CfEvent(event.config(), event.request().withHeaders(headers), null);
+    }
+
     private ViewerPolicy policy(EdgeHttp port) {
         EdgePorts ports = TestPorts.ports(clock, http, log);
         EdgePorts withHttp = new EdgePorts(ports.clock(), ports.randomness(), ports.digest(), ports.json(), port,
