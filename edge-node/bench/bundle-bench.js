@@ -1,12 +1,13 @@
 // Measures the Node bundles as Lambda@Edge runs them (not a test; figures go in docs/benchmarks.md):
 //   cold: wall time of `node` loading a bundle and resolving one valid-cookie request, against a bare `node` start;
+//   and of a first visit (no cookie: a Protector call to a loopback stand-in);
 //   inside the cold process: module load, and the first handler call (configuration, crypto, first decision);
 //   warm: time per request on the valid-cookie path (no network call), after warm-up; the median of 5 rounds, in wall
 //   time and in this process's CPU time.
 // Lambda@Edge runs nodejs22.x: run this with a Node 22 binary for the figures that matter (docs/benchmarks/edge-node.md).
 // Usage: node edge-node/bench/bundle-bench.js [coldRuns=30] [warmRequests=200000]
 'use strict';
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
@@ -39,6 +40,13 @@ function timeRun(args) {
   const started = process.hrtime.bigint();
   execFileSync(process.execPath, args, { stdio: 'ignore' });
   return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+// Asynchronous, so this process's Protector stand-in can answer the child meanwhile.
+function timeRunAsync(args) {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => execFile(process.execPath, args, (error) => (error ? reject(error)
+    : resolve(Number(process.hrtime.bigint() - started) / 1e6))));
 }
 
 function millisSince(start) {
@@ -87,11 +95,17 @@ async function main() {
     + `if(!r.headers['x-edgeward-mark'][0].value.includes('|valid|'))process.exit(3)})`;
   // What Node alone charges for the one module the cookie check cannot do without.
   const cryptoOnly = "require('node:crypto').createHmac('sha256', Buffer.alloc(32)).update('x').digest('base64url')";
-  const bare = [], loaded = [], crypto = [];
+  // A first visit: no cookie, so the cold process also loads fetch and asks the Protector stand-in.
+  fs.writeFileSync(path.join(dir, 'first-visit.json'), JSON.stringify(event));
+  const firstVisit = `const h=require(${JSON.stringify(path.join(dir, 'index.js'))});`
+    + `h.handler(require(${JSON.stringify(path.join(dir, 'first-visit.json'))})).then(r=>{`
+    + `if(!r.headers['x-edgeward-mark'][0].value.includes('|allow|none|'))process.exit(3)})`;
+  const bare = [], loaded = [], crypto = [], visits = [];
   for (let i = 0; i < coldRuns; i++) {
     bare.push(timeRun(['-e', '']));
     loaded.push(timeRun(['-e', script]));
     crypto.push(timeRun(['-e', cryptoOnly]));
+    visits.push(await timeRunAsync(['-e', firstVisit]));
   }
 
   // Where a cold process spends it: separate runs, since printing the figures costs time of its own.
@@ -112,6 +126,7 @@ async function main() {
     coldStartMs: { bareNodeMedian: median(bare), bundleFirstResultMedian: median(loaded),
       addedMedian: median(loaded) - median(bare), runs: coldRuns,
       nodeCryptoAloneAddedMedian: median(crypto) - median(bare),
+      firstVisitWithProtectorCallAddedMedian: median(visits) - median(bare),
       inProcessMedian: { moduleLoad: median(loads), firstHandlerCall: median(firstCalls) } },
     warmValidCookieMicrosPerRequest: { median: median(rounds), cpuMedian: median(cpuRounds), rounds, cpuRounds },
     warmRequests,
