@@ -20,8 +20,9 @@ import software.constructs.Construct;
 /**
  * A provisioned MSK cluster in the services' private subnets, reachable only from the services' security group.
  * Brokers talk TLS among themselves; clients may use TLS (9094) or plaintext inside the VPC (9092), following
- * {@code kafka.securityProtocol}. Topics may be auto-created (the detection engine does not create its output
- * topics); ingest and protector create theirs first with their own settings. CloudFormation does not return MSK
+ * {@code kafka.securityProtocol}. Topics may be auto-created (the detection engine creates none of its output
+ * topics but the decisions topic, compacted, when Protector has not yet); ingest and protector create theirs first
+ * with their own settings. CloudFormation does not return MSK
  * bootstrap servers, so a custom resource asks the Kafka API for them.
  */
 public final class MskCluster extends Construct {
