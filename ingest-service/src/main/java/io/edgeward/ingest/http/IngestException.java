@@ -5,23 +5,33 @@ import java.util.Map;
 
 /**
  * A failure that becomes one HTTP problem response ({@code {"error": …, "detail": …}}); each subclass is one kind
- * of failure with its status and stable error code. {@link ErrorMapping} is the one place that writes them.
+ * of failure and hands its status and stable error code to the constructor. {@link ErrorMapping} is the one place
+ * that writes them.
  */
 public abstract class IngestException extends RuntimeException {
 
-    protected IngestException(String detail) {
-        super(detail);
+    private final int status;
+    private final String error;
+
+    protected IngestException(int status, String error, String detail) {
+        this(status, error, detail, null);
     }
 
-    protected IngestException(String detail, Throwable cause) {
+    protected IngestException(int status, String error, String detail, Throwable cause) {
         super(detail, cause);
+        this.status = status;
+        this.error = error;
     }
 
     /** The HTTP status. */
-    public abstract int status();
+    public final int status() {
+        return status;
+    }
 
     /** The stable, machine-readable error code; also the metrics tag of the rejection. */
-    public abstract String error();
+    public final String error() {
+        return error;
+    }
 
     /** When set, the client may retry after this long ({@code Retry-After}). */
     public Duration retryAfter() {

@@ -4,16 +4,6 @@ package io.edgeward.ingest.http;
 public final class Unauthorized extends IngestException {
 
     public Unauthorized(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 401;
-    }
-
-    @Override
-    public String error() {
-        return "unauthorized";
+        super(401, "unauthorized", detail);
     }
 }

@@ -12,17 +12,7 @@ public final class KafkaUnavailable extends IngestException {
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     public KafkaUnavailable(String detail, Throwable cause) {
-        super(detail, cause);
-    }
-
-    @Override
-    public int status() {
-        return 503;
-    }
-
-    @Override
-    public String error() {
-        return "kafka_unavailable";
+        super(503, "kafka_unavailable", detail, cause);
     }
 
     @Override

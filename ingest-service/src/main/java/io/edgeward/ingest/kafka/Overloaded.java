@@ -12,17 +12,7 @@ public final class Overloaded extends IngestException {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     public Overloaded(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 429;
-    }
-
-    @Override
-    public String error() {
-        return "overloaded";
+        super(429, "overloaded", detail);
     }
 
     @Override

@@ -6,16 +6,6 @@ import io.edgeward.ingest.http.IngestException;
 public final class InvalidGzip extends IngestException {
 
     public InvalidGzip(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 400;
-    }
-
-    @Override
-    public String error() {
-        return "invalid_gzip";
+        super(400, "invalid_gzip", detail);
     }
 }

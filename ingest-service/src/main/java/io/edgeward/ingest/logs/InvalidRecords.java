@@ -13,23 +13,14 @@ public final class InvalidRecords extends IngestException {
     private final List<RecordError> records;
 
     public InvalidRecords(int invalid, int total, List<RecordError> records) {
-        super(invalid + " of " + total + " records are invalid; nothing of this batch was accepted"
+        super(400, "invalid_records", invalid + " of " + total
+                + " records are invalid; nothing of this batch was accepted"
                 + (records.size() < invalid ? " (the first " + records.size() + " are listed)" : ""));
         this.records = List.copyOf(records);
     }
 
     public List<RecordError> records() {
         return records;
-    }
-
-    @Override
-    public int status() {
-        return 400;
-    }
-
-    @Override
-    public String error() {
-        return "invalid_records";
     }
 
     @Override

@@ -6,16 +6,6 @@ import io.edgeward.ingest.http.IngestException;
 public final class MalformedBatch extends IngestException {
 
     public MalformedBatch(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 400;
-    }
-
-    @Override
-    public String error() {
-        return "malformed_json";
+        super(400, "malformed_json", detail);
     }
 }

@@ -6,16 +6,6 @@ import io.edgeward.ingest.http.IngestException;
 public final class PayloadTooLarge extends IngestException {
 
     public PayloadTooLarge(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 413;
-    }
-
-    @Override
-    public String error() {
-        return "payload_too_large";
+        super(413, "payload_too_large", detail);
     }
 }

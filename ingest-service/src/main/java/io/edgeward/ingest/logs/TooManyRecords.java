@@ -6,16 +6,6 @@ import io.edgeward.ingest.http.IngestException;
 public final class TooManyRecords extends IngestException {
 
     public TooManyRecords(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 413;
-    }
-
-    @Override
-    public String error() {
-        return "too_many_records";
+        super(413, "too_many_records", detail);
     }
 }

@@ -6,16 +6,6 @@ import io.edgeward.ingest.http.IngestException;
 public final class UnsupportedEncoding extends IngestException {
 
     public UnsupportedEncoding(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 415;
-    }
-
-    @Override
-    public String error() {
-        return "unsupported_content_encoding";
+        super(415, "unsupported_content_encoding", detail);
     }
 }

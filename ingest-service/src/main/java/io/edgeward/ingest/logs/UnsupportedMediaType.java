@@ -6,16 +6,6 @@ import io.edgeward.ingest.http.IngestException;
 public final class UnsupportedMediaType extends IngestException {
 
     public UnsupportedMediaType(String detail) {
-        super(detail);
-    }
-
-    @Override
-    public int status() {
-        return 415;
-    }
-
-    @Override
-    public String error() {
-        return "unsupported_media_type";
+        super(415, "unsupported_media_type", detail);
     }
 }
