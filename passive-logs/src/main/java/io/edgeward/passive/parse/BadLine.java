@@ -2,8 +2,4 @@ package io.edgeward.passive.parse;
 
 /** A line that did not become a record: its 1-based number in the file (or the Kinesis sequence) and why. */
 public record BadLine(String where, String reason) {
-
-    public static BadLine atLine(long line, String reason) {
-        return new BadLine("line " + line, reason);
-    }
 }
