@@ -91,6 +91,7 @@ public final class KinesisLogHandler implements RequestHandler<KinesisEvent, Str
         private final StaticExtensions statics;
         private final List<List<LogRecord>> batches = new ArrayList<>();
         private final List<String> firstSequence = new ArrayList<>();
+        private long parsed;
         private long skippedStatic;
 
         Batches(int size, StaticExtensions statics) {
@@ -108,15 +109,14 @@ public final class KinesisLogHandler implements RequestHandler<KinesisEvent, Str
                 firstSequence.add(sequence);
             }
             batches.get(batches.size() - 1).add(record);
+            parsed++;
         }
 
         Result send(IngestClient ingest, ParseTally tally) {
-            long parsed = 0;
             List<String> failed = new ArrayList<>();
             BatchSender sender = new BatchSender(ingest, Integer.MAX_VALUE);
             DeliveryReport delivery = null;
             for (int i = 0; i < batches.size(); i++) {
-                parsed += batches.get(i).size();
                 try {
                     batches.get(i).forEach(sender::accept);
                     delivery = sender.finish();
@@ -125,9 +125,6 @@ public final class KinesisLogHandler implements RequestHandler<KinesisEvent, Str
                     LOG.error("ingest unavailable; {} batches left for Lambda to retry: {}", batches.size() - i,
                             e.getMessage());
                     failed.add(firstSequence.get(i));
-                    for (int j = i + 1; j < batches.size(); j++) {
-                        parsed += batches.get(j).size();
-                    }
                     break;
                 }
             }
