@@ -4,8 +4,6 @@ import io.edgeward.passive.record.LogRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,9 +39,7 @@ public final class ApacheLogParser {
         long line = 0;
         try {
             LogContent.Opened content = LogContent.open(raw);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(content.stream(),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
+            BufferedReader reader = content.reader();
             String text;
             while ((text = reader.readLine()) != null) {
                 line++;
@@ -85,7 +81,7 @@ public final class ApacheLogParser {
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? null : masker.maskQuery(target.substring(question + 1));
         int status = Integer.parseInt(m.group(7));
-        if (!plausibleStatus(status)) {
+        if (!CloudFrontRecordMapper.plausibleStatus(status)) {
             return new LineOutcome.Invalid("status is not an HTTP status: " + status);
         }
         Long bytes = null;
@@ -105,10 +101,5 @@ public final class ApacheLogParser {
 
     private static String dashAsNull(String value) {
         return value == null || value.isEmpty() || value.equals("-") ? null : value;
-    }
-
-    /** Whether a status from the log is one the record schema accepts. */
-    static boolean plausibleStatus(int status) {
-        return status == 0 || (status >= 100 && status <= 599);
     }
 }

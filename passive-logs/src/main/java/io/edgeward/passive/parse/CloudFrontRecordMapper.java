@@ -92,8 +92,7 @@ public final class CloudFrontRecordMapper {
     private static int status(String text) throws InvalidLine {
         try {
             int status = Integer.parseInt(text);
-            // 000: CloudFront logs it when the viewer went away before a response was sent
-            if (status == 0 || (status >= 100 && status <= 599)) {
+            if (plausibleStatus(status)) {
                 return status;
             }
         } catch (NumberFormatException e) {
@@ -130,6 +129,11 @@ public final class CloudFrontRecordMapper {
             // reported below
         }
         throw new InvalidLine("time-taken is not a number of seconds: " + quote(seconds));
+    }
+
+    /** Whether a logged status is one the record schema accepts; 0 is CloudFront's "the viewer went away first". */
+    static boolean plausibleStatus(int status) {
+        return status == 0 || (status >= 100 && status <= 599);
     }
 
     static boolean isToken(String method) {

@@ -1,6 +1,7 @@
 package io.edgeward.passive.parse;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,20 +46,20 @@ public enum Column {
         }
     }
 
-    private final String[] names;
+    private final List<String> names;
 
     Column(String... names) {
-        this.names = names;
+        this.names = List.of(names);
     }
 
     /** Every name of this field, lowercase. */
-    String[] names() {
-        return names.clone();
+    List<String> names() {
+        return names;
     }
 
     /** The first (standard log) name, as used in error messages. */
     public String fieldName() {
-        return names[0];
+        return names.get(0);
     }
 
     /** The column a CloudFront field name stands for, matched case-insensitively; null for fields we do not use. */

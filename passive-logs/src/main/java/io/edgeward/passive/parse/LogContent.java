@@ -1,8 +1,12 @@
 package io.edgeward.passive.parse;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -16,8 +20,15 @@ public final class LogContent {
     private LogContent() {
     }
 
-    /** The content, positioned at its start; {@code firstByte} tells JSON ({@code '{'}) from TSV. */
+    /** The content, positioned at its start; {@code firstNonBlank} tells JSON ({@code '{'}) from TSV. */
     public record Opened(InputStream stream, int firstNonBlank) {
+
+        /** The content as lines of UTF-8 text; bytes that are not UTF-8 become U+FFFD rather than failing the file. */
+        public BufferedReader reader() {
+            return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
+        }
     }
 
     public static Opened open(InputStream raw) throws IOException, NotALogFile {

@@ -7,9 +7,6 @@ import io.edgeward.passive.record.LogRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +38,7 @@ public final class StandardLogParser {
                 parseJson(content.stream(), counter);
                 return counter.tally().report();
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(content.stream(),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
+            BufferedReader reader = content.reader();
             TsvState state = new TsvState();
             String text;
             while ((text = reader.readLine()) != null) {
@@ -128,7 +123,7 @@ public final class StandardLogParser {
                 object.forEach((k, v) -> byName.put(String.valueOf(k).toLowerCase(Locale.ROOT),
                         v == null ? null : String.valueOf(v)));
                 FieldValues values = column -> {
-                    for (String name : nameVariants(column)) {
+                    for (String name : column.names()) {
                         String value = byName.get(name);
                         if (value != null && !value.isEmpty() && !value.equals("-")) {
                             return value;
@@ -153,18 +148,6 @@ public final class StandardLogParser {
                     + byName.keySet().stream().sorted().toList() + ")");
         }
         return mapper.map(values, LogRecord.CLOUDFRONT_STANDARD);
-    }
-
-    private static String[] nameVariants(Column column) {
-        return COLUMN_NAMES.get(column);
-    }
-
-    private static final Map<Column, String[]> COLUMN_NAMES = new java.util.EnumMap<>(Column.class);
-
-    static {
-        for (Column column : Column.values()) {
-            COLUMN_NAMES.put(column, column.names());
-        }
     }
 
     private static String describe(IOException e) {
