@@ -17,6 +17,10 @@ record Header(String name, String value) {
     }
 
     boolean forwardable() {
+        return forwardable(name);
+    }
+
+    static boolean forwardable(String name) {
         return !NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":");
     }
 

@@ -16,12 +16,14 @@ import java.util.Map;
  */
 class OriginProxy {
 
-    private final URI origin;
+    /** The origin's URL without a trailing slash: request paths start with one. */
+    private final String base;
     private final Duration timeout;
     private final HttpClient client;
 
     OriginProxy(URI origin, Duration timeout) {
-        this.origin = origin;
+        String url = origin.toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -32,8 +34,6 @@ class OriginProxy {
 
     /** @throws IOException when the origin cannot be reached or does not answer in time */
     InspectedResponse forward(InspectedRequest request) throws IOException {
-        String base = origin.toString().endsWith("/") ? origin.toString().substring(0, origin.toString().length() - 1)
-                : origin.toString();
         URI target = URI.create(base + request.uri()
                 + (request.querystring().isEmpty() ? "" : "?" + request.querystring()));
         HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
@@ -56,8 +56,7 @@ class OriginProxy {
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             List<Header> headers = new ArrayList<>();
             for (Map.Entry<String, List<String>> entry : response.headers().map().entrySet()) {
-                Header probe = new Header(entry.getKey(), "");
-                if (probe.forwardable()) {
+                if (Header.forwardable(entry.getKey())) {
                     entry.getValue().forEach(value -> headers.add(new Header(entry.getKey(), value)));
                 }
             }
