@@ -39,42 +39,34 @@ public final class ServiceSecrets extends Construct {
         this.ingestKey = token("IngestKey", prefix + "/ingest-key", "Bearer key the edge presents to ingest-service");
         this.adminToken = token("AdminToken", prefix + "/admin-token", "Bearer token of protector-api's admin API");
         // Every Protector task signs and verifies challenges with this one key, so any instance verifies an answer.
-        this.challengeKey = Secret.Builder.create(this, "ChallengeKey")
-                .secretName(prefix + "/challenge-key")
-                .description("HS256 key protector-api signs and verifies challenges with (base64url, 48 bytes)")
-                .generateSecretString(SecretStringGenerator.builder()
-                        .passwordLength(64)
-                        .excludePunctuation(true)
-                        .includeSpace(false)
-                        .build())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+        this.challengeKey = secret("ChallengeKey", prefix + "/challenge-key",
+                "HS256 key protector-api signs and verifies challenges with (base64url, 48 bytes)",
+                alphanumeric(64));
         // 64 characters of [A-Za-z0-9] are valid base64url of exactly 48 bytes (no partial trailing group).
-        this.cookieKeys = Secret.Builder.create(this, "CookieKeys")
-                .secretName(prefix + "/cookie-keys")
-                .description("Session cookie HS256 keys by kid, and the kid that signs")
-                .generateSecretString(SecretStringGenerator.builder()
-                        .secretStringTemplate("{\"signingKey\":\"k1\"}")
-                        .generateStringKey("k1")
-                        .passwordLength(64)
-                        .excludePunctuation(true)
-                        .includeSpace(false)
-                        .build())
+        this.cookieKeys = secret("CookieKeys", prefix + "/cookie-keys",
+                "Session cookie HS256 keys by kid, and the kid that signs",
+                alphanumeric(64).secretStringTemplate("{\"signingKey\":\"k1\"}").generateStringKey("k1"));
+    }
+
+    private Secret token(String id, String name, String description) {
+        return secret(id, name, description, alphanumeric(48));
+    }
+
+    private Secret secret(String id, String name, String description, SecretStringGenerator.Builder value) {
+        return Secret.Builder.create(this, id)
+                .secretName(name)
+                .description(description)
+                .generateSecretString(value.build())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }
 
-    private Secret token(String id, String name, String description) {
-        return Secret.Builder.create(this, id)
-                .secretName(name)
-                .description(description)
-                .generateSecretString(SecretStringGenerator.builder()
-                        .passwordLength(48)
-                        .excludePunctuation(true)
-                        .includeSpace(false)
-                        .build())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+    /** Letters and digits only: valid in a bearer header, and as base64url. */
+    private static SecretStringGenerator.Builder alphanumeric(int length) {
+        return SecretStringGenerator.builder()
+                .passwordLength(length)
+                .excludePunctuation(true)
+                .includeSpace(false);
     }
 
     public Secret edgeKey() {
