@@ -1,7 +1,7 @@
 package io.edgeward.cdk;
 
-import static io.edgeward.cdk.StandardDeploymentSynthTest.only;
-import static io.edgeward.cdk.StandardDeploymentSynthTest.resources;
+import static io.edgeward.cdk.TemplateJson.only;
+import static io.edgeward.cdk.TemplateJson.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

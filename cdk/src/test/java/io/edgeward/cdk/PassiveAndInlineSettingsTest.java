@@ -63,8 +63,7 @@ class PassiveAndInlineSettingsTest {
         App app = App.Builder.create().outdir(dir.resolve("out").toString()).build();
         JsonNode edge = new ObjectMapper().valueToTree(Template.fromStack(EdgewardApp.compose(app, settings).edge())
                 .toJSON());
-        JsonNode distributionConfig = StandardDeploymentSynthTest.only(edge, "AWS::CloudFront::Distribution")
-                .at("/Properties/DistributionConfig");
+        JsonNode distributionConfig = TemplateJson.distributionConfig(edge);
         JsonNode verify = distributionConfig.get("CacheBehaviors").get(0);
         assertThat(verify.get("PathPattern").asText()).isEqualTo("/.edgeward/*");
         assertThat(verify.get("AllowedMethods").toString()).contains("POST");

@@ -1,7 +1,9 @@
 package io.edgeward.cdk;
 
-import static io.edgeward.cdk.StandardDeploymentSynthTest.only;
-import static io.edgeward.cdk.StandardDeploymentSynthTest.resources;
+import static io.edgeward.cdk.TemplateJson.cacheBehavior;
+import static io.edgeward.cdk.TemplateJson.distributionConfig;
+import static io.edgeward.cdk.TemplateJson.only;
+import static io.edgeward.cdk.TemplateJson.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +71,7 @@ class PassiveAndInlineSynthTest {
 
     @Test
     void distribution_delivers_standard_logs_to_the_passive_bucket_under_the_prefix() {
-        JsonNode logging = distributionConfig().get("Logging");
+        JsonNode logging = distributionConfig(edgeJson).get("Logging");
         assertThat(logging.get("Bucket").toString()).contains("shop-cloudfront-logs.s3.eu-west-1.");
         assertThat(logging.get("Prefix").asText()).isEqualTo("cloudfront/");
         assertThat(logging.get("IncludeCookies").asBoolean()).isFalse();
@@ -150,14 +152,14 @@ class PassiveAndInlineSynthTest {
         assertThat(config.get("EndPoints").toString()).contains("Kinesis")
                 .contains(":kinesis:eu-west-1:").contains("stream/edgeward-cloudfront-realtime")
                 .contains("role/edgeward-cloudfront-realtime-logs");
-        assertThat(cacheBehavior("/static/*").has("RealtimeLogConfigArn")).isTrue();
-        assertThat(cacheBehavior("/catalog/*").has("RealtimeLogConfigArn")).isFalse();
-        assertThat(distributionConfig().get("DefaultCacheBehavior").has("RealtimeLogConfigArn")).isFalse();
+        assertThat(cacheBehavior(edgeJson, "/static/*").has("RealtimeLogConfigArn")).isTrue();
+        assertThat(cacheBehavior(edgeJson, "/catalog/*").has("RealtimeLogConfigArn")).isFalse();
+        assertThat(distributionConfig(edgeJson).get("DefaultCacheBehavior").has("RealtimeLogConfigArn")).isFalse();
     }
 
     @Test
     void inline_behavior_uses_an_origin_group_failing_over_from_the_inspector_to_the_application() {
-        JsonNode config = distributionConfig();
+        JsonNode config = distributionConfig(edgeJson);
         JsonNode group = config.at("/OriginGroups/Items/0");
         assertThat(config.at("/OriginGroups/Quantity").asInt()).isEqualTo(1);
         assertThat(group.at("/FailoverCriteria/StatusCodes/Items").toString()).isEqualTo("[500,502,503,504]");
@@ -166,7 +168,7 @@ class PassiveAndInlineSynthTest {
         assertThat(origin(primaryId).get("DomainName").asText()).isEqualTo("inspector.shop.example");
         assertThat(origin(fallbackId).get("DomainName").asText()).isEqualTo("origin.shop.example");
 
-        JsonNode inline = cacheBehavior("/catalog/*");
+        JsonNode inline = cacheBehavior(edgeJson, "/catalog/*");
         assertThat(inline.get("TargetOriginId").asText()).isEqualTo(group.get("Id").asText());
         assertThat(inline.path("LambdaFunctionAssociations")).isEmpty();
         assertThat(inline.get("AllowedMethods").toString()).doesNotContain("POST");
@@ -174,7 +176,7 @@ class PassiveAndInlineSynthTest {
 
     @Test
     void inspector_origin_has_the_configured_timeouts_and_the_origin_secret_header() {
-        JsonNode inspector = origin(distributionConfig().at("/OriginGroups/Items/0/Members/Items/0/OriginId").asText());
+        JsonNode inspector = origin(distributionConfig(edgeJson).at("/OriginGroups/Items/0/Members/Items/0/OriginId").asText());
         assertThat(inspector.get("ConnectionTimeout").asInt()).isEqualTo(3);
         assertThat(inspector.get("ConnectionAttempts").asInt()).isEqualTo(2);
         assertThat(inspector.at("/CustomOriginConfig/OriginReadTimeout").asInt()).isEqualTo(20);
@@ -214,21 +216,8 @@ class PassiveAndInlineSynthTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no Lambda with handler " + handler));
     }
 
-    private JsonNode distributionConfig() {
-        return only(edgeJson, "AWS::CloudFront::Distribution").at("/Properties/DistributionConfig");
-    }
-
-    private JsonNode cacheBehavior(String pattern) {
-        for (JsonNode behavior : distributionConfig().get("CacheBehaviors")) {
-            if (behavior.get("PathPattern").asText().equals(pattern)) {
-                return behavior;
-            }
-        }
-        throw new AssertionError("no behavior " + pattern);
-    }
-
     private JsonNode origin(String id) {
-        for (JsonNode origin : distributionConfig().get("Origins")) {
+        for (JsonNode origin : distributionConfig(edgeJson).get("Origins")) {
             if (origin.get("Id").asText().equals(id)) {
                 return origin;
             }

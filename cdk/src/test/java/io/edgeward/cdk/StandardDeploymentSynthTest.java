@@ -1,5 +1,9 @@
 package io.edgeward.cdk;
 
+import static io.edgeward.cdk.TemplateJson.cacheBehavior;
+import static io.edgeward.cdk.TemplateJson.distributionConfig;
+import static io.edgeward.cdk.TemplateJson.only;
+import static io.edgeward.cdk.TemplateJson.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,9 +57,9 @@ class StandardDeploymentSynthTest {
 
     @Test
     void protected_behaviors_carry_viewer_request_with_body_and_the_shipper_at_viewer_and_origin_response() {
-        JsonNode config = distributionConfig();
-        List<JsonNode> protectedBehaviors = List.of(config.get("DefaultCacheBehavior"), cacheBehavior("/api/*"),
-                cacheBehavior("/reports*"), cacheBehavior("/.edgeward/*"));
+        JsonNode config = distributionConfig(edgeJson);
+        List<JsonNode> protectedBehaviors = List.of(config.get("DefaultCacheBehavior"), cacheBehavior(edgeJson, "/api/*"),
+                cacheBehavior(edgeJson, "/reports*"), cacheBehavior(edgeJson, "/.edgeward/*"));
         for (JsonNode behavior : protectedBehaviors) {
             JsonNode associations = behavior.get("LambdaFunctionAssociations");
             assertThat(associations).as("associations of %s", behavior.path("PathPattern")).hasSize(3);
@@ -69,12 +73,12 @@ class StandardDeploymentSynthTest {
 
     @Test
     void passive_behavior_has_no_edge_functions() {
-        assertThat(cacheBehavior("/static/*").path("LambdaFunctionAssociations")).isEmpty();
+        assertThat(cacheBehavior(edgeJson, "/static/*").path("LambdaFunctionAssociations")).isEmpty();
     }
 
     @Test
     void challenge_verification_path_takes_post_and_is_never_cached() {
-        JsonNode verify = cacheBehavior("/.edgeward/*");
+        JsonNode verify = cacheBehavior(edgeJson, "/.edgeward/*");
         assertThat(verify.get("AllowedMethods").toString()).contains("POST");
         // The managed CachingDisabled policy.
         assertThat(verify.get("CachePolicyId").asText()).isEqualTo("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
@@ -82,7 +86,7 @@ class StandardDeploymentSynthTest {
 
     @Test
     void behaviors_keep_the_configured_order_after_the_verification_path() {
-        List<String> patterns = distributionConfig().get("CacheBehaviors").findValuesAsText("PathPattern");
+        List<String> patterns = distributionConfig(edgeJson).get("CacheBehaviors").findValuesAsText("PathPattern");
         assertThat(patterns).containsExactly("/.edgeward/*", "/api/*", "/static/*", "/reports*");
     }
 
@@ -124,7 +128,7 @@ class StandardDeploymentSynthTest {
 
     @Test
     void distribution_serves_the_custom_domain_over_https_in_front_of_the_origin() {
-        JsonNode config = distributionConfig();
+        JsonNode config = distributionConfig(edgeJson);
         assertThat(config.get("Aliases").toString()).contains("www.shop.example");
         assertThat(config.get("ViewerCertificate").get("AcmCertificateArn").asText())
                 .isEqualTo(TestDeployments.CLOUDFRONT_CERTIFICATE);
@@ -228,19 +232,6 @@ class StandardDeploymentSynthTest {
         assertThat(rulePaths("forward")).doesNotContain("/v1/admin/*");
     }
 
-    private JsonNode distributionConfig() {
-        return only(edgeJson, "AWS::CloudFront::Distribution").at("/Properties/DistributionConfig");
-    }
-
-    private JsonNode cacheBehavior(String pattern) {
-        for (JsonNode behavior : distributionConfig().get("CacheBehaviors")) {
-            if (behavior.get("PathPattern").asText().equals(pattern)) {
-                return behavior;
-            }
-        }
-        throw new AssertionError("no behavior " + pattern);
-    }
-
     private static JsonNode association(JsonNode associations, String eventType) {
         for (JsonNode association : associations) {
             if (association.get("EventType").asText().equals(eventType)) {
@@ -292,21 +283,5 @@ class StandardDeploymentSynthTest {
             }
         }
         return paths;
-    }
-
-    static List<Map.Entry<String, JsonNode>> resources(JsonNode template, String type) {
-        List<Map.Entry<String, JsonNode>> found = new java.util.ArrayList<>();
-        template.get("Resources").fields().forEachRemaining(e -> {
-            if (e.getValue().get("Type").asText().equals(type)) {
-                found.add(e);
-            }
-        });
-        return found;
-    }
-
-    static JsonNode only(JsonNode template, String type) {
-        List<Map.Entry<String, JsonNode>> found = resources(template, type);
-        assertThat(found).as(type).hasSize(1);
-        return found.get(0).getValue();
     }
 }
