@@ -31,8 +31,4 @@ public record RuleSettings(Boolean enabled, Duration window, Integer threshold, 
     public boolean isEnabled() {
         return enabled == null || enabled;
     }
-
-    public int thresholdOr(int fallback) {
-        return threshold == null ? fallback : threshold;
-    }
 }

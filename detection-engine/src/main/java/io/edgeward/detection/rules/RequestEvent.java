@@ -6,10 +6,6 @@ package io.edgeward.detection.rules;
  */
 public record RequestEvent(long time, int flags, int pathHash, int idPrefix, int id) {
 
-    public RequestEvent restrictedTo(int mask) {
-        return new RequestEvent(time, flags & mask, 0, 0, 0);
-    }
-
     public static RequestEvent marker(long time, int flags) {
         return new RequestEvent(time, flags, 0, 0, 0);
     }

@@ -19,7 +19,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +108,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
     private void processClient(LogRecord r, RequestEvent event, DetectionPolicy p, long now) {
         // passive sources have no cookie at all: the address and user agent is the best actor they offer
         RequestEvent e = r.cookieState() == null ? event
-                : new RequestEvent(now, (event.flags() & Signals.UNATTRIBUTED_MASK) | Signals.COOKIE_NEW, 0, 0, 0);
+                : RequestEvent.marker(now, (event.flags() & Signals.UNATTRIBUTED_MASK) | Signals.COOKIE_NEW);
         appendToClient(r, e, p, now);
     }
 
@@ -187,26 +186,10 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
     /** Forgets actors and addresses not seen for longer than the policy's retention (stream time). */
     private void expire(long streamTime) {
         long oldest = streamTime - policy.get().retention().toMillis();
-        List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = actors.all()) {
-            all.forEachRemaining(kv -> {
-                if (ActorState.lastSeenOf(kv.value) < oldest) {
-                    stale.add(kv.key);
-                }
-            });
-        }
-        stale.forEach(actors::delete);
-        List<String> staleAddresses = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = addresses.all()) {
-            all.forEachRemaining(kv -> {
-                if (AddressBook.fromBytes(kv.value).lastSeen() < oldest) {
-                    staleAddresses.add(kv.key);
-                }
-            });
-        }
-        staleAddresses.forEach(addresses::delete);
-        if (!stale.isEmpty() || !staleAddresses.isEmpty()) {
-            log.debug("expired {} actors and {} addresses", stale.size(), staleAddresses.size());
+        int staleActors = StaleEntries.delete(actors, ActorState::lastSeenOf, oldest);
+        int staleAddresses = StaleEntries.delete(addresses, bytes -> AddressBook.fromBytes(bytes).lastSeen(), oldest);
+        if (staleActors > 0 || staleAddresses > 0) {
+            log.debug("expired {} actors and {} addresses", staleActors, staleAddresses);
         }
     }
 }

@@ -9,14 +9,11 @@ import io.edgeward.detection.rules.Finding;
 import io.edgeward.detection.rules.RequestEvent;
 import io.edgeward.detection.rules.Signals;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -73,15 +70,6 @@ final class CrossProcessor implements Processor<String, Signal, String, Candidat
     }
 
     private void expire(long streamTime) {
-        long oldest = streamTime - policy.get().retention().toMillis();
-        List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = store.all()) {
-            all.forEachRemaining(kv -> {
-                if (ActorState.lastSeenOf(kv.value) < oldest) {
-                    stale.add(kv.key);
-                }
-            });
-        }
-        stale.forEach(store::delete);
+        StaleEntries.delete(store, ActorState::lastSeenOf, streamTime - policy.get().retention().toMillis());
     }
 }

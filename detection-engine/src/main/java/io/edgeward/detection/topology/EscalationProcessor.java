@@ -9,15 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -108,15 +105,7 @@ final class EscalationProcessor implements Processor<String, Candidate, String, 
     }
 
     private void expire(long streamTime) {
-        long oldest = streamTime - policy.get().escalation().memory().toMillis();
-        List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = store.all()) {
-            all.forEachRemaining(kv -> {
-                if (OffenceRecord.fromBytes(kv.value).lastActivity() < oldest) {
-                    stale.add(kv.key);
-                }
-            });
-        }
-        stale.forEach(store::delete);
+        StaleEntries.delete(store, bytes -> OffenceRecord.fromBytes(bytes).lastActivity(),
+                streamTime - policy.get().escalation().memory().toMillis());
     }
 }

@@ -116,6 +116,15 @@ final class DetectionHarness implements AutoCloseable {
         return seenDecisions;
     }
 
+    /** The keys a processor's state store holds now. */
+    List<String> storeKeys(String store) {
+        List<String> keys = new ArrayList<>();
+        try (var all = driver.<String, byte[]>getKeyValueStore(store).all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
+    }
+
     List<Detection> detections(String rule) {
         return detections().stream().filter(d -> d.rule().equals(rule)).toList();
     }
