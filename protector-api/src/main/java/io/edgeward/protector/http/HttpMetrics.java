@@ -5,33 +5,50 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code protector_http_requests_seconds{method,path,status}} for every request. {@code path} is the route
  * template ({@code /v1/admin/decisions/{id}}), or {@code unmatched}, so a scan of random paths cannot blow up
- * the number of series.
+ * the number of series. Each series' timer is registered once and then looked up by its tag values: building
+ * and registering a timer per request costs more than the check it measures.
  */
 public final class HttpMetrics {
 
     private static final String START = "edgeward.start";
 
-    private HttpMetrics() {
+    private record Series(String method, String path, int status) {
+    }
+
+    private final MeterRegistry registry;
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    private HttpMetrics(MeterRegistry registry) {
+        this.registry = registry;
     }
 
     public static void install(Javalin app, MeterRegistry registry) {
+        HttpMetrics metrics = new HttpMetrics(registry);
         app.before(ctx -> ctx.attribute(START, System.nanoTime()));
-        app.after(ctx -> {
-            Long start = ctx.attribute(START);
-            if (start != null) {
-                Timer.builder("protector.http.requests")
-                        .tag("method", ctx.method().name())
-                        .tag("path", routeOf(ctx))
-                        .tag("status", Integer.toString(ctx.statusCode()))
-                        .register(registry)
-                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            }
-        });
+        app.after(metrics::record);
+    }
+
+    private void record(Context ctx) {
+        Long start = ctx.attribute(START);
+        if (start != null) {
+            timers.computeIfAbsent(new Series(ctx.method().name(), routeOf(ctx), ctx.statusCode()), this::register)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Timer register(Series series) {
+        return Timer.builder("protector.http.requests")
+                .tag("method", series.method())
+                .tag("path", series.path())
+                .tag("status", Integer.toString(series.status()))
+                .register(registry);
     }
 
     private static String routeOf(Context ctx) {
