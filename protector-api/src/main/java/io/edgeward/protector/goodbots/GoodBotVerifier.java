@@ -65,10 +65,6 @@ public final class GoodBotVerifier implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    public GoodBotStatus classify(String userAgent, byte[] ip) {
-        return verify(claimedBot(userAgent), ip);
-    }
-
     /** The first configured bot whose pattern the user agent matches, or null. */
     public GoodBot claimedBot(String userAgent) {
         if (userAgent == null) {
@@ -151,10 +147,6 @@ public final class GoodBotVerifier implements AutoCloseable {
 
     public int cacheSize() {
         return cache.size();
-    }
-
-    public List<GoodBot> bots() {
-        return bots;
     }
 
     @Override

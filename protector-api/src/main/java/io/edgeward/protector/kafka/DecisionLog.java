@@ -32,7 +32,8 @@ public final class DecisionLog implements AutoCloseable {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "protector-admin");
         int timeoutMs = (int) Math.max(1_000, deliveryTimeout.toMillis());
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(timeoutMs, 30_000)));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Math.max(timeoutMs, Math.min(timeoutMs, 30_000))));
+        // Kafka requires delivery >= linger (0) + request timeout, which the cap above keeps true
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(timeoutMs));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.toString(timeoutMs));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -42,7 +42,6 @@ public final class DecisionMaterializer implements AutoCloseable {
     private final Object progress = new Object();
     private final Map<Integer, Long> applied = new HashMap<>(); // guarded by progress: next offset to apply
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong recordsApplied = new AtomicLong();
     private volatile boolean caughtUp;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -135,7 +134,6 @@ public final class DecisionMaterializer implements AutoCloseable {
         try {
             DecisionCodec.Change change = codec.decode(r.key(), r.value());
             change.decision().ifPresentOrElse(store::put, () -> store.remove(change.key()));
-            recordsApplied.incrementAndGet();
         } catch (InvalidDecisionException e) {
             rejected.incrementAndGet();
             log.warn("decisions.record rejected partition={} offset={}: {}", r.partition(), r.offset(), e.getMessage());
@@ -183,10 +181,6 @@ public final class DecisionMaterializer implements AutoCloseable {
 
     public long rejectedRecords() {
         return rejected.get();
-    }
-
-    public long appliedRecords() {
-        return recordsApplied.get();
     }
 
     @Override
