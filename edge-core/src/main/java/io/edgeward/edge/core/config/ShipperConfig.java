@@ -1,5 +1,6 @@
 package io.edgeward.edge.core.config;
 
+import io.edgeward.edge.core.text.Ascii;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -165,7 +166,7 @@ public record ShipperConfig(Ingest ingest, Logging logging) {
             }
             List<String> out = new ArrayList<>(values.size());
             for (String value : values) {
-                String name = value == null ? "" : lowerAscii(value.trim());
+                String name = value == null ? "" : Ascii.lowerCase(value.trim());
                 if (extension && name.startsWith(".")) {
                     name = name.substring(1);
                 }
@@ -182,14 +183,5 @@ public record ShipperConfig(Ingest ingest, Logging logging) {
         if (value < min || value > max) {
             throw new ConfigException(key + " must be between " + min + " and " + max + ", was " + value);
         }
-    }
-
-    private static String lowerAscii(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-        }
-        return out.toString();
     }
 }

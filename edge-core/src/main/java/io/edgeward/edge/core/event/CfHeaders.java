@@ -1,5 +1,6 @@
 package io.edgeward.edge.core.event;
 
+import io.edgeward.edge.core.text.Ascii;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class CfHeaders {
             if (header.getKey() == null || entries == null) {
                 continue;
             }
-            String name = JsonValues.lowerAscii(header.getKey());
+            String name = Ascii.lowerCase(header.getKey());
             for (Object item : entries) {
                 Map<String, Object> entry = JsonValues.map(item);
                 String entryValue = JsonValues.text(entry, "value", null);
@@ -55,13 +56,13 @@ public final class CfHeaders {
 
     /** The first value of a header, or null. */
     public String first(String name) {
-        List<HeaderEntry> entries = byName.get(JsonValues.lowerAscii(name));
+        List<HeaderEntry> entries = byName.get(Ascii.lowerCase(name));
         return entries == null || entries.isEmpty() ? null : entries.get(0).value();
     }
 
     /** Every value of a header, in order; empty when absent. */
     public List<String> values(String name) {
-        List<HeaderEntry> entries = byName.get(JsonValues.lowerAscii(name));
+        List<HeaderEntry> entries = byName.get(Ascii.lowerCase(name));
         if (entries == null) {
             return List.of();
         }
@@ -73,12 +74,12 @@ public final class CfHeaders {
     }
 
     public List<HeaderEntry> entries(String name) {
-        List<HeaderEntry> entries = byName.get(JsonValues.lowerAscii(name));
+        List<HeaderEntry> entries = byName.get(Ascii.lowerCase(name));
         return entries == null ? List.of() : Collections.unmodifiableList(entries);
     }
 
     public boolean contains(String name) {
-        return byName.containsKey(JsonValues.lowerAscii(name));
+        return byName.containsKey(Ascii.lowerCase(name));
     }
 
     /** The lowercase names present. */
@@ -95,19 +96,19 @@ public final class CfHeaders {
         Map<String, List<HeaderEntry>> copy = copy();
         List<HeaderEntry> one = new ArrayList<>(1);
         one.add(new HeaderEntry(key, value));
-        copy.put(JsonValues.lowerAscii(key), one);
+        copy.put(Ascii.lowerCase(key), one);
         return new CfHeaders(copy);
     }
 
     /** A copy with one more value for {@code key} (for Set-Cookie, which may repeat). */
     public CfHeaders adding(String key, String value) {
         Map<String, List<HeaderEntry>> copy = copy();
-        copy.computeIfAbsent(JsonValues.lowerAscii(key), n -> new ArrayList<>(1)).add(new HeaderEntry(key, value));
+        copy.computeIfAbsent(Ascii.lowerCase(key), n -> new ArrayList<>(1)).add(new HeaderEntry(key, value));
         return new CfHeaders(copy);
     }
 
     public CfHeaders without(String name) {
-        String lower = JsonValues.lowerAscii(name);
+        String lower = Ascii.lowerCase(name);
         if (!byName.containsKey(lower)) {
             return this;
         }

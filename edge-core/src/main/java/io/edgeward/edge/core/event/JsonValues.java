@@ -38,20 +38,4 @@ final class JsonValues {
         Object value = map == null ? null : map.get(key);
         return value instanceof Boolean ? (Boolean) value : "true".equals(value);
     }
-
-    static String lowerAscii(String name) {
-        StringBuilder out = null;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                if (out == null) {
-                    out = new StringBuilder(name.length()).append(name, 0, i);
-                }
-                out.append((char) (c + 32));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? name : out.toString();
-    }
 }

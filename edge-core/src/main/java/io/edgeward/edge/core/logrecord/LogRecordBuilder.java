@@ -7,6 +7,7 @@ import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.event.RequestBody;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.port.JsonCodec;
+import io.edgeward.edge.core.text.Ascii;
 import io.edgeward.edge.core.text.Utf8;
 import java.util.HashSet;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class LogRecordBuilder {
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
         return dot > slash && dot < path.length() - 1
-                && skipExtensions.contains(Masking.lowerAscii(path.substring(dot + 1)));
+                && skipExtensions.contains(Ascii.lowerCase(path.substring(dot + 1)));
     }
 
     /**
@@ -125,7 +126,7 @@ public final class LogRecordBuilder {
         }
         int semicolon = contentType.indexOf(';');
         String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-        return type.isEmpty() ? null : Masking.lowerAscii(type);
+        return type.isEmpty() ? null : Ascii.lowerCase(type);
     }
 
     private static Long number(String text) {

@@ -2,6 +2,7 @@ package io.edgeward.edge.core.logrecord;
 
 import io.edgeward.edge.core.mark.PercentEncoding;
 import io.edgeward.edge.core.port.JsonCodec;
+import io.edgeward.edge.core.text.Ascii;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ public final class Masking {
             Map<String, Object> masked = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                 String name = String.valueOf(entry.getKey());
-                masked.put(name, bodyNames.contains(lowerAscii(name)) && entry.getValue() != null ? MASK
+                masked.put(name, bodyNames.contains(Ascii.lowerCase(name)) && entry.getValue() != null ? MASK
                         : maskJsonValue(entry.getValue()));
             }
             return masked;
@@ -103,7 +104,7 @@ public final class Masking {
             }
             int equals = pairs.indexOf('=', start);
             if (equals >= 0 && equals < end) {
-                String name = lowerAscii(PercentEncoding.decode(pairs.substring(start, equals), true));
+                String name = Ascii.lowerCase(PercentEncoding.decode(pairs.substring(start, equals), true));
                 if (names.contains(name)) {
                     if (out == null) {
                         out = new StringBuilder(pairs.length() + 8).append(pairs, 0, start);
@@ -126,24 +127,8 @@ public final class Masking {
     private static Set<String> lowered(List<String> names) {
         Set<String> set = new HashSet<>();
         for (String name : names) {
-            set.add(lowerAscii(name));
+            set.add(Ascii.lowerCase(name));
         }
         return set;
-    }
-
-    static String lowerAscii(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, 0, i);
-                }
-                out.append((char) (c + 32));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
     }
 }
