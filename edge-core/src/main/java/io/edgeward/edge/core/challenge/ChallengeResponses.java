@@ -4,6 +4,7 @@ import io.edgeward.edge.core.decision.ViewerRequest;
 import io.edgeward.edge.core.event.CfHeaders;
 import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.port.JsonCodec;
+import io.edgeward.edge.core.response.Html;
 import io.edgeward.edge.core.text.Utf8;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class ChallengeResponses {
 
     private CfResponse challenge(ViewerRequest request, ChallengeOffer offer, String reason, String setCookie,
                                  String url, boolean failed) {
-        return challenge(request, offer, reason, setCookie, url, failed, !wantsHtml(request.accept()));
+        return challenge(request, offer, reason, setCookie, url, failed, !Html.wantedBy(request.accept()));
     }
 
     private CfResponse challenge(ViewerRequest request, ChallengeOffer offer, String reason, String setCookie,
@@ -104,11 +105,6 @@ public final class ChallengeResponses {
     CfResponse methodNotAllowed() {
         return response(405, "Method Not Allowed", "text/plain; charset=utf-8", "POST only\n", null)
                 .withHeader("Allow", "POST");
-    }
-
-    /** Browsers name text/html when navigating; fetch, XHR and API clients send {@code *}/{@code *} or JSON. */
-    static boolean wantsHtml(String accept) {
-        return accept != null && (accept.indexOf("text/html") >= 0 || accept.indexOf("application/xhtml") >= 0);
     }
 
     /** The visitor's own URL; an absurdly long one (only bots send those) falls back to the site's root. */

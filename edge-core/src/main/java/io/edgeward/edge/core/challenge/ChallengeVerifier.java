@@ -10,6 +10,7 @@ import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.core.port.HttpCallback;
+import io.edgeward.edge.core.response.Html;
 import io.edgeward.edge.core.session.CookieRead;
 import io.edgeward.edge.core.session.Session;
 import io.edgeward.edge.core.session.SessionCookieCodec;
@@ -71,7 +72,7 @@ public final class ChallengeVerifier {
         try {
             form = VerifyForm.read(viewer.request(), ports.json());
         } catch (VerifyForm.Unreadable unreadable) {
-            boolean jsonClient = !ChallengeResponses.wantsHtml(viewer.accept());
+            boolean jsonClient = !Html.wantedBy(viewer.accept());
             done.accept(rejected(viewer, mode, read, unreadable.reason(), null, "/", jsonClient));
             return;
         }
@@ -143,7 +144,7 @@ public final class ChallengeVerifier {
     }
 
     private static boolean jsonClient(ViewerRequest viewer, VerifyForm form) {
-        return form.json() || !ChallengeResponses.wantsHtml(viewer.accept());
+        return form.json() || !Html.wantedBy(viewer.accept());
     }
 
     private static RequestMark mark(String action, CookieRead read, Mode mode, String sessionId, String reason) {

@@ -1,9 +1,17 @@
 package io.edgeward.edge.core.response;
 
-/** Escapes text for HTML element content and double- or single-quoted attribute values in generated pages. */
+/**
+ * HTML in generated responses: whether the client wants a page at all, and escaping for element content and double-
+ * or single-quoted attribute values.
+ */
 public final class Html {
 
     private Html() {
+    }
+
+    /** Browsers name text/html when navigating; fetch, XHR and API clients send {@code *}/{@code *} or JSON. */
+    public static boolean wantedBy(String accept) {
+        return accept != null && (accept.indexOf("text/html") >= 0 || accept.indexOf("application/xhtml") >= 0);
     }
 
     public static String escape(String text) {

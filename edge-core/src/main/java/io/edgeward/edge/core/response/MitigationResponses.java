@@ -20,8 +20,6 @@ import java.util.Map;
 public final class MitigationResponses {
 
     public static final int BLOCK_STATUS = 403;
-    public static final int CHALLENGE_STATUS = 403;
-    public static final String ACTION_HEADER = "x-edgeward-action";
     /** Lambda@Edge rejects generated viewer responses over 40 KB; our values are bounded well below it. */
     static final int MAX_TEXT = 256;
 
@@ -41,7 +39,7 @@ public final class MitigationResponses {
     public CfResponse block(ViewerRequest request, String reason, String setCookie) {
         String requestId = bounded(request.event().config().requestId());
         reason = reason == null ? null : bounded(reason);
-        if (wantsHtml(request.accept())) {
+        if (Html.wantedBy(request.accept())) {
             return response(BLOCK_STATUS, "block", "text/html; charset=utf-8", Pages.block(Html.escape(requestId)),
                     setCookie);
         }
@@ -60,11 +58,6 @@ public final class MitigationResponses {
     /** A challenge with the offer Protector issued (null: a page without a solvable challenge, see challenge/). */
     public CfResponse challenge(ViewerRequest request, ChallengeOffer offer, String reason, String setCookie) {
         return challenges.challenge(request, offer, reason, setCookie);
-    }
-
-    /** Browsers name text/html when navigating; fetch, XHR and API clients send {@code *}/{@code *} or JSON. */
-    public static boolean wantsHtml(String accept) {
-        return accept != null && (accept.indexOf("text/html") >= 0 || accept.indexOf("application/xhtml") >= 0);
     }
 
     private static String bounded(String text) {

@@ -20,10 +20,10 @@ class MitigationResponsesTest {
 
     @Test
     void html_only_for_clients_that_name_it() {
-        assertThat(MitigationResponses.wantsHtml(BROWSER_ACCEPT)).isTrue();
-        assertThat(MitigationResponses.wantsHtml("*/*")).isFalse();
-        assertThat(MitigationResponses.wantsHtml("application/json")).isFalse();
-        assertThat(MitigationResponses.wantsHtml(null)).isFalse();
+        assertThat(Html.wantedBy(BROWSER_ACCEPT)).isTrue();
+        assertThat(Html.wantedBy("*/*")).isFalse();
+        assertThat(Html.wantedBy("application/json")).isFalse();
+        assertThat(Html.wantedBy(null)).isFalse();
     }
 
     @Test
