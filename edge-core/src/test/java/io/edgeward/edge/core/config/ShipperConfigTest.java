@@ -3,7 +3,7 @@ package io.edgeward.edge.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edgeward.edge.core.shipper.TestJson;
+import io.edgeward.edge.core.testing.TestPorts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ShipperConfigTest {
 
     private static ShipperConfig parse(String json) {
-        return ShipperConfig.fromJson(new TestJson().parseObject(json));
+        return ShipperConfig.fromJson(TestPorts.json().parseObject(json));
     }
 
     @Test

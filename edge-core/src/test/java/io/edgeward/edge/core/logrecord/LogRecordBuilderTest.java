@@ -9,7 +9,8 @@ import io.edgeward.edge.core.event.CfHeaders;
 import io.edgeward.edge.core.event.CfRequest;
 import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.mark.RequestMark;
-import io.edgeward.edge.core.shipper.TestJson;
+import io.edgeward.edge.core.port.JsonCodec;
+import io.edgeward.edge.core.testing.TestPorts;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LogRecordBuilderTest {
 
     private static final long NOW = Instant.parse("2026-11-23T13:40:43.123Z").toEpochMilli();
-    private final TestJson json = new TestJson();
+    private final JsonCodec json = TestPorts.json();
     private final LogRecordBuilder builder = new LogRecordBuilder(ShipperConfig.Logging.defaults(), json);
 
     @SuppressWarnings("unchecked")

@@ -2,14 +2,14 @@ package io.edgeward.edge.core.logrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeward.edge.core.shipper.TestJson;
+import io.edgeward.edge.core.testing.TestPorts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MaskingTest {
 
     private final Masking masking =
-            new Masking(List.of("password", "token"), List.of("password", "cvv"), new TestJson());
+            new Masking(List.of("password", "token"), List.of("password", "cvv"), TestPorts.json());
 
     @Test
     void masks_configured_query_parameters_url_encoded_and_keeps_the_rest() {

@@ -7,6 +7,7 @@ import io.edgeward.edge.core.logrecord.LogRecord;
 import io.edgeward.edge.core.port.EdgeHttp;
 import io.edgeward.edge.core.port.EdgeLog;
 import io.edgeward.edge.core.port.HttpCallback;
+import io.edgeward.edge.core.testing.TestPorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class LogShipperTest {
         List<String> paths(int post) {
             List<String> paths = new ArrayList<>();
             for (String line : posts.get(post).body().split("\n")) {
-                paths.add(new TestJson().parseObject(line).get("path").toString());
+                paths.add(TestPorts.json().parseObject(line).get("path").toString());
             }
             return paths;
         }
@@ -58,7 +59,7 @@ class LogShipperTest {
     private LogShipper shipper(int batchSize, long maxAgeMillis, int queueLimit, int maxInFlight) {
         ShipperConfig.Ingest config = new ShipperConfig.Ingest("http://127.0.0.1:8082", "key-1", batchSize,
                 maxAgeMillis, queueLimit, 1000, maxInFlight);
-        return new LogShipper(config, http, new TestJson(), now::get, log);
+        return new LogShipper(config, http, TestPorts.json(), now::get, log);
     }
 
     static LogRecord record(String path) {
@@ -247,7 +248,7 @@ class LogShipperTest {
         EdgeHttp throwing = (url, headers, body, timeout, callback) -> {
             throw new IllegalStateException("boom");
         };
-        LogShipper shipper = new LogShipper(config, throwing, new TestJson(), now::get, log);
+        LogShipper shipper = new LogShipper(config, throwing, TestPorts.json(), now::get, log);
         for (int i = 0; i < config.batchSize(); i++) {
             shipper.enqueue(record("/" + i));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.logrecord.LogRecordBuilder;
+import io.edgeward.edge.core.testing.TestPorts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,10 @@ class ResponseLoggingTest {
     private final LogShipperTest.HeldHttp http = new LogShipperTest.HeldHttp();
     private final LogShipperTest.Lines log = new LogShipperTest.Lines();
     private final LogShipper shipper = new LogShipper(
-            new ShipperConfig.Ingest("http://127.0.0.1:8082", "k", 1, 2000, 10, 1000, 4), http, new TestJson(),
+            new ShipperConfig.Ingest("http://127.0.0.1:8082", "k", 1, 2000, 10, 1000, 4), http, TestPorts.json(),
             now::get, log);
     private final ResponseLogging logging = new ResponseLogging(
-            new LogRecordBuilder(ShipperConfig.Logging.defaults(), new TestJson()), shipper, now::get, log);
+            new LogRecordBuilder(ShipperConfig.Logging.defaults(), TestPorts.json()), shipper, now::get, log);
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> event(String name) throws Exception {
@@ -76,9 +77,9 @@ class ResponseLoggingTest {
     void each_invocation_first_sends_what_has_aged() throws Exception {
         LogShipper batching = new LogShipper(
                 new ShipperConfig.Ingest("http://127.0.0.1:8082", "k", 50, 2000, 100, 1000, 4), http,
-                new TestJson(), now::get, log);
+                TestPorts.json(), now::get, log);
         ResponseLogging policy = new ResponseLogging(
-                new LogRecordBuilder(ShipperConfig.Logging.defaults(), new TestJson()), batching, now::get, log);
+                new LogRecordBuilder(ShipperConfig.Logging.defaults(), TestPorts.json()), batching, now::get, log);
         policy.handle(event("awsdocs_viewer-response.json"));
         assertThat(http.posts).isEmpty();
 
