@@ -1,18 +1,14 @@
 package io.edgeward.protector;
 
-import static io.edgeward.protector.EnvValues.blankToNull;
-import static io.edgeward.protector.EnvValues.bool;
-import static io.edgeward.protector.EnvValues.duration;
-import static io.edgeward.protector.EnvValues.integer;
-import static io.edgeward.protector.EnvValues.positive;
+import static io.edgeward.env.ConfigChecks.positive;
 
+import io.edgeward.env.EnvReader;
 import io.edgeward.protector.challenge.ChallengeSettings;
 import io.edgeward.protector.goodbots.GoodBotSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,44 +115,44 @@ public record ProtectorConfig(
             "EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE");
 
     /** The one place environment variables are read (docs/protector.md lists them). */
-    public static ProtectorConfig fromEnvironment(Map<String, String> env) {
-        for (String name : env.keySet()) {
-            if (name.startsWith("EDGEWARD_PROTECTOR_") && !PROTECTOR_VARIABLES.contains(name)) {
-                throw new IllegalArgumentException("unknown variable " + name + "; known: " + PROTECTOR_VARIABLES.stream().sorted().toList());
-            }
+    public static ProtectorConfig fromEnvironment(Map<String, String> variables) {
+        EnvReader env = EnvReader.of(variables);
+        Set<String> unknown = env.unknownNames("EDGEWARD_PROTECTOR_", PROTECTOR_VARIABLES);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown variable " + unknown.iterator().next() + "; known: "
+                    + PROTECTOR_VARIABLES.stream().sorted().toList());
         }
         GoodBotSettings d = GoodBotSettings.defaults();
         Builder b = builder()
-                .port(integer(env, "EDGEWARD_PROTECTOR_PORT", 8081))
-                .bindAddress(env.getOrDefault("EDGEWARD_PROTECTOR_BIND", "127.0.0.1"))
+                .port(env.integer("EDGEWARD_PROTECTOR_PORT", 8081))
+                .bindAddress(variables.getOrDefault("EDGEWARD_PROTECTOR_BIND", "127.0.0.1"))
                 .edgeKeys(edgeKeys(env))
-                .adminToken(env.get("EDGEWARD_ADMIN_TOKEN"))
-                .metricsToken(blankToNull(env.get("EDGEWARD_METRICS_TOKEN")))
-                .kafkaBootstrapServers(env.getOrDefault("EDGEWARD_KAFKA_BOOTSTRAP", "127.0.0.1:9092"))
-                .decisionsTopic(env.getOrDefault("EDGEWARD_DECISIONS_TOPIC", "edgeward.decisions"))
-                .createTopic(bool(env, "EDGEWARD_PROTECTOR_CREATE_TOPIC", true))
-                .topicPartitions(integer(env, "EDGEWARD_PROTECTOR_TOPIC_PARTITIONS", 3))
-                .policyFile(blankToNull(env.get("EDGEWARD_POLICY_FILE")) == null ? null : Path.of(env.get("EDGEWARD_POLICY_FILE")))
-                .allowTtl(duration(env, "EDGEWARD_PROTECTOR_ALLOW_TTL", Duration.ofSeconds(60)))
-                .adminWriteTimeout(duration(env, "EDGEWARD_PROTECTOR_ADMIN_WRITE_TIMEOUT", Duration.ofSeconds(10)))
-                .maxRequestBytes(integer(env, "EDGEWARD_PROTECTOR_MAX_REQUEST_BYTES", 65_536));
+                .adminToken(variables.get("EDGEWARD_ADMIN_TOKEN"))
+                .metricsToken(env.optional("EDGEWARD_METRICS_TOKEN").orElse(null))
+                .kafkaBootstrapServers(variables.getOrDefault("EDGEWARD_KAFKA_BOOTSTRAP", "127.0.0.1:9092"))
+                .decisionsTopic(variables.getOrDefault("EDGEWARD_DECISIONS_TOPIC", "edgeward.decisions"))
+                .createTopic(env.bool("EDGEWARD_PROTECTOR_CREATE_TOPIC", true))
+                .topicPartitions(env.integer("EDGEWARD_PROTECTOR_TOPIC_PARTITIONS", 3))
+                .policyFile(env.optional("EDGEWARD_POLICY_FILE").map(Path::of).orElse(null))
+                .allowTtl(env.duration("EDGEWARD_PROTECTOR_ALLOW_TTL", Duration.ofSeconds(60)))
+                .adminWriteTimeout(env.duration("EDGEWARD_PROTECTOR_ADMIN_WRITE_TIMEOUT", Duration.ofSeconds(10)))
+                .maxRequestBytes(env.integer("EDGEWARD_PROTECTOR_MAX_REQUEST_BYTES", 65_536));
         b.goodBots(new GoodBotSettings(
-                duration(env, "EDGEWARD_PROTECTOR_GOODBOT_POSITIVE_TTL", d.positiveTtl()),
-                duration(env, "EDGEWARD_PROTECTOR_GOODBOT_NEGATIVE_TTL", d.negativeTtl()),
-                integer(env, "EDGEWARD_PROTECTOR_GOODBOT_CACHE_SIZE", d.cacheSize()),
-                integer(env, "EDGEWARD_PROTECTOR_GOODBOT_THREADS", d.threads()),
-                integer(env, "EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE", d.queueSize())));
-        b.challenge(ChallengeSettings.fromEnvironment(env));
+                env.duration("EDGEWARD_PROTECTOR_GOODBOT_POSITIVE_TTL", d.positiveTtl()),
+                env.duration("EDGEWARD_PROTECTOR_GOODBOT_NEGATIVE_TTL", d.negativeTtl()),
+                env.integer("EDGEWARD_PROTECTOR_GOODBOT_CACHE_SIZE", d.cacheSize()),
+                env.integer("EDGEWARD_PROTECTOR_GOODBOT_THREADS", d.threads()),
+                env.integer("EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE", d.queueSize())));
+        b.challenge(ChallengeSettings.fromEnvironment(variables));
         return b.build();
     }
 
-    private static List<String> edgeKeys(Map<String, String> env) {
-        String many = blankToNull(env.get("EDGEWARD_EDGE_KEYS"));
-        String one = blankToNull(env.get("EDGEWARD_EDGE_KEY"));
-        if (many != null) {
-            return Arrays.stream(many.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    /** {@code EDGEWARD_EDGE_KEYS} when set, otherwise {@code EDGEWARD_EDGE_KEY}. */
+    private static List<String> edgeKeys(EnvReader env) {
+        if (env.optional("EDGEWARD_EDGE_KEYS").isPresent()) {
+            return env.list("EDGEWARD_EDGE_KEYS", List.of());
         }
-        return one == null ? List.of() : List.of(one.strip());
+        return env.optional("EDGEWARD_EDGE_KEY").map(key -> List.of(key.strip())).orElse(List.of());
     }
 
     @Override

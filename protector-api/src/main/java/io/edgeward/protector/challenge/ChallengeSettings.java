@@ -1,10 +1,8 @@
 package io.edgeward.protector.challenge;
 
-import static io.edgeward.protector.EnvValues.blankToNull;
-import static io.edgeward.protector.EnvValues.duration;
-import static io.edgeward.protector.EnvValues.integer;
-import static io.edgeward.protector.EnvValues.positive;
+import static io.edgeward.env.ConfigChecks.positive;
 
+import io.edgeward.env.EnvReader;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -114,24 +112,25 @@ public record ChallengeSettings(byte[] key, Duration ttl, String provider, int d
     }
 
     /** Reads {@code EDGEWARD_CHALLENGE_*} (docs/challenges.md lists them); the one place they are read. */
-    public static ChallengeSettings fromEnvironment(Map<String, String> env) {
-        String keyText = blankToNull(env.get("EDGEWARD_CHALLENGE_KEY"));
+    public static ChallengeSettings fromEnvironment(Map<String, String> variables) {
+        EnvReader env = EnvReader.of(variables);
+        String keyText = env.optional("EDGEWARD_CHALLENGE_KEY").orElse(null);
         byte[] key;
         try {
             key = keyText == null ? randomKey() : Base64.getUrlDecoder().decode(keyText.strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("EDGEWARD_CHALLENGE_KEY must be base64url (>= 32 bytes)");
         }
-        String provider = env.getOrDefault("EDGEWARD_CHALLENGE_PROVIDER", "pow").strip().toLowerCase(Locale.ROOT);
-        String url = blankToNull(env.get("EDGEWARD_CHALLENGE_VERIFY_URL"));
+        String provider = variables.getOrDefault("EDGEWARD_CHALLENGE_PROVIDER", "pow").strip().toLowerCase(Locale.ROOT);
         return new ChallengeSettings(key,
-                duration(env, "EDGEWARD_CHALLENGE_TTL", Duration.ofMinutes(5)), provider,
-                integer(env, "EDGEWARD_CHALLENGE_DIFFICULTY", 18),
-                "true".equalsIgnoreCase(env.getOrDefault("EDGEWARD_CHALLENGE_BIND_IP", "false").strip()),
-                blankToNull(env.get("EDGEWARD_CHALLENGE_SITE_KEY")), blankToNull(env.get("EDGEWARD_CHALLENGE_SECRET")),
-                url == null ? null : URI.create(url),
-                duration(env, "EDGEWARD_CHALLENGE_PROVIDER_TIMEOUT", Duration.ofSeconds(2)),
-                integer(env, "EDGEWARD_CHALLENGE_USED_NONCE_LIMIT", 1_000_000));
+                env.duration("EDGEWARD_CHALLENGE_TTL", Duration.ofMinutes(5)), provider,
+                env.integer("EDGEWARD_CHALLENGE_DIFFICULTY", 18),
+                "true".equalsIgnoreCase(variables.getOrDefault("EDGEWARD_CHALLENGE_BIND_IP", "false").strip()),
+                env.optional("EDGEWARD_CHALLENGE_SITE_KEY").orElse(null),
+                env.optional("EDGEWARD_CHALLENGE_SECRET").orElse(null),
+                env.optional("EDGEWARD_CHALLENGE_VERIFY_URL").map(URI::create).orElse(null),
+                env.duration("EDGEWARD_CHALLENGE_PROVIDER_TIMEOUT", Duration.ofSeconds(2)),
+                env.integer("EDGEWARD_CHALLENGE_USED_NONCE_LIMIT", 1_000_000));
     }
 
     static byte[] randomKey() {
