@@ -1,9 +1,12 @@
 package io.edgeward.detection;
 
+import static io.edgeward.env.ConfigChecks.positive;
+
 import io.edgeward.detection.topology.Topics;
+import io.edgeward.env.EnvReader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,71 +77,31 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
     }
 
     /** The one place environment variables are read. */
-    public static DetectionConfig fromEnvironment(Map<String, String> env) {
+    public static DetectionConfig fromEnvironment(Map<String, String> variables) {
+        EnvReader env = EnvReader.of(variables).withBareValues().withDurationExample("like PT5S");
         Topics defaults = Topics.defaults();
-        String policy = blankToNull(env.get("EDGEWARD_POLICY_FILE"));
         return new DetectionConfig(
-                env.getOrDefault("EDGEWARD_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-                env.getOrDefault("EDGEWARD_DETECTION_APP_ID", "edgeward-detection"),
-                Path.of(env.getOrDefault("EDGEWARD_DETECTION_STATE_DIR",
+                variables.getOrDefault("EDGEWARD_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                variables.getOrDefault("EDGEWARD_DETECTION_APP_ID", "edgeward-detection"),
+                Path.of(variables.getOrDefault("EDGEWARD_DETECTION_STATE_DIR",
                         Path.of(System.getProperty("java.io.tmpdir"), "edgeward-detection").toString())),
-                policy == null ? null : Path.of(policy),
-                new Topics(env.getOrDefault("EDGEWARD_LOGS_TOPIC", defaults.logs()),
-                        env.getOrDefault("EDGEWARD_DETECTIONS_TOPIC", defaults.detections()),
-                        env.getOrDefault("EDGEWARD_DECISIONS_TOPIC", defaults.decisions())),
-                env.getOrDefault("EDGEWARD_DETECTION_DLQ_TOPIC", "edgeward.logs.dlq"),
-                duration(env, "EDGEWARD_POLICY_RELOAD", "PT5S"),
-                integer(env, "EDGEWARD_DETECTION_THREADS", 1),
-                duration(env, "EDGEWARD_DETECTION_COMMIT", "PT5S"),
-                bool(env, "EDGEWARD_DETECTION_WINDOW_CHANGELOG", false),
-                integer(env, "EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES),
-                env.getOrDefault("EDGEWARD_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").trim().toUpperCase(
-                        java.util.Locale.ROOT));
-    }
-
-    private static Duration duration(Map<String, String> env, String name, String fallback) {
-        String value = env.getOrDefault(name, fallback);
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration like PT5S, was " + value);
-        }
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was " + value);
-        }
-    }
-
-    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, was " + value);
-        };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+                env.optional("EDGEWARD_POLICY_FILE").map(Path::of).orElse(null),
+                new Topics(variables.getOrDefault("EDGEWARD_LOGS_TOPIC", defaults.logs()),
+                        variables.getOrDefault("EDGEWARD_DETECTIONS_TOPIC", defaults.detections()),
+                        variables.getOrDefault("EDGEWARD_DECISIONS_TOPIC", defaults.decisions())),
+                variables.getOrDefault("EDGEWARD_DETECTION_DLQ_TOPIC", "edgeward.logs.dlq"),
+                env.duration("EDGEWARD_POLICY_RELOAD", Duration.ofSeconds(5)),
+                env.integer("EDGEWARD_DETECTION_THREADS", 1),
+                env.duration("EDGEWARD_DETECTION_COMMIT", Duration.ofSeconds(5)),
+                env.bool("EDGEWARD_DETECTION_WINDOW_CHANGELOG", false),
+                env.integer("EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES),
+                variables.getOrDefault("EDGEWARD_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").trim()
+                        .toUpperCase(Locale.ROOT));
     }
 
     private static void require(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required, was " + value);
-        }
-    }
-
-    private static void positive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be > 0, was " + value);
         }
     }
 }

@@ -1,14 +1,12 @@
 package io.edgeward.ingest;
 
+import io.edgeward.env.EnvReader;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The ingest service's configuration, validated when built: a bad value fails start-up with the value in the
@@ -92,41 +90,41 @@ public record IngestConfig(
      * Reads the configuration from environment variables, the one place they are read. Unknown
      * {@code EDGEWARD_INGEST_*} variables are rejected, so a typo fails start-up instead of being ignored.
      */
-    public static IngestConfig fromEnvironment(Map<String, String> env) {
-        Set<String> unknown = new LinkedHashSet<>();
-        for (String name : env.keySet()) {
-            if (name.startsWith(PREFIX) && !EnvNames.ALL.contains(name)) {
-                unknown.add(name);
-            }
-        }
+    public static IngestConfig fromEnvironment(Map<String, String> variables) {
+        EnvReader env = EnvReader.of(variables).withBareValues().withDurationExample("such as PT30S");
+        Set<String> unknown = env.unknownNames(PREFIX, EnvNames.ALL);
         require(unknown.isEmpty(), "unknown ingest settings " + unknown + "; known: " + EnvNames.ALL);
         Builder b = builder();
-        optional(env, EnvNames.BIND, Function.identity()).ifPresent(b::bindAddress);
-        optional(env, EnvNames.PORT, v -> parseInt(EnvNames.PORT, v)).ifPresent(b::port);
-        List<String> keys = new ArrayList<>();
-        optional(env, EnvNames.KEY, Function.identity()).ifPresent(keys::add);
-        optional(env, EnvNames.KEYS, IngestConfig::splitList).ifPresent(keys::addAll);
-        b.apiKeys(keys);
-        optional(env, EnvNames.METRICS_KEY, IngestConfig::splitList).ifPresent(b::metricsKeys);
-        optional(env, BOOTSTRAP_ENV, Function.identity()).ifPresent(b::bootstrapServers);
-        optional(env, EnvNames.TOPIC, Function.identity()).ifPresent(b::topic);
-        optional(env, EnvNames.PARTITIONS, v -> parseInt(EnvNames.PARTITIONS, v)).ifPresent(b::partitions);
-        optional(env, EnvNames.REPLICATION, v -> parseInt(EnvNames.REPLICATION, v))
-                .ifPresent(v -> b.replication(v.shortValue()));
-        optional(env, EnvNames.MAX_BODY_BYTES, v -> parseLong(EnvNames.MAX_BODY_BYTES, v)).ifPresent(b::maxBodyBytes);
-        optional(env, EnvNames.MAX_DECOMPRESSED_BYTES, v -> parseLong(EnvNames.MAX_DECOMPRESSED_BYTES, v))
-                .ifPresent(b::maxDecompressedBytes);
-        optional(env, EnvNames.MAX_RECORDS, v -> parseInt(EnvNames.MAX_RECORDS, v)).ifPresent(b::maxRecords);
-        optional(env, EnvNames.MAX_IN_FLIGHT_RECORDS, v -> parseInt(EnvNames.MAX_IN_FLIGHT_RECORDS, v))
-                .ifPresent(b::maxInFlightRecords);
-        optional(env, EnvNames.MAX_IN_FLIGHT_BYTES, v -> parseLong(EnvNames.MAX_IN_FLIGHT_BYTES, v))
-                .ifPresent(b::maxInFlightBytes);
-        optional(env, EnvNames.REQUEST_TIMEOUT, v -> parseDuration(EnvNames.REQUEST_TIMEOUT, v))
-                .ifPresent(b::requestTimeout);
-        optional(env, EnvNames.STARTUP_TIMEOUT, v -> parseDuration(EnvNames.STARTUP_TIMEOUT, v))
-                .ifPresent(b::startupTimeout);
-        optional(env, EnvNames.COMPRESSION, Function.identity()).ifPresent(b::compression);
+        try {
+            read(env, b);
+        } catch (IllegalArgumentException e) {
+            // App reports a ConfigException as invalid configuration (exit 2)
+            throw new ConfigException(e.getMessage());
+        }
         return b.build();
+    }
+
+    /** Overrides the builder's defaults with the variables that are set. */
+    private static void read(EnvReader env, Builder b) {
+        env.optional(EnvNames.BIND).map(String::strip).ifPresent(b::bindAddress);
+        b.port(env.integer(EnvNames.PORT, b.port));
+        List<String> keys = new ArrayList<>();
+        env.optional(EnvNames.KEY).map(String::strip).ifPresent(keys::add);
+        keys.addAll(env.list(EnvNames.KEYS, List.of()));
+        b.apiKeys(keys);
+        b.metricsKeys(env.list(EnvNames.METRICS_KEY, b.metricsKeys));
+        env.optional(BOOTSTRAP_ENV).map(String::strip).ifPresent(b::bootstrapServers);
+        env.optional(EnvNames.TOPIC).map(String::strip).ifPresent(b::topic);
+        b.partitions(env.integer(EnvNames.PARTITIONS, b.partitions));
+        b.replication((short) env.integer(EnvNames.REPLICATION, b.replication));
+        b.maxBodyBytes(env.longInteger(EnvNames.MAX_BODY_BYTES, b.maxBodyBytes));
+        b.maxDecompressedBytes(env.longInteger(EnvNames.MAX_DECOMPRESSED_BYTES, b.maxDecompressedBytes));
+        b.maxRecords(env.integer(EnvNames.MAX_RECORDS, b.maxRecords));
+        b.maxInFlightRecords(env.integer(EnvNames.MAX_IN_FLIGHT_RECORDS, b.maxInFlightRecords));
+        b.maxInFlightBytes(env.longInteger(EnvNames.MAX_IN_FLIGHT_BYTES, b.maxInFlightBytes));
+        b.requestTimeout(env.duration(EnvNames.REQUEST_TIMEOUT, b.requestTimeout));
+        b.startupTimeout(env.duration(EnvNames.STARTUP_TIMEOUT, b.startupTimeout));
+        env.optional(EnvNames.COMPRESSION).map(String::strip).ifPresent(b::compression);
     }
 
     public static Builder builder() {
@@ -154,45 +152,6 @@ public record IngestConfig(
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new ConfigException(message);
-        }
-    }
-
-    private static <T> java.util.Optional<T> optional(Map<String, String> env, String name, Function<String, T> parse) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(parse.apply(value.strip()));
-    }
-
-    private static List<String> splitList(String value) {
-        List<String> items = new ArrayList<>();
-        for (String item : value.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.strip());
-            }
-        }
-        return items;
-    }
-
-    private static int parseInt(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be an integer, was " + value);
-        }
-    }
-
-    private static long parseLong(String name, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be an integer, was " + value);
-        }
-    }
-
-    private static Duration parseDuration(String name, String value) {
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ConfigException(name + " must be an ISO-8601 duration such as PT30S, was " + value);
         }
     }
 

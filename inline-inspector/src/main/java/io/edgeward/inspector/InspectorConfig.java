@@ -1,5 +1,8 @@
 package io.edgeward.inspector;
 
+import static io.edgeward.env.ConfigChecks.positive;
+import static io.edgeward.env.ConfigChecks.require;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,14 +11,15 @@ import io.edgeward.edge.core.config.ConfigException;
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.jvm.JacksonJsonCodec;
+import io.edgeward.env.EnvReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The inspector's configuration, validated at start-up with the bad value in the message (never a key's value).
@@ -58,39 +62,42 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
                 "inspector.origin must be an http(s) URL, was " + origin);
         require(originSecret == null || originSecret.length() >= 16,
                 "inspector.originSecret must be at least 16 characters");
-        require(originTimeout != null && originTimeout.compareTo(Duration.ZERO) > 0,
-                "inspector.originTimeout must be > 0, was " + originTimeout);
+        positive(originTimeout, "inspector.originTimeout");
         require(edge != null, "inspector.edge (the edge configuration) is required");
     }
 
-    public static InspectorConfig fromEnvironment(Map<String, String> env) {
-        String origin = env.get("EDGEWARD_INSPECTOR_ORIGIN");
-        require(origin != null && !origin.isBlank(), "inspector.origin is required (EDGEWARD_INSPECTOR_ORIGIN)");
+    public static InspectorConfig fromEnvironment(Map<String, String> variables) {
+        EnvReader env = reader(variables);
+        String origin = env.optional("EDGEWARD_INSPECTOR_ORIGIN").orElseThrow(() ->
+                new IllegalArgumentException("inspector.origin is required (EDGEWARD_INSPECTOR_ORIGIN)"));
         URI originUri;
         try {
             originUri = URI.create(origin.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("inspector.origin must be an http(s) URL, was " + origin);
         }
-        String secret = env.get("EDGEWARD_ORIGIN_SECRET");
-        return new InspectorConfig(env.getOrDefault("EDGEWARD_INSPECTOR_BIND", "0.0.0.0"),
-                integer(env, "EDGEWARD_INSPECTOR_PORT", 8083), originUri,
-                secret == null || secret.isBlank() ? null : secret.trim(),
-                duration(env, "EDGEWARD_ORIGIN_TIMEOUT", Duration.ofSeconds(30)), edgeConfig(env));
+        return new InspectorConfig(variables.getOrDefault("EDGEWARD_INSPECTOR_BIND", "0.0.0.0"),
+                env.integer("EDGEWARD_INSPECTOR_PORT", 8083), originUri,
+                env.optional("EDGEWARD_ORIGIN_SECRET").map(String::trim).orElse(null),
+                env.duration("EDGEWARD_ORIGIN_TIMEOUT", Duration.ofSeconds(30)), edgeConfig(variables));
+    }
+
+    private static EnvReader reader(Map<String, String> variables) {
+        return EnvReader.of(variables).withDurationExample("such as PT30S");
     }
 
     /** The edge configuration from a file, or assembled from the services' URLs and secrets. */
-    static EdgeConfig edgeConfig(Map<String, String> env) {
-        String file = env.get("EDGEWARD_EDGE_CONFIG_FILE");
+    static EdgeConfig edgeConfig(Map<String, String> variables) {
+        Optional<String> file = reader(variables).optional("EDGEWARD_EDGE_CONFIG_FILE");
         String document;
-        if (file != null && !file.isBlank()) {
+        if (file.isPresent()) {
             try {
-                document = Files.readString(Path.of(file.trim()));
+                document = Files.readString(Path.of(file.get().trim()));
             } catch (IOException e) {
-                throw new IllegalArgumentException("EDGEWARD_EDGE_CONFIG_FILE " + file + " cannot be read: " + e);
+                throw new IllegalArgumentException("EDGEWARD_EDGE_CONFIG_FILE " + file.get() + " cannot be read: " + e);
             }
         } else {
-            document = assemble(env).toString();
+            document = assemble(variables).toString();
         }
         try {
             EdgeConfig config = EdgeConfig.fromJson(document, new JacksonJsonCodec());
@@ -102,17 +109,18 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
         }
     }
 
-    private static ObjectNode assemble(Map<String, String> env) {
+    private static ObjectNode assemble(Map<String, String> variables) {
+        EnvReader env = reader(variables);
         ObjectNode config;
         try {
             config = (ObjectNode) JSON.readTree(EDGE_DEFAULTS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("built-in edge defaults are not JSON", e);
         }
-        config.put("mode", env.getOrDefault("EDGEWARD_EDGE_MODE", "mitigate"));
+        config.put("mode", variables.getOrDefault("EDGEWARD_EDGE_MODE", "mitigate"));
         ((ObjectNode) config.get("protector")).put("url", required(env, "EDGEWARD_PROTECTOR_URL"))
                 .put("apiKey", firstKey(required(env, "EDGEWARD_EDGE_KEY")))
-                .put("timeout", duration(env, "EDGEWARD_PROTECTOR_TIMEOUT", Duration.ofMillis(100)).toString());
+                .put("timeout", env.duration("EDGEWARD_PROTECTOR_TIMEOUT", Duration.ofMillis(100)).toString());
         ((ObjectNode) config.get("ingest")).put("url", required(env, "EDGEWARD_INGEST_URL"))
                 .put("apiKey", firstKey(required(env, "EDGEWARD_INGEST_KEY")));
         JsonNode cookieKeys;
@@ -143,40 +151,9 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
         return (comma < 0 ? list : list.substring(0, comma)).trim();
     }
 
-    private static String required(Map<String, String> env, String name) {
-        String value = env.get(name);
-        require(value != null && !value.isBlank(), name + " is required (or EDGEWARD_EDGE_CONFIG_FILE)");
-        return value.trim();
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was '" + value + "'");
-        }
-    }
-
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT30S, was '" + value + "'");
-        }
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
+    private static String required(EnvReader env, String name) {
+        return env.optional(name).map(String::trim).orElseThrow(() ->
+                new IllegalArgumentException(name + " is required (or EDGEWARD_EDGE_CONFIG_FILE)"));
     }
 
     /** The origin secret is never printed. */

@@ -1,10 +1,12 @@
 package io.edgeward.passive;
 
+import static io.edgeward.env.ConfigChecks.positive;
+import static io.edgeward.env.ConfigChecks.require;
+
+import io.edgeward.env.EnvReader;
 import io.edgeward.passive.parse.RealtimeFields;
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +56,7 @@ public record PassiveConfig(
             throw new IllegalArgumentException("realtimeFields: " + e.getMessage());
         }
         require(!realtimeFields.isEmpty(), "realtimeFields must not be empty");
-        require(ingestTimeout != null && ingestTimeout.compareTo(Duration.ZERO) > 0,
-                "ingest.timeout must be > 0, was " + ingestTimeout);
+        positive(ingestTimeout, "ingest.timeout");
         require(maxAttempts >= 1, "ingest.maxAttempts must be >= 1, was " + maxAttempts);
         require(retryBaseDelay != null && !retryBaseDelay.isNegative(),
                 "retry.baseDelay must be >= 0, was " + retryBaseDelay);
@@ -69,24 +70,26 @@ public record PassiveConfig(
                 RealtimeFields.CANONICAL, Duration.ofSeconds(10), 6, Duration.ofMillis(200), Duration.ofSeconds(20));
     }
 
-    public static PassiveConfig fromEnvironment(Map<String, String> env) {
-        String url = env.get("EDGEWARD_INGEST_URL");
-        require(url != null && !url.isBlank(), "ingest.url is required (EDGEWARD_INGEST_URL)");
+    public static PassiveConfig fromEnvironment(Map<String, String> variables) {
+        EnvReader env = EnvReader.of(variables).withDurationExample("such as PT10S");
+        String url = env.optional("EDGEWARD_INGEST_URL").orElseThrow(() ->
+                new IllegalArgumentException("ingest.url is required (EDGEWARD_INGEST_URL)"));
         URI uri;
         try {
             uri = URI.create(url.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ingest.url must be an http(s) URL, was " + url);
         }
-        return new PassiveConfig(uri, env.get("EDGEWARD_INGEST_KEY"), env.get("EDGEWARD_INGEST_KEY_SECRET_ARN"),
-                integer(env, "EDGEWARD_BATCH_SIZE", 500),
-                list(env, "EDGEWARD_SKIP_EXTENSIONS", List.of()),
-                list(env, "EDGEWARD_MASK_QUERY_PARAMS", DEFAULT_MASKED),
-                list(env, "EDGEWARD_REALTIME_FIELDS", RealtimeFields.CANONICAL),
-                duration(env, "EDGEWARD_INGEST_TIMEOUT", Duration.ofSeconds(10)),
-                integer(env, "EDGEWARD_INGEST_MAX_ATTEMPTS", 6),
-                duration(env, "EDGEWARD_RETRY_BASE_DELAY", Duration.ofMillis(200)),
-                duration(env, "EDGEWARD_RETRY_MAX_DELAY", Duration.ofSeconds(20)));
+        return new PassiveConfig(uri, variables.get("EDGEWARD_INGEST_KEY"),
+                variables.get("EDGEWARD_INGEST_KEY_SECRET_ARN"),
+                env.integer("EDGEWARD_BATCH_SIZE", 500),
+                env.list("EDGEWARD_SKIP_EXTENSIONS", List.of()),
+                env.list("EDGEWARD_MASK_QUERY_PARAMS", DEFAULT_MASKED),
+                env.list("EDGEWARD_REALTIME_FIELDS", RealtimeFields.CANONICAL),
+                env.duration("EDGEWARD_INGEST_TIMEOUT", Duration.ofSeconds(10)),
+                env.integer("EDGEWARD_INGEST_MAX_ATTEMPTS", 6),
+                env.duration("EDGEWARD_RETRY_BASE_DELAY", Duration.ofMillis(200)),
+                env.duration("EDGEWARD_RETRY_MAX_DELAY", Duration.ofSeconds(20)));
     }
 
     public PassiveConfig withBatchSize(int size) {
@@ -117,49 +120,5 @@ public record PassiveConfig(
                 + skipExtensions + ", maskQueryParams=" + maskQueryParams + ", realtimeFields="
                 + realtimeFields.size() + " fields, ingestTimeout=" + ingestTimeout + ", maxAttempts=" + maxAttempts
                 + ", retryBaseDelay=" + retryBaseDelay + ", retryMaxDelay=" + retryMaxDelay + "]";
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, was '" + value + "'");
-        }
-    }
-
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT10S, was '" + value + "'");
-        }
-    }
-
-    private static List<String> list(Map<String, String> env, String name, List<String> fallback) {
-        String value = env.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        List<String> items = new ArrayList<>();
-        for (String item : value.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.trim());
-            }
-        }
-        return items;
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }
