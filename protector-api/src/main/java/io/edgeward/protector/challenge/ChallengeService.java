@@ -38,10 +38,6 @@ public final class ChallengeService {
         this.siteVerifier = siteVerifier;
     }
 
-    public ChallengeSettings settings() {
-        return settings;
-    }
-
     /** A challenge for this visitor, returning to {@code path} (and {@code query}) once passed. */
     public ChallengeOffer issue(String sessionId, String userAgent, String clientIp, String path, String query) {
         return offer(sessionId, userAgent, clientIp, returnTo(path, query));

@@ -36,8 +36,4 @@ final class UsedNonces {
         Instant now = clock.instant();
         used.values().removeIf(expiry -> !expiry.isAfter(now));
     }
-
-    int size() {
-        return used.size();
-    }
 }

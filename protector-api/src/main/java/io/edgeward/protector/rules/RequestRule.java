@@ -30,11 +30,7 @@ public record RequestRule(
         Set<String> ja4,
         List<String> pathPrefixes) {
 
-    public boolean matches(RuleInput in) {
-        return matches(in, userAgentConditionsHold(in.userAgent()));
-    }
-
-    /** As {@link #matches(RuleInput)}, with the user-agent conditions already evaluated (they are cached per user agent). */
+    /** Whether the rule matches, given whether its user-agent conditions hold (they are cached per user agent). */
     public boolean matches(RuleInput in, boolean userAgentConditionsHold) {
         return userAgentConditionsHold
                 && (methods.isEmpty() || (in.method() != null && methods.contains(in.method().toUpperCase(Locale.ROOT))))

@@ -12,15 +12,6 @@ public final class RequestRules {
         this.rules = List.copyOf(rules);
     }
 
-    public Optional<RequestRule> firstMatch(RuleInput input) {
-        for (RequestRule rule : rules) {
-            if (rule.matches(input)) {
-                return Optional.of(rule);
-            }
-        }
-        return Optional.empty();
-    }
-
     /** @param userAgentHolds per rule, in order: whether its user-agent conditions hold for this request */
     public Optional<RequestRule> firstMatch(RuleInput input, boolean[] userAgentHolds) {
         for (int i = 0; i < rules.size(); i++) {
