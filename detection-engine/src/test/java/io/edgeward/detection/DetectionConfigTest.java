@@ -36,6 +36,16 @@ class DetectionConfigTest {
     }
 
     @Test
+    void blank_numbers_and_durations_mean_the_default() {
+        DetectionConfig config = DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_THREADS", " ",
+                "EDGEWARD_POLICY_RELOAD", "", "EDGEWARD_DETECTION_COMMIT", " PT2S "));
+
+        assertThat(config.streamThreads()).isEqualTo(1);
+        assertThat(config.policyReloadInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void bad_values_are_rejected_with_the_value() {
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_POLICY_RELOAD", "5s")))
                 .hasMessage("EDGEWARD_POLICY_RELOAD must be an ISO-8601 duration like PT5S, was 5s");

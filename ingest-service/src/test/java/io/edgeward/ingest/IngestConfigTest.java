@@ -49,6 +49,7 @@ class IngestConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessage("ingest.requestTimeout must be >= PT1S, was PT0S");
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("EDGEWARD_INGEST_KEY", KEY,
                 "EDGEWARD_INGEST_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("EDGEWARD_INGEST_PORT must be an integer, was eighty");
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("EDGEWARD_INGEST_KEY", KEY,
                 "EDGEWARD_INGEST_COMPRESSION", "brotli")))

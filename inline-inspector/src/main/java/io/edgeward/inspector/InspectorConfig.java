@@ -94,7 +94,8 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
             try {
                 document = Files.readString(Path.of(file.get().trim()));
             } catch (IOException e) {
-                throw new IllegalArgumentException("EDGEWARD_EDGE_CONFIG_FILE " + file.get() + " cannot be read: " + e);
+                throw new IllegalArgumentException(
+                        "EDGEWARD_EDGE_CONFIG_FILE " + file.get() + " cannot be read: " + e);
             }
         } else {
             document = assemble(variables).toString();

@@ -19,7 +19,8 @@ class ConfigChecksTest {
     void only_a_positive_duration_is_positive() {
         assertThatCode(() -> ConfigChecks.positive(Duration.ofMillis(1), "t")).doesNotThrowAnyException();
         assertThatThrownBy(() -> ConfigChecks.positive(Duration.ZERO, "t")).hasMessage("t must be > 0, was PT0S");
-        assertThatThrownBy(() -> ConfigChecks.positive(Duration.ofSeconds(-1), "t")).hasMessage("t must be > 0, was PT-1S");
+        assertThatThrownBy(() -> ConfigChecks.positive(Duration.ofSeconds(-1), "t"))
+                .hasMessage("t must be > 0, was PT-1S");
         assertThatThrownBy(() -> ConfigChecks.positive(null, "t")).hasMessage("t must be > 0, was null");
     }
 }
