@@ -15,7 +15,7 @@ import java.io.IOException;
 
 /**
  * {@code POST /v1/check}: JSON in, {@link CheckService}, JSON out. A {@code challenge} answer carries a solvable
- * challenge issued for this visitor when a {@link ChallengeService} is given.
+ * challenge issued for this visitor by the {@link ChallengeService}.
  */
 public final class CheckController {
 
@@ -24,10 +24,6 @@ public final class CheckController {
     private final ObjectReader reader;
     private final ObjectWriter writer;
     private final ChallengeService challenges;
-
-    public CheckController(CheckService service, CheckMetrics metrics, ObjectMapper mapper) {
-        this(service, metrics, mapper, null);
-    }
 
     public CheckController(CheckService service, CheckMetrics metrics, ObjectMapper mapper,
                            ChallengeService challenges) {
@@ -54,7 +50,7 @@ public final class CheckController {
         }
         CheckResult result = service.check(request, subject);
         metrics.record(result);
-        ChallengeOffer offer = result.action() == Action.CHALLENGE && challenges != null
+        ChallengeOffer offer = result.action() == Action.CHALLENGE
                 ? challenges.issue(request.sessionId(), request.userAgent(), request.clientIp(), request.path(),
                         request.query())
                 : null;
