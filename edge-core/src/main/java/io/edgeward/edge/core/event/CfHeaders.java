@@ -16,6 +16,7 @@ public final class CfHeaders {
 
     private static final CfHeaders EMPTY = new CfHeaders(Collections.emptyMap());
 
+    /** No map or list is changed once built, so copies share the entry lists of the names they do not touch. */
     private final Map<String, List<HeaderEntry>> byName;
 
     private CfHeaders(Map<String, List<HeaderEntry>> byName) {
@@ -93,7 +94,7 @@ public final class CfHeaders {
 
     /** A copy where {@code key} (any case) has exactly this one value. */
     public CfHeaders with(String key, String value) {
-        Map<String, List<HeaderEntry>> copy = copy();
+        Map<String, List<HeaderEntry>> copy = new LinkedHashMap<>(byName);
         List<HeaderEntry> one = new ArrayList<>(1);
         one.add(new HeaderEntry(key, value));
         copy.put(Ascii.lowerCase(key), one);
@@ -102,8 +103,12 @@ public final class CfHeaders {
 
     /** A copy with one more value for {@code key} (for Set-Cookie, which may repeat). */
     public CfHeaders adding(String key, String value) {
-        Map<String, List<HeaderEntry>> copy = copy();
-        copy.computeIfAbsent(Ascii.lowerCase(key), n -> new ArrayList<>(1)).add(new HeaderEntry(key, value));
+        String lower = Ascii.lowerCase(key);
+        List<HeaderEntry> existing = byName.get(lower);
+        List<HeaderEntry> entries = existing == null ? new ArrayList<>(1) : new ArrayList<>(existing);
+        entries.add(new HeaderEntry(key, value));
+        Map<String, List<HeaderEntry>> copy = new LinkedHashMap<>(byName);
+        copy.put(lower, entries);
         return new CfHeaders(copy);
     }
 
@@ -112,7 +117,7 @@ public final class CfHeaders {
         if (!byName.containsKey(lower)) {
             return this;
         }
-        Map<String, List<HeaderEntry>> copy = copy();
+        Map<String, List<HeaderEntry>> copy = new LinkedHashMap<>(byName);
         copy.remove(lower);
         return new CfHeaders(copy);
     }
@@ -152,14 +157,6 @@ public final class CfHeaders {
             json.put(header.getKey(), entries);
         }
         return json;
-    }
-
-    private Map<String, List<HeaderEntry>> copy() {
-        Map<String, List<HeaderEntry>> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, List<HeaderEntry>> entry : byName.entrySet()) {
-            copy.put(entry.getKey(), new ArrayList<>(entry.getValue()));
-        }
-        return copy;
     }
 
     @Override

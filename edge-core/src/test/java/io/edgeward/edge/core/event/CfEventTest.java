@@ -110,5 +110,7 @@ class CfEventTest {
         assertThat(headers.names()).containsExactly("x-edgeward-action", "accept");
         assertThat(headers.with("accept", "text/html").values("Accept")).containsExactly("text/html");
         assertThat(headers.adding("accept", "a").values("accept")).containsExactly("*/*", "a");
+        assertThat(headers.without("accept").names()).containsExactly("x-edgeward-action");
+        assertThat(headers.values("accept")).as("copies share entry lists, never change them").containsExactly("*/*");
     }
 }
