@@ -12,7 +12,6 @@ final class RequestHeaders {
     static final String ACTION = "X-Edgeward-Action";
     static final String REASON = "X-Edgeward-Reason";
     static final String SESSION = "X-Edgeward-Session";
-    private static final int MAX_REASON = 256;
 
     private RequestHeaders() {
     }
@@ -47,8 +46,8 @@ final class RequestHeaders {
 
     /** Printable ASCII only and bounded: the reason comes from Protector and must not break the header. */
     static String headerSafe(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_REASON));
-        for (int i = 0; i < text.length() && out.length() < MAX_REASON; i++) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), ViewerPolicy.MAX_REASON));
+        for (int i = 0; i < text.length() && out.length() < ViewerPolicy.MAX_REASON; i++) {
             char c = text.charAt(i);
             out.append(c >= 0x20 && c < 0x7f ? c : '?');
         }

@@ -56,6 +56,7 @@ public record CfEvent(CfConfig config, CfRequest request, CfResponse response) {
         if (records == null || records.isEmpty()) {
             return null;
         }
-        return JsonValues.map(JsonValues.map(records.get(0)) == null ? null : JsonValues.map(records.get(0)).get("cf"));
+        Map<String, Object> record = JsonValues.map(records.get(0));
+        return record == null ? null : JsonValues.map(record.get("cf"));
     }
 }
