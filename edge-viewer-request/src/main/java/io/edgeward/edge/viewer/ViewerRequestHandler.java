@@ -131,22 +131,22 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
 
     /** A parsed event in, the request or response object out; never throws. */
     public Map<String, Object> handle(Map<String, Object> root) {
-        Map<String, Object> original = PassthroughRequest.of(root);
-        if (original == null) {
+        if (CfEvent.rawRequest(root) == null) {
             LOG.warn("event has no Records[0].cf.request object, answering an empty object");
             return Map.of();
         }
-        return decideOr(root, original);
+        return decideOrPass(root);
     }
 
-    private Map<String, Object> decideOr(Map<String, Object> root, Map<String, Object> original) {
+    /** The passthrough copy is made only when it is the answer: nothing on the way changes the parsed event. */
+    private Map<String, Object> decideOrPass(Map<String, Object> root) {
         if (shipping != null) {
             // A frozen Lambda environment runs no timers: aged batches leave at the start of the next invocation.
             shipping.flushDue();
         }
         if (policy == null) {
             LOG.debug("passing through: {}", configProblem);
-            return original;
+            return PassthroughRequest.of(root);
         }
         try {
             EdgeResult result = decide(CfEvent.fromJson(root));
@@ -160,7 +160,7 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
         } catch (RuntimeException e) {
             LOG.warn("passing the request through unchanged after a fault: {}", e.toString());
         }
-        return original;
+        return PassthroughRequest.of(root);
     }
 
     private EdgeResult decide(CfEvent event) {
