@@ -62,22 +62,22 @@ final class Events {
         return event;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> withRequestHeader(Map<String, Object> event, String key, String value) {
-        Map<String, Object> headers = (Map<String, Object>) request(event).get("headers");
-        List<Object> entries = new ArrayList<>();
-        entries.add(new LinkedHashMap<>(Map.of("key", key, "value", value)));
-        headers.put(key.toLowerCase(java.util.Locale.ROOT), entries);
+        putHeader(request(event), key, value);
         return event;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> withResponseHeader(Map<String, Object> event, String key, String value) {
-        Map<String, Object> headers = (Map<String, Object>) response(event).get("headers");
+        putHeader(response(event), key, value);
+        return event;
+    }
+
+    /** Sets the header to this one value, in CloudFront's shape. */
+    @SuppressWarnings("unchecked")
+    private static void putHeader(Map<String, Object> message, String key, String value) {
         List<Object> entries = new ArrayList<>();
         entries.add(new LinkedHashMap<>(Map.of("key", key, "value", value)));
-        headers.put(key.toLowerCase(java.util.Locale.ROOT), entries);
-        return event;
+        ((Map<String, Object>) message.get("headers")).put(key.toLowerCase(java.util.Locale.ROOT), entries);
     }
 
     static byte[] bytes(Object tree) {
