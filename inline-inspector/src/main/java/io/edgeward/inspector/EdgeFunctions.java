@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeward.edge.core.config.EdgeConfig;
-import io.edgeward.edge.core.config.ShipperConfig;
-import io.edgeward.edge.core.logrecord.LogRecordBuilder;
-import io.edgeward.edge.core.port.EdgePorts;
-import io.edgeward.edge.core.shipper.LogShipper;
-import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
 import io.edgeward.edge.jvm.JvmPorts;
 import io.edgeward.edge.shipper.LogShipperHandler;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
@@ -30,24 +25,17 @@ class EdgeFunctions implements AutoCloseable {
 
     private final ViewerRequestHandler viewerRequest;
     private final LogShipperHandler shipper;
-    private final LogShipper generatedShipper;
-    private final ShippingGeneratedResponseLog generatedLog;
     private final AtomicLong faults = new AtomicLong();
 
     EdgeFunctions(EdgeConfig config) {
-        EdgePorts ports = JvmPorts.create("io.edgeward.edge.viewer");
-        ShipperConfig shipping = ShipperConfig.from(config);
-        this.generatedShipper = new LogShipper(shipping.ingest(), ports.http(), ports.json(), ports.clock(), ports.log());
-        this.generatedLog = new ShippingGeneratedResponseLog(new LogRecordBuilder(shipping.logging(), ports.json()),
-                generatedShipper, ports.clock(), ports.log());
-        this.viewerRequest = new ViewerRequestHandler(config, ports, generatedLog);
+        // The handler ships the responses it generates and flushes aged batches at the start of each invocation.
+        this.viewerRequest = new ViewerRequestHandler(config, JvmPorts.create("io.edgeward.edge.viewer"));
         this.shipper = new LogShipperHandler(config);
     }
 
     /** The viewer-request result (request or generated response), empty on a fault. */
     Optional<JsonNode> viewerRequest(ObjectNode event) {
         try {
-            generatedLog.flushDue();
             return object(JSON.readTree(viewerRequest.handle(JSON.writeValueAsString(event))));
         } catch (Exception | LinkageError e) {
             return fault("viewer-request", e);
@@ -68,7 +56,7 @@ class EdgeFunctions implements AutoCloseable {
 
     /** Sends aged batches: a long-lived process has no next invocation to carry them. */
     void flushDue() {
-        generatedLog.flushDue();
+        viewerRequest.flushDue();
         shipper.flushDue();
     }
 
@@ -78,7 +66,7 @@ class EdgeFunctions implements AutoCloseable {
 
     @Override
     public void close() {
-        generatedShipper.flushAll();
+        viewerRequest.flushAll();
         shipper.flushAll();
     }
 

@@ -2,11 +2,7 @@ package io.edgeward.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.edgeward.edge.core.config.EdgeConfig;
-import io.edgeward.edge.core.config.ShipperConfig;
-import io.edgeward.edge.core.logrecord.LogRecordBuilder;
 import io.edgeward.edge.core.port.EdgePorts;
-import io.edgeward.edge.core.shipper.LogShipper;
-import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
 import io.edgeward.edge.jvm.JacksonJsonCodec;
 import io.edgeward.edge.jvm.JvmPorts;
 import io.edgeward.edge.shipper.LogShipperHandler;
@@ -18,25 +14,15 @@ import io.edgeward.edge.viewer.ViewerRequestHandler;
  */
 final class EdgewardEdgeHandlers implements EdgeHandlers {
 
-    private volatile ShippingGeneratedResponseLog generatedLog;
-    private volatile LogShipper viewerRequestShipper;
+    private volatile ViewerRequestHandler viewerRequest;
     private volatile LogShipperHandler logShipper;
 
     @Override
     public RequestStreamHandler viewerRequest(String edgeConfigJson) {
         EdgePorts ports = JvmPorts.create("io.edgeward.edge.viewer");
-        EdgeConfig config = EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec());
-        ShipperConfig shipping = ShipperConfig.from(config);
-        viewerRequestShipper = new LogShipper(shipping.ingest(), ports.http(), ports.json(), ports.clock(), ports.log());
-        generatedLog = new ShippingGeneratedResponseLog(new LogRecordBuilder(shipping.logging(), ports.json()),
-                viewerRequestShipper, ports.clock(), ports.log());
-        ViewerRequestHandler handler = new ViewerRequestHandler(config, ports, generatedLog);
-        ShippingGeneratedResponseLog log = generatedLog;
-        // As the deployed function does at the start of each invocation: aged batches leave with the next request.
-        return (in, out, context) -> {
-            log.flushDue();
-            handler.handleRequest(in, out, context);
-        };
+        // Flushes aged batches at the start of each invocation, as the deployed function does.
+        viewerRequest = new ViewerRequestHandler(EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec()), ports);
+        return viewerRequest;
     }
 
     @Override
@@ -47,8 +33,8 @@ final class EdgewardEdgeHandlers implements EdgeHandlers {
 
     @Override
     public void flushDue() {
-        if (generatedLog != null) {
-            generatedLog.flushDue();
+        if (viewerRequest != null) {
+            viewerRequest.flushDue();
         }
         if (logShipper != null) {
             logShipper.flushDue();
@@ -57,8 +43,8 @@ final class EdgewardEdgeHandlers implements EdgeHandlers {
 
     @Override
     public void flushAll() {
-        if (viewerRequestShipper != null) {
-            viewerRequestShipper.flushAll();
+        if (viewerRequest != null) {
+            viewerRequest.flushAll();
         }
         if (logShipper != null) {
             logShipper.flushAll();

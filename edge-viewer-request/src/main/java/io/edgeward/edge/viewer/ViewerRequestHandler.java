@@ -93,6 +93,23 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
         this.configProblem = null;
     }
 
+    /**
+     * Sends full or aged batches of generated-response records now. Lambda needs no call (each invocation does it
+     * first); a long-lived process such as the local front or the inline inspector may call it on a timer.
+     */
+    public void flushDue() {
+        if (shipping != null) {
+            shipping.flushDue();
+        }
+    }
+
+    /** Posts every generated-response record still queued (a long-lived process shutting down). */
+    public void flushAll() {
+        if (shipping != null) {
+            shipping.flushAll();
+        }
+    }
+
     /** Counters of the generated-response shipper, or null when nothing is shipped. */
     public ShipperStats shipperStats() {
         return shipping == null ? null : shipping.stats();
@@ -140,10 +157,8 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
 
     /** The passthrough copy is made only when it is the answer: nothing on the way changes the parsed event. */
     private Map<String, Object> decideOrPass(Map<String, Object> root) {
-        if (shipping != null) {
-            // A frozen Lambda environment runs no timers: aged batches leave at the start of the next invocation.
-            shipping.flushDue();
-        }
+        // A frozen Lambda environment runs no timers: aged batches leave at the start of the next invocation.
+        flushDue();
         if (policy == null) {
             LOG.debug("passing through: {}", configProblem);
             return PassthroughRequest.of(root);

@@ -52,6 +52,15 @@ public final class ShippingGeneratedResponseLog implements GeneratedResponseLog 
         }
     }
 
+    /** Posts everything still queued (a long-lived process shutting down); never throws. */
+    public void flushAll() {
+        try {
+            shipper.flushAll();
+        } catch (RuntimeException e) {
+            log.warn("edgeward shipper: flushing failed: " + e.getClass().getName());
+        }
+    }
+
     public ShipperStats stats() {
         return shipper.stats();
     }
