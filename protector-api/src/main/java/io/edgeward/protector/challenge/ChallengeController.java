@@ -75,7 +75,8 @@ public final class ChallengeController implements RouteGroup {
             response = VerifyResponse.passed(passed.sessionId(), passed.returnTo());
         } else if (outcome instanceof VerifyOutcome.Blocked blocked) {
             count(blocked.provider(), "blocked");
-            log.info("challenge.blocked scope={} decision={} session={}", blocked.scope(), blocked.decisionId(),
+            // Debug only: a blocked client may hammer verify, and the counter already shows it.
+            log.debug("challenge.blocked scope={} decision={} session={}", blocked.scope(), blocked.decisionId(),
                     request.sessionId());
             response = VerifyResponse.blocked(blocked);
         } else if (outcome instanceof VerifyOutcome.Limited limited) {

@@ -42,8 +42,7 @@ public final class ChallengeService {
     private final SpentNonces spent;
     private final NoncePublisher publisher;
     private final StandingBlocks blocks;
-    private final AttemptBudget sessionBudget;
-    private final AttemptBudget addressBudget;
+    private final FailedAttempts attempts;
     private final SiteVerifier siteVerifier;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong publishFailures = new AtomicLong();
@@ -69,9 +68,7 @@ public final class ChallengeService {
         this.spent = spent;
         this.publisher = publisher;
         this.blocks = decisions == null ? StandingBlocks.NONE : new StandingBlocks(decisions);
-        VerifyBudget budget = settings.budget();
-        this.sessionBudget = new AttemptBudget(budget.sessionAttempts(), budget.window(), budget.tracked(), clock);
-        this.addressBudget = new AttemptBudget(budget.addressAttempts(), budget.window(), budget.tracked(), clock);
+        this.attempts = new FailedAttempts(settings.budget(), clock);
         this.siteVerifier = siteVerifier;
     }
 
@@ -173,15 +170,9 @@ public final class ChallengeService {
 
     /** Takes one failed attempt from the session's and the address's budget; the refusal when either is spent. */
     private VerifyOutcome.Limited charge(VerifyRequest request, String returnTo, String provider) {
-        if (!sessionBudget.tryTake(request.sessionId())) {
-            return new VerifyOutcome.Limited("session", sessionBudget.secondsUntilNext(request.sessionId()), returnTo,
-                    provider);
-        }
-        if (!addressBudget.tryTake(request.clientIp())) {
-            return new VerifyOutcome.Limited("address", addressBudget.secondsUntilNext(request.clientIp()), returnTo,
-                    provider);
-        }
-        return null;
+        FailedAttempts.Refusal refusal = attempts.charge(request.sessionId(), request.clientIp());
+        return refusal == null ? null
+                : new VerifyOutcome.Limited(refusal.budget(), refusal.retryAfter(), returnTo, provider);
     }
 
     private String proofFailure(VerifyRequest request, ChallengeClaims claims) {

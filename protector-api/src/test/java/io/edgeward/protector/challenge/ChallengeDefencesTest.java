@@ -142,6 +142,20 @@ class ChallengeDefencesTest {
     }
 
     @Test
+    void ipv6_addresses_rotated_inside_one_64_share_one_budget() {
+        int limitedAt = -1;
+        for (int i = 0; i < 100 && limitedAt < 0; i++) {
+            String address = "2001:db8:7:1::" + Integer.toHexString(i + 1);
+            if (service.verify(new VerifyRequest("garbage", "1", address, UA, "s-" + i)) instanceof VerifyOutcome.Limited) {
+                limitedAt = i;
+            }
+        }
+
+        assertThat(limitedAt).isEqualTo(VerifyBudget.DEFAULT.addressAttempts());
+        assertFailed(service.verify(new VerifyRequest("garbage", "1", "2001:db8:7:2::1", UA, "other")), "malformed");
+    }
+
+    @Test
     void a_replayed_right_answer_costs_budget_like_any_failure() {
         ChallengeOffer offer = service.issue("bot-1", UA, BOT_IP, "/", "");
         VerifyRequest solved = answer(offer, "bot-1", UA, BOT_IP);
