@@ -93,9 +93,10 @@ public final class ChallengeService {
 
     /** As {@link #verify(VerifyRequest, VerifyingClient)} for a client known only by the verify fields. */
     public VerifyOutcome verify(VerifyRequest request) {
-        return verify(request, VerifyingClient.of(request, MAPPER));
+        return verify(request, blocks == StandingBlocks.NONE ? null : VerifyingClient.of(request, MAPPER));
     }
 
+    /** {@code client}: who is answering, for the block lookup (null when there are no decisions to consult). */
     VerifyOutcome verify(VerifyRequest request, VerifyingClient client) {
         Optional<Decision> block = blocks.against(client);
         if (block.isPresent()) {

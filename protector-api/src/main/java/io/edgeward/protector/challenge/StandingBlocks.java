@@ -25,7 +25,7 @@ final class StandingBlocks {
     }
 
     Optional<Decision> against(VerifyingClient client) {
-        if (store == null || store.match(ListKind.ALLOWLIST, client.whole()).isPresent()) {
+        if (store == null || client == null || store.match(ListKind.ALLOWLIST, client.whole()).isPresent()) {
             return Optional.empty();
         }
         Optional<Decision> whole = blockIn(client.whole());

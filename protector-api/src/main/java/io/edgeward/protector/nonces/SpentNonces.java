@@ -65,16 +65,20 @@ public final class SpentNonces {
         return evicted;
     }
 
-    /** Drops expired entries; run now and then (claims also drop them as they go). */
+    /**
+     * Drops the expired entries at the head (the oldest claims); run now and then. Costs only what it drops: entries
+     * arrive about in expiry order, and one that expired out of order is harmless until it reaches the head (the
+     * token's own expiry refuses it first).
+     */
     public synchronized void purgeExpired() {
-        Instant now = clock.instant();
-        spent.values().removeIf(expiry -> !expiry.isAfter(now));
+        dropExpiredHead();
     }
 
     private void add(String nonce, Instant expiresAt) {
         dropExpiredHead();
         if (spent.size() >= limit) {
-            purgeExpired();
+            Instant now = clock.instant(); // full: a whole scan before anything unexpired is pushed out
+            spent.values().removeIf(expiry -> !expiry.isAfter(now));
         }
         Iterator<Map.Entry<String, Instant>> oldest = spent.entrySet().iterator();
         while (spent.size() >= limit && oldest.hasNext()) {
