@@ -10,12 +10,18 @@ import io.edgeward.protector.ProtectorConfig;
 import io.edgeward.protector.ProtectorServer;
 import io.edgeward.protector.support.MutableClock;
 import io.edgeward.protector.support.Protectors;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +86,57 @@ class SharedNoncesTest {
                 assertThat(replayed.path("ok").booleanValue()).isFalse();
                 assertThat(replayed.path("reason").textValue()).isEqualTo("replayed");
             }
+        }
+    }
+
+    @Test
+    void records_that_are_not_spent_nonces_are_skipped_and_the_next_real_one_still_counts(KafkaBroker broker)
+            throws Exception {
+        String run = Long.toString(System.nanoTime());
+        try (ProtectorServer a = Protectors.start(config(broker, run), clock);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            ChallengeClient edge = new ChallengeClient(a.port());
+            String token = edge.challenge(IP, "sess-garbage");
+            String nonce = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder()
+                    .decode(token.split("\\.")[1])).path("jti").textValue();
+            String topic = "nonces-" + run;
+            long expiry = clock.instant().plusSeconds(300).getEpochSecond();
+            producer.send(new ProducerRecord<>(topic, "n-1", "not a number")).get();
+            producer.send(new ProducerRecord<>(topic, "n-2", null)).get();
+            producer.send(new ProducerRecord<>(topic, "x".repeat(200), Long.toString(expiry))).get();
+            producer.send(new ProducerRecord<>(topic, nonce, Long.toString(expiry))).get();
+
+            await().atMost(30, TimeUnit.SECONDS).until(() -> edge.gauge("protector_challenge_spent_nonces") >= 1.0);
+            JsonNode answer = edge.verify(token, ChallengeClient.solve(token), IP, "sess-garbage").json();
+
+            assertThat(edge.gauge("protector_challenge_spent_nonces")).isEqualTo(1.0);
+            assertThat(answer.path("reason").textValue()).isEqualTo("replayed");
+            assertThat(a.ready()).isTrue();
+        }
+    }
+
+    @Test
+    void a_pass_stands_when_kafka_cannot_acknowledge_its_nonce_and_the_nonce_stays_spent_here() {
+        Path dataDir = Path.of("target", "kafka-nonces-" + UUID.randomUUID()).toAbsolutePath();
+        KafkaBroker own = KafkaBroker.start(dataDir);
+        try (ProtectorServer a = Protectors.start(config(own, "down"), clock)) {
+            ChallengeClient edge = new ChallengeClient(a.port());
+            String token = edge.challenge(IP, "sess-down");
+            String solved = ChallengeClient.solve(token);
+            own.stop();
+
+            JsonNode passed = edge.verify(token, solved, IP, "sess-down").json();
+            JsonNode replayed = edge.verify(token, solved, IP, "sess-down").json();
+
+            assertThat(passed.path("ok").booleanValue()).isTrue();
+            assertThat(replayed.path("reason").textValue()).isEqualTo("replayed");
+            assertThat(edge.gauge("protector_challenge_nonce_publish_failures")).isEqualTo(1.0);
+        } finally {
+            own.close();
+            KafkaBroker.deleteDataDir(dataDir);
         }
     }
 

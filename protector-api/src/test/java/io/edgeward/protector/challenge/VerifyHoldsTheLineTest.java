@@ -96,6 +96,22 @@ class VerifyHoldsTheLineTest {
     }
 
     @Test
+    void a_session_that_passed_challenges_before_gets_a_harder_fresh_challenge() throws Exception {
+        String token = edge.challenge(BOT_IP, "bot-session");
+        String body = "{\"token\":\"" + token + "\",\"answer\":\"x\",\"clientIp\":\"" + BOT_IP + "\","
+                + "\"userAgent\":\"curl/8.5.0\",\"sessionId\":\"bot-session\",\"challengePasses\":%d,"
+                + "\"challengePassedAt\":1764950000}";
+
+        JsonNode first = edge.http().post("/v1/challenge/verify", Protectors.EDGE_KEY, body.formatted(0)).json();
+        JsonNode third = edge.http().post("/v1/challenge/verify", Protectors.EDGE_KEY, body.formatted(2)).json();
+        JsonNode many = edge.http().post("/v1/challenge/verify", Protectors.EDGE_KEY, body.formatted(50)).json();
+
+        assertThat(first.at("/challenge/difficulty").intValue()).isEqualTo(8);
+        assertThat(third.at("/challenge/difficulty").intValue()).isEqualTo(12);
+        assertThat(many.at("/challenge/difficulty").intValue()).isEqualTo(24);
+    }
+
+    @Test
     void verify_flood_from_one_address_does_not_starve_another() {
         String botToken = edge.challenge(BOT_IP, "bot-session");
         String humanToken = edge.challenge(HUMAN_IP, "human-session");
