@@ -108,7 +108,11 @@ public final class ChallengeService {
         if (read instanceof ChallengeTokens.Invalid invalid) {
             return failed(invalid.reason(), "/", request, settings.provider(), false);
         }
-        ChallengeClaims claims = ((ChallengeTokens.Valid) read).claims();
+        return verify(request, ((ChallengeTokens.Valid) read).claims());
+    }
+
+    /** Verification of a genuine token: binding, replay, the proof, then spending the nonce. */
+    private VerifyOutcome verify(VerifyRequest request, ChallengeClaims claims) {
         String returnTo = safeReturnTo(claims.returnTo());
         String provider = claims.provider();
         String reason = bindingFailure(request, claims);
