@@ -24,6 +24,7 @@ import io.edgeward.protector.kafka.DecisionCodec;
 import io.edgeward.protector.kafka.DecisionLog;
 import io.edgeward.protector.kafka.DecisionMaterializer;
 import io.edgeward.protector.kafka.DecisionsTopic;
+import io.edgeward.protector.nonces.SharedNonces;
 import io.edgeward.protector.policy.Policy;
 import io.edgeward.protector.policy.PolicyLoader;
 import io.javalin.Javalin;
@@ -42,6 +43,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,12 +71,12 @@ public final class ProtectorServer implements AutoCloseable {
     }
 
     private final Javalin app;
-    private final DecisionMaterializer materializer;
+    private final BooleanSupplier ready;
     private final Deque<AutoCloseable> resources;
 
-    private ProtectorServer(Javalin app, DecisionMaterializer materializer, Deque<AutoCloseable> resources) {
+    private ProtectorServer(Javalin app, BooleanSupplier ready, Deque<AutoCloseable> resources) {
         this.app = app;
-        this.materializer = materializer;
+        this.ready = ready;
         this.resources = resources;
     }
 
@@ -130,8 +132,14 @@ public final class ProtectorServer implements AutoCloseable {
         Gauge.builder("protector.goodbots.cache.entries", goodBots, GoodBotVerifier::cacheSize).register(registry);
 
         ChallengeSettings cs = config.challenge();
+        SharedNonces nonces = SharedNonces.start(config.kafkaBootstrapServers(), cs.nonces().topic(), config.createTopic(),
+                config.topicPartitions(), cs.ttl().plus(cs.nonces().retentionMargin()), cs.nonces().publishTimeout(),
+                cs.usedNonceLimit(), deps.clock());
+        resources.push(nonces);
+        BooleanSupplier ready = () -> materializer.caughtUp() && nonces.caughtUp();
         ChallengeService challenges = new ChallengeService(cs, deps.clock(), "pow".equals(cs.provider()) ? null
-                : new SiteVerifier(cs.verifyUrl(), cs.secret(), cs.providerTimeout(), mapper));
+                : new SiteVerifier(cs.verifyUrl(), cs.secret(), cs.providerTimeout(), mapper), store, nonces.spent(),
+                nonces.publisher());
         housekeeping.scheduleWithFixedDelay(challenges::purgeExpired, 60, 60, TimeUnit.SECONDS);
         CheckController check = new CheckController(
                 new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl()),
@@ -139,7 +147,7 @@ public final class ProtectorServer implements AutoCloseable {
         ChallengeController challengeRoutes = new ChallengeController(challenges, registry, mapper);
         AdminController admin = new AdminController(
                 new AdminService(store, decisionLog, materializer, deps.clock(), config.adminWriteTimeout()), mapper);
-        OpsController ops = new OpsController(materializer::caughtUp, registry::scrape,
+        OpsController ops = new OpsController(ready, registry::scrape,
                 config.metricsToken() == null ? null : new BearerAuth("metrics", List.of(config.metricsToken())));
         BearerAuth edgeAuth = new BearerAuth("edge", config.edgeKeys());
         BearerAuth adminAuth = new BearerAuth("admin", List.of(config.adminToken()));
@@ -167,16 +175,16 @@ public final class ProtectorServer implements AutoCloseable {
         app.start();
         log.info("protector.started port={} policy={} rules={} goodBots={} config={}", app.port(), policy.source(),
                 policy.requestRules().rules().size(), policy.goodBots().size(), config);
-        return new ProtectorServer(app, materializer, resources);
+        return new ProtectorServer(app, ready, resources);
     }
 
     public int port() {
         return app.port();
     }
 
-    /** True once the decisions topic has been read to the end seen at start (the /ready answer). */
+    /** True once the decisions and spent-nonce topics have been read to the end seen at start (the /ready answer). */
     public boolean ready() {
-        return materializer.caughtUp();
+        return ready.getAsBoolean();
     }
 
     @Override

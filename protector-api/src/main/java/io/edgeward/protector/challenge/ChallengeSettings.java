@@ -25,11 +25,14 @@ import java.util.Set;
  * @param secret          the third-party provider's secret (required for third-party providers)
  * @param verifyUrl       the provider's siteverify endpoint (default: the documented one for the provider)
  * @param providerTimeout how long siteverify may take (default 2 s)
- * @param usedNonceLimit  answered challenges remembered until they expire (default 1,000,000)
+ * @param usedNonceLimit  passed challenges remembered until they expire (default 1,000,000; the oldest go first)
+ * @param ramp            proof-of-work difficulty rising with the session's passes (default +2 bits a pass, max 24)
+ * @param budget          failed verify attempts allowed per session and per address
+ * @param nonces          the spent-nonce topic shared by every instance
  */
 public record ChallengeSettings(byte[] key, Duration ttl, String provider, int difficulty, boolean bindIp,
                                 String siteKey, String secret, URI verifyUrl, Duration providerTimeout,
-                                int usedNonceLimit) {
+                                int usedNonceLimit, PowRamp ramp, VerifyBudget budget, NonceSharing nonces) {
 
     public static final Set<String> PROVIDERS = Set.of("pow", "hcaptcha", "recaptcha", "turnstile");
 
@@ -63,6 +66,13 @@ public record ChallengeSettings(byte[] key, Duration ttl, String provider, int d
         if (usedNonceLimit < 1000) {
             throw new IllegalArgumentException("challenge.usedNonceLimit must be >= 1000, was " + usedNonceLimit);
         }
+        ramp = ramp == null ? PowRamp.DEFAULT : ramp;
+        if (ramp.max() < difficulty) {
+            throw new IllegalArgumentException("challenge.maxDifficulty must be >= challenge.difficulty (" + difficulty
+                    + "), was " + ramp.max());
+        }
+        budget = budget == null ? VerifyBudget.DEFAULT : budget;
+        nonces = nonces == null ? NonceSharing.DEFAULT : nonces;
     }
 
     /** The provider's documented server-side verification endpoint. */
@@ -82,28 +92,50 @@ public record ChallengeSettings(byte[] key, Duration ttl, String provider, int d
 
     public static ChallengeSettings pow(byte[] key, int difficulty) {
         return new ChallengeSettings(key, Duration.ofMinutes(5), "pow", difficulty, false, null, null, null,
-                Duration.ofSeconds(2), 1_000_000);
+                Duration.ofSeconds(2), 1_000_000, new PowRamp(PowRamp.DEFAULT.step(),
+                        Math.max(difficulty, PowRamp.DEFAULT.max())), null, null);
     }
 
     public ChallengeSettings withProvider(String newProvider, String newSiteKey, String newSecret, URI newVerifyUrl,
                                           Duration newTimeout) {
         return new ChallengeSettings(key, ttl, newProvider, difficulty, bindIp, newSiteKey, newSecret, newVerifyUrl,
-                newTimeout, usedNonceLimit);
+                newTimeout, usedNonceLimit, ramp, budget, nonces);
     }
 
     public ChallengeSettings withTtl(Duration newTtl) {
         return new ChallengeSettings(key, newTtl, provider, difficulty, bindIp, siteKey, secret, verifyUrl,
-                providerTimeout, usedNonceLimit);
+                providerTimeout, usedNonceLimit, ramp, budget, nonces);
     }
 
     public ChallengeSettings withBindIp(boolean newBindIp) {
         return new ChallengeSettings(key, ttl, provider, difficulty, newBindIp, siteKey, secret, verifyUrl,
-                providerTimeout, usedNonceLimit);
+                providerTimeout, usedNonceLimit, ramp, budget, nonces);
     }
 
     public ChallengeSettings withDifficulty(int newDifficulty) {
         return new ChallengeSettings(key, ttl, provider, newDifficulty, bindIp, siteKey, secret, verifyUrl,
-                providerTimeout, usedNonceLimit);
+                providerTimeout, usedNonceLimit, new PowRamp(ramp.step(), Math.max(ramp.max(), newDifficulty)), budget,
+                nonces);
+    }
+
+    public ChallengeSettings withRamp(PowRamp newRamp) {
+        return new ChallengeSettings(key, ttl, provider, difficulty, bindIp, siteKey, secret, verifyUrl,
+                providerTimeout, usedNonceLimit, newRamp, budget, nonces);
+    }
+
+    public ChallengeSettings withBudget(VerifyBudget newBudget) {
+        return new ChallengeSettings(key, ttl, provider, difficulty, bindIp, siteKey, secret, verifyUrl,
+                providerTimeout, usedNonceLimit, ramp, newBudget, nonces);
+    }
+
+    public ChallengeSettings withNonces(NonceSharing newNonces) {
+        return new ChallengeSettings(key, ttl, provider, difficulty, bindIp, siteKey, secret, verifyUrl,
+                providerTimeout, usedNonceLimit, ramp, budget, newNonces);
+    }
+
+    public ChallengeSettings withUsedNonceLimit(int newLimit) {
+        return new ChallengeSettings(key, ttl, provider, difficulty, bindIp, siteKey, secret, verifyUrl,
+                providerTimeout, newLimit, ramp, budget, nonces);
     }
 
     @Override
@@ -130,7 +162,16 @@ public record ChallengeSettings(byte[] key, Duration ttl, String provider, int d
                 env.optional("EDGEWARD_CHALLENGE_SECRET").orElse(null),
                 env.optional("EDGEWARD_CHALLENGE_VERIFY_URL").map(URI::create).orElse(null),
                 env.duration("EDGEWARD_CHALLENGE_PROVIDER_TIMEOUT", Duration.ofSeconds(2)),
-                env.integer("EDGEWARD_CHALLENGE_USED_NONCE_LIMIT", 1_000_000));
+                env.integer("EDGEWARD_CHALLENGE_USED_NONCE_LIMIT", 1_000_000),
+                new PowRamp(env.integer("EDGEWARD_CHALLENGE_DIFFICULTY_STEP", PowRamp.DEFAULT.step()),
+                        env.integer("EDGEWARD_CHALLENGE_MAX_DIFFICULTY", PowRamp.DEFAULT.max())),
+                new VerifyBudget(env.integer("EDGEWARD_CHALLENGE_VERIFY_SESSION_ATTEMPTS", VerifyBudget.DEFAULT.sessionAttempts()),
+                        env.integer("EDGEWARD_CHALLENGE_VERIFY_ADDRESS_ATTEMPTS", VerifyBudget.DEFAULT.addressAttempts()),
+                        env.duration("EDGEWARD_CHALLENGE_VERIFY_WINDOW", VerifyBudget.DEFAULT.window()),
+                        env.integer("EDGEWARD_CHALLENGE_VERIFY_TRACKED", VerifyBudget.DEFAULT.tracked())),
+                new NonceSharing(variables.getOrDefault("EDGEWARD_CHALLENGE_NONCES_TOPIC", NonceSharing.DEFAULT.topic()),
+                        env.duration("EDGEWARD_CHALLENGE_NONCE_RETENTION_MARGIN", NonceSharing.DEFAULT.retentionMargin()),
+                        env.duration("EDGEWARD_CHALLENGE_NONCE_PUBLISH_TIMEOUT", NonceSharing.DEFAULT.publishTimeout())));
     }
 
     static byte[] randomKey() {
@@ -145,7 +186,8 @@ public record ChallengeSettings(byte[] key, Duration ttl, String provider, int d
                 && provider.equals(s.provider) && difficulty == s.difficulty && bindIp == s.bindIp
                 && java.util.Objects.equals(siteKey, s.siteKey) && java.util.Objects.equals(secret, s.secret)
                 && java.util.Objects.equals(verifyUrl, s.verifyUrl) && providerTimeout.equals(s.providerTimeout)
-                && usedNonceLimit == s.usedNonceLimit;
+                && usedNonceLimit == s.usedNonceLimit && ramp.equals(s.ramp) && budget.equals(s.budget)
+                && nonces.equals(s.nonces);
     }
 
     @Override
@@ -158,6 +200,6 @@ public record ChallengeSettings(byte[] key, Duration ttl, String provider, int d
         return "ChallengeSettings[key=***, ttl=" + ttl + ", provider=" + provider + ", difficulty=" + difficulty
                 + ", bindIp=" + bindIp + ", siteKey=" + siteKey + ", secret=" + (secret == null ? "none" : "***")
                 + ", verifyUrl=" + verifyUrl + ", providerTimeout=" + providerTimeout + ", usedNonceLimit="
-                + usedNonceLimit + "]";
+                + usedNonceLimit + ", ramp=" + ramp + ", budget=" + budget + ", nonces=" + nonces + "]";
     }
 }

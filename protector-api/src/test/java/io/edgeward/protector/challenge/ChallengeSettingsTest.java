@@ -46,4 +46,36 @@ class ChallengeSettingsTest {
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_PROVIDER", "captchaX")))
                 .hasMessageContaining("was captchax");
     }
+
+    @Test
+    void the_ramp_the_verify_budgets_and_the_nonce_topic_have_defaults_and_read_their_variables() {
+        ChallengeSettings defaults = ChallengeSettings.fromEnvironment(Map.of());
+        ChallengeSettings set = ChallengeSettings.fromEnvironment(Map.of(
+                "EDGEWARD_CHALLENGE_DIFFICULTY_STEP", "3", "EDGEWARD_CHALLENGE_MAX_DIFFICULTY", "26",
+                "EDGEWARD_CHALLENGE_VERIFY_SESSION_ATTEMPTS", "5", "EDGEWARD_CHALLENGE_VERIFY_ADDRESS_ATTEMPTS", "500",
+                "EDGEWARD_CHALLENGE_VERIFY_WINDOW", "PT30S", "EDGEWARD_CHALLENGE_VERIFY_TRACKED", "1000",
+                "EDGEWARD_CHALLENGE_NONCES_TOPIC", "acme.nonces", "EDGEWARD_CHALLENGE_NONCE_RETENTION_MARGIN", "PT1M",
+                "EDGEWARD_CHALLENGE_NONCE_PUBLISH_TIMEOUT", "PT2S"));
+
+        assertThat(defaults.ramp()).isEqualTo(new PowRamp(2, 24));
+        assertThat(defaults.budget()).isEqualTo(new VerifyBudget(10, 60, Duration.ofMinutes(1), 100_000));
+        assertThat(defaults.nonces()).isEqualTo(new NonceSharing("edgeward.challenge-nonces", Duration.ofMinutes(5),
+                Duration.ofSeconds(1)));
+        assertThat(set.ramp()).isEqualTo(new PowRamp(3, 26));
+        assertThat(set.budget()).isEqualTo(new VerifyBudget(5, 500, Duration.ofSeconds(30), 1000));
+        assertThat(set.nonces()).isEqualTo(new NonceSharing("acme.nonces", Duration.ofMinutes(1), Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void a_ramp_below_the_base_difficulty_or_an_empty_budget_is_refused_with_the_value() {
+        assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_MAX_DIFFICULTY", "16")))
+                .hasMessage("challenge.maxDifficulty must be >= challenge.difficulty (18), was 16");
+        assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_DIFFICULTY_STEP", "9")))
+                .hasMessage("challenge.difficultyStep must be 0..8, was 9");
+        assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(
+                Map.of("EDGEWARD_CHALLENGE_VERIFY_SESSION_ATTEMPTS", "0")))
+                .hasMessage("challenge.verifySessionAttempts must be >= 1, was 0");
+        assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_VERIFY_WINDOW", "PT0S")))
+                .hasMessage("challenge.verifyWindow must be > 0, was PT0S");
+    }
 }

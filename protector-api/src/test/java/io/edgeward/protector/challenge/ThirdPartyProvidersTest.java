@@ -7,6 +7,7 @@ import io.edgeward.protector.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,6 +86,23 @@ class ThirdPartyProvidersTest {
 
         assertThat(((VerifyOutcome.Failed) outcome).reason()).isEqualTo("wrong_answer");
         assertThat(provider.posts()).isEmpty();
+    }
+
+    @Test
+    void a_flood_of_provider_answers_stops_at_the_budget_before_it_reaches_the_provider() {
+        provider.answer(200, "{\"success\":false,\"error-codes\":[\"invalid-input-response\"]}");
+        ChallengeService service = service("turnstile");
+        ChallengeOffer offer = service.issue("bot-1", UA, "198.51.100.9", "/", "");
+
+        int limited = 0;
+        for (int i = 0; i < 30; i++) {
+            VerifyOutcome outcome = service.verify(new VerifyRequest(offer.token(), "forged-" + i, "198.51.100.9", UA,
+                    "bot-1"));
+            limited += outcome instanceof VerifyOutcome.Limited ? 1 : 0;
+        }
+
+        assertThat(provider.posts()).hasSize(VerifyBudget.DEFAULT.sessionAttempts());
+        assertThat(limited).isEqualTo(30 - VerifyBudget.DEFAULT.sessionAttempts());
     }
 
     private String verify(ChallengeService service) {
