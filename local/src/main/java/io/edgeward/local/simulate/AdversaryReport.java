@@ -21,6 +21,7 @@ record AdversaryReport(String adversary, int clients, int requests, int later, i
 
     static AdversaryReport of(String adversary, int clients, List<Timeline.Entry> entries, long settleMillis,
                               String detail) {
+        int requests = 0;
         int later = 0;
         int laterMitigated = 0;
         long first = -1;
@@ -28,6 +29,7 @@ record AdversaryReport(String adversary, int clients, int requests, int later, i
             if (e.kind() == Timeline.Kind.VERIFY) {
                 continue; // an answer to a verification post is not a page or asset the edge let through or not
             }
+            requests++;
             if (e.mitigated() && (first < 0 || e.atMillis() < first)) {
                 first = e.atMillis();
             }
@@ -38,7 +40,7 @@ record AdversaryReport(String adversary, int clients, int requests, int later, i
                 }
             }
         }
-        return new AdversaryReport(adversary, clients, entries.size(), later, laterMitigated, first, detail);
+        return new AdversaryReport(adversary, clients, requests, later, laterMitigated, first, detail);
     }
 
     /** Pages (not assets, not verifications) served after {@code fromMillis}, and all pages asked for after it. */

@@ -1,5 +1,6 @@
 package io.edgeward.local.simulate;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 /**
  * One simulated client: its address (sent as {@code X-Forwarded-For}; fixed, or a new one per request for an
@@ -154,9 +156,11 @@ final class SimulatedVisitor {
         if (requests++ == 0) {
             firstRequestNanos = System.nanoTime();
         }
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
+        String body;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            body = text(response);
         } catch (IOException e) {
             return record(kind, new Answer(0, null, ""));
         } catch (InterruptedException e) {
@@ -179,7 +183,7 @@ final class SimulatedVisitor {
             firstActionAt = requests;
             firstActionMillis = (System.nanoTime() - firstRequestNanos) / 1_000_000;
         }
-        return record(kind, new Answer(response.statusCode(), action, response.body()));
+        return record(kind, new Answer(response.statusCode(), action, body));
     }
 
     private Answer record(Timeline.Kind kind, Answer answer) {
@@ -187,6 +191,17 @@ final class SimulatedVisitor {
             timeline.record(kind, answer.status(), answer.action());
         }
         return answer;
+    }
+
+    /** The body as text; gzip is undone as a browser would (it sends Accept-Encoding: gzip). */
+    private static String text(HttpResponse<byte[]> response) throws IOException {
+        byte[] bytes = response.body();
+        if (response.headers().firstValue("content-encoding").filter("gzip"::equalsIgnoreCase).isPresent()) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                bytes = in.readAllBytes();
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static String enc(String value) {
