@@ -58,7 +58,7 @@ final class BlockedVerifier {
         int[] afterBlock = AdversaryReport.pagesServedAfter(entries, blockedAt);
         int[] afterEnforced = AdversaryReport.pagesServedAfter(entries, enforcedAt);
         return "pages served after its block: " + afterBlock[0] + " of " + afterBlock[1]
-                + (enforcedAt == Long.MAX_VALUE ? " (block never enforced)"
+                + (enforcedAt == Long.MAX_VALUE ? " (never answered with a block)"
                 : " (" + afterEnforced[0] + " of " + afterEnforced[1] + " after the first block answer)")
                 + "; verifications passed " + t.counter("passed") + ", refused " + t.counter("refused");
     }

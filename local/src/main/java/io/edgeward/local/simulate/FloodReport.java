@@ -43,13 +43,13 @@ record FloodReport(String phase, long millis, int floodSent, int floodServed, Sh
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-26s %7s %10s %8s %13s %24s %24s %24s", "phase", "seconds",
-                "flood sent", "flood/s", "flood served", "session-blocked passed", "address-blocked passed",
+        return String.format(Locale.ROOT, "%-26s %7s %14s %8s %13s %24s %24s %24s", "phase", "seconds",
+                "flood answered", "flood/s", "flood served", "session-blocked passed", "address-blocked passed",
                 "humans served");
     }
 
     String line() {
-        return String.format(Locale.ROOT, "%-26s %7.1f %10d %8.1f %13d %24s %24s %24s", phase, millis / 1000.0,
+        return String.format(Locale.ROOT, "%-26s %7.1f %14d %8.1f %13d %24s %24s %24s", phase, millis / 1000.0,
                 floodSent, floodPerSecond(), floodServed, sessionBlocked, addressBlocked, humans);
     }
 }

@@ -54,6 +54,7 @@ final class PathTricks {
             return;
         }
         String id = run.admin().decide("ip", ADDRESS, "block", "simulate: path-tricks");
+        t.mark("decided"); // starts the class's clock
         try {
             if (!blockStands()) {
                 t.note("the IP block never took effect within " + BLOCK_WAIT.toSeconds() + " s");
@@ -67,6 +68,11 @@ final class PathTricks {
                     t.note(form + " " + (a.status() == 0 ? "unreachable" : String.valueOf(a.status())));
                 }
             }
+            // The control: had the plain path passed now, the edge was failing open (or the block was gone) and
+            // the forms' figures say nothing about paths.
+            if (!"block".equals(run.visitor(ADDRESS, false).fetch("/products/3", SimulatedVisitor.HTML).action())) {
+                t.note("CONTROL FAILED: the plain /products/3 was not blocked after the forms (edge failing open?)");
+            }
         } finally {
             run.admin().remove(id);
         }
@@ -77,6 +83,7 @@ final class PathTricks {
         long until = System.nanoTime() + BLOCK_WAIT.toNanos();
         while (System.nanoTime() < until && run.running()) {
             if ("block".equals(run.visitor(ADDRESS, false).fetch("/products/3", SimulatedVisitor.HTML).action())) {
+                run.timeline().mark("block stands");
                 return true;
             }
             run.pause(Duration.ofMillis(250));
@@ -89,6 +96,7 @@ final class PathTricks {
             return String.join("; ", t.notes());
         }
         return "forms that passed the block: " + t.counter("passed") + " of " + t.counter("tried")
+                + " (the plain path was blocked " + t.markedAt("block stands") / 1000.0 + " s after the decision)"
                 + (t.notes().isEmpty() ? "" : ": " + String.join(", ", t.notes()));
     }
 }
