@@ -83,7 +83,16 @@ public final class Simulator implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Simulator()).execute(args);
+        CommandLine commandLine = new CommandLine(new Simulator());
+        // A bad value is a user error: one line naming it, not a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("edgeward simulate: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        int code = commandLine.execute(args);
         if (code != 0) {
             System.exit(code);
         }
