@@ -119,7 +119,8 @@ enum Scenario {
             }
         }
         throw new IllegalArgumentException("unknown scenario '" + label + "'; known: all, "
-                + String.join(", ", List.of(values()).stream().map(Scenario::label).toList()));
+                + String.join(", ", List.of(values()).stream().map(Scenario::label).toList()) + ", adversaries, "
+                + String.join(", ", List.of(Adversary.values()).stream().map(Adversary::label).toList()));
     }
 
     private static int bots(int sessions) {

@@ -22,10 +22,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./edgeward simulate}: plays people and bots against the local front (started with
  * {@code --trust-forwarded-for}, so each simulated visitor has its own address) and prints, per scenario, how many
- * sessions were challenged or blocked and after how many requests. All scenarios run at the same time, as real
- * traffic mixes.
+ * sessions were challenged or blocked and after how many requests; then, per {@link Adversary} class (which keep
+ * going until {@code --duration}), the share of their requests after the first 30 s that the edge challenged or
+ * blocked. All scenarios run at the same time, as real traffic mixes. {@code simulate flood} is the fail-open
+ * measurement ({@link Flood}).
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, subcommands = Flood.class,
         description = "Plays human and bot scenarios against the front and reports what Edgeward did to each.")
 public final class Simulator implements Callable<Integer> {
 
@@ -33,8 +35,28 @@ public final class Simulator implements Callable<Integer> {
     URI front;
 
     @Option(names = "--scenario", split = ",", defaultValue = "all",
-            description = "Scenarios, comma-separated: all, human, nat, scraper, stuffer, scanner, scalper (default ${DEFAULT-VALUE}).")
+            description = "Scenarios, comma-separated: all, human, nat, scraper, stuffer, scanner, scalper; "
+                    + "adversaries (the set below), rotating-scraper, rotating-stuffer, pow-solver, api-scraper, "
+                    + "blocked-verifier, low-and-slow, chrome-human, path-tricks (default ${DEFAULT-VALUE}).")
     List<String> scenarios;
+
+    @Option(names = "--duration", defaultValue = "PT4M",
+            description = "How long the adversary set runs, ISO-8601 (default ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--humans", defaultValue = "12",
+            description = "People with the attackers' Chrome in the adversary set; every third behind the bots' NAT "
+                    + "address (default ${DEFAULT-VALUE}).")
+    int humans;
+
+    @Option(names = "--protector", defaultValue = "http://127.0.0.1:8081",
+            description = "Protector URL, for the admin API (default ${DEFAULT-VALUE}).")
+    URI protector;
+
+    @Option(names = "--admin-token", defaultValue = "${env:EDGEWARD_ADMIN_TOKEN}",
+            description = "Admin token (default: EDGEWARD_ADMIN_TOKEN); without it the blocked-verifier and "
+                    + "path-tricks classes are skipped.")
+    String adminToken;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -61,7 +83,16 @@ public final class Simulator implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Simulator()).execute(args);
+        CommandLine commandLine = new CommandLine(new Simulator());
+        // A bad value is a user error: one line naming it, not a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("edgeward simulate: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        int code = commandLine.execute(args);
         if (code != 0) {
             System.exit(code);
         }
@@ -69,15 +100,70 @@ public final class Simulator implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (sessions < 1 || botRequests < 1 || pace.isNegative()) {
+        if (sessions < 1 || botRequests < 1 || pace.isNegative() || humans < 0 || duration.isNegative()) {
             throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--sessions and --bot-requests must be >= 1 and --pace >= 0, were " + sessions + ", "
-                            + botRequests + ", " + pace);
+                    "--sessions and --bot-requests must be >= 1, --humans >= 0, --pace and --duration >= 0, were "
+                            + sessions + ", " + botRequests + ", " + humans + ", " + pace + ", " + duration);
         }
-        List<ScenarioReport> reports = run(selected());
-        out.println(ScenarioReport.header());
-        reports.forEach(r -> out.println(r.line()));
+        Set<Scenario> chosen = selected();
+        Set<Adversary> adversaries = selectedAdversaries();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<AdversaryReport>> adversaryReports = background.submit(() -> runAdversaries(adversaries));
+            if (!chosen.isEmpty()) {
+                List<ScenarioReport> reports = run(chosen);
+                out.println(ScenarioReport.header());
+                reports.forEach(r -> out.println(r.line()));
+            }
+            List<AdversaryReport> reports = adversaryReports.get();
+            if (!reports.isEmpty()) {
+                out.println();
+                out.println(AdversaryReport.header());
+                reports.forEach(r -> out.println(r.line()));
+            }
+        } finally {
+            background.shutdownNow();
+        }
         return 0;
+    }
+
+    /** Runs every client of the chosen adversary classes until {@code --duration} has passed; one report per class. */
+    List<AdversaryReport> runAdversaries(Set<Adversary> chosen) throws Exception {
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        AdminApi admin = adminToken == null || adminToken.isBlank() ? null : new AdminApi(http, protector, adminToken);
+        long deadline = System.nanoTime() + duration.toNanos();
+        Map<Adversary, Timeline> timelines = new EnumMap<>(Adversary.class);
+        int clients = chosen.stream().mapToInt(a -> a.clients(humans)).sum();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, clients));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Adversary adversary : chosen) {
+                Timeline timeline = new Timeline();
+                timelines.put(adversary, timeline);
+                AdversaryRun run = new AdversaryRun(http, front, admin, timeline, deadline);
+                for (int i = 0; i < adversary.clients(humans); i++) {
+                    int index = i;
+                    Random random = new Random(seed * 1_000_033L + adversary.ordinal() * 10_009L + i);
+                    running.add(pool.submit(() -> {
+                        adversary.play(run, index, random);
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<AdversaryReport> reports = new ArrayList<>();
+        timelines.forEach((adversary, t) -> reports.add(AdversaryReport.of(adversary.label(),
+                adversary.clients(humans), t.entries(), adversary.detail(t))));
+        return reports;
     }
 
     List<ScenarioReport> run(Set<Scenario> chosen) throws Exception {
@@ -113,8 +199,21 @@ public final class Simulator implements Callable<Integer> {
         for (String name : scenarios) {
             if ("all".equalsIgnoreCase(name.trim())) {
                 chosen.addAll(List.of(Scenario.values()));
-            } else {
+            } else if (!"adversaries".equalsIgnoreCase(name.trim()) && Adversary.byLabel(name).isEmpty()) {
                 chosen.add(Scenario.byLabel(name));
+            }
+        }
+        return chosen;
+    }
+
+    private Set<Adversary> selectedAdversaries() {
+        Set<Adversary> chosen = new LinkedHashSet<>();
+        for (String name : scenarios) {
+            String n = name.trim();
+            if ("all".equalsIgnoreCase(n) || "adversaries".equalsIgnoreCase(n)) {
+                chosen.addAll(List.of(Adversary.values()));
+            } else {
+                Adversary.byLabel(n).ifPresent(chosen::add);
             }
         }
         return chosen;
