@@ -36,6 +36,11 @@ public record PassiveConfig(
         Duration retryBaseDelay,
         Duration retryMaxDelay) {
 
+    /**
+     * The query names passive mode masked before masking became additive. All are among edge-core's built-in defaults,
+     * which are masked whatever is configured, so passing this list adds nothing; kept for callers of that time.
+     */
+    public static final List<String> DEFAULT_MASKED = List.of("password", "token", "code", "session");
     /** Ingest's default bound on records per batch is 10,000. */
     public static final int MAX_BATCH = 10_000;
 
@@ -106,6 +111,11 @@ public record PassiveConfig(
         return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, size, skipExtensions, maskQueryParams,
                 unmaskDefaults,
                 realtimeFields, ingestTimeout, maxAttempts, retryBaseDelay, retryMaxDelay);
+    }
+
+    /** Extensions to skip and query names to mask besides the defaults; opt-outs are kept. */
+    public PassiveConfig withFilters(List<String> skip, List<String> masked) {
+        return withFilters(skip, masked, unmaskDefaults);
     }
 
     public PassiveConfig withFilters(List<String> skip, List<String> masked, List<String> unmasked) {
