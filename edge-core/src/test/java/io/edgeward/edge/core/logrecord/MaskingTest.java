@@ -1,10 +1,12 @@
 package io.edgeward.edge.core.logrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgeward.edge.core.config.ShipperConfig;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MaskingTest {
@@ -85,6 +87,33 @@ class MaskingTest {
                 .isEqualTo("password=%2A%2A%2A");
         assertThat(masking.maskBody("{\"password\":\"x\"}", "application/vnd.api+json"))
                 .isEqualTo("{\"password\":\"***\"}");
+    }
+
+    @Test
+    void masking_keeps_every_name_so_a_payload_hidden_under_a_sensitive_name_still_shows_its_shape() {
+        // An attacker may call a parameter "token" to have its value masked; the names and the number of pairs stay.
+        String masked = masking.maskQuery("id=1&token=%27+OR+1%3D1--&debug=true");
+
+        assertThat(masked).isEqualTo("id=1&token=%2A%2A%2A&debug=true");
+    }
+
+    @Test
+    void arbitrary_viewer_input_never_makes_masking_throw() {
+        Random random = new Random(11);
+        String alphabet = "=&;%+[]{}\":,.-_ 0123456789aAbBpasswordcardxX\\u\n\u00f1";
+        String[] types = {null, "application/json", "application/x-www-form-urlencoded", "text/plain", ";", ""};
+        assertThatCode(() -> {
+            for (int n = 0; n < 20_000; n++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(60);
+                for (int i = 0; i < length; i++) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                masking.maskQuery(text.toString());
+                masking.maskUrl("https://a.example/?" + text);
+                masking.maskBody(text.toString(), types[random.nextInt(types.length)], random.nextBoolean());
+            }
+        }).doesNotThrowAnyException();
     }
 
     @Test
