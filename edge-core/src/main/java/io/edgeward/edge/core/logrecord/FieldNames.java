@@ -14,10 +14,10 @@ import java.util.Set;
  * or digit ({@code user[password]}, {@code payment.card.number}, {@code x-amz-signature}, {@code new_password}) and
  * between letters and digits ({@code cvv2}); a second reading also cuts camelCase ({@code newPassword},
  * {@code XAmzSignature}, {@code APIKey}). A pattern, cut the same way, matches when its words appear adjacent and in
- * order among either reading's words (a word may add a plural {@code s}). So {@code pass} matches {@code pass}, {@code user[pass]} and
- * {@code passPhrase}'s first word, but never {@code passenger} or {@code bypass}; {@code api_key} matches
- * {@code X-Api-Key} and {@code apiKey}. Matching on every segment of a bracketed or dotted name means that
- * {@code payment[card][number]} is masked because of {@code card}.
+ * order among either reading's words (a word may add a plural {@code s}). So {@code pass} matches {@code pass},
+ * {@code user[pass]} and {@code passPhrase}'s first word, but never {@code passenger} or {@code bypass};
+ * {@code api_key} matches {@code X-Api-Key} and {@code apiKey}. Matching on every segment of a bracketed or dotted
+ * name means that {@code payment[card][number]} is masked because of {@code card}.
  *
  * <p>Characters beyond ASCII count as letters, so localised names ({@code contraseña}) stay one word.
  */

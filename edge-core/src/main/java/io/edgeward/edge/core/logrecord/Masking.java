@@ -32,7 +32,7 @@ public final class Masking {
         return new Masking(FieldNames.of(extraNames, unmaskedDefaults));
     }
 
-    /** As configured in {@code logging}: the names of {@code maskQueryParams} and {@code maskBodyFields} apply to both. */
+    /** As configured in {@code logging}: the names of {@code maskQueryParams} and {@code maskBodyFields} mask both. */
     public static Masking from(ShipperConfig.Logging logging) {
         List<String> extra = new ArrayList<>(logging.maskQueryParams());
         extra.addAll(logging.maskBodyFields());
