@@ -149,7 +149,7 @@ public final class FieldNames {
                 word.setLength(0);
             }
             if (kind != OTHER) {
-                word.append(kind == UPPER ? (char) (c + 32) : c < 0x80 ? c : Character.toLowerCase(c));
+                word.append(kind == UPPER ? (char) (c + 32) : c);
             }
             previous = kind;
         }
@@ -159,13 +159,23 @@ public final class FieldNames {
         return words;
     }
 
+    /**
+     * ASCII and Latin-1 letters by case (Latin-1 upper case is lower case minus 32, as in ASCII); any other character
+     * past ASCII is a letter unless it is a space. Written out rather than with {@code Character}'s Unicode tables,
+     * which would add kilobytes to the Node bundle for names that are nearly always ASCII.
+     */
     private static int kind(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 0x80 && c != 0xA0 && c != 0xFEFF && !Character.isWhitespace(c)) {
-            return LOWER;
-        }
-        if (c >= 'A' && c <= 'Z') {
+        if (c >= 'A' && c <= 'Z' || c >= 0xC0 && c <= 0xDE && c != 0xD7) {
             return UPPER;
         }
+        if (c >= 'a' && c <= 'z' || c >= 0xDF && c != 0xF7 || c == 0xAA || c == 0xB5 || c == 0xBA) {
+            return isSpace(c) ? OTHER : LOWER;
+        }
         return c >= '0' && c <= '9' ? DIGIT : OTHER;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F
+                || c == 0x205F || c == 0x3000 || c == 0xFEFF;
     }
 }
