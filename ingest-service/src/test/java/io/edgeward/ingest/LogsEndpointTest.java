@@ -98,6 +98,27 @@ class LogsEndpointTest {
     }
 
     @Test
+    void the_c8_fields_reach_kafka_exactly_as_the_edge_sent_them() throws Exception {
+        String prefix = "c8-" + UUID.randomUUID();
+        String record = "{\"v\":1,\"time\":\"2026-11-23T13:40:43.123Z\",\"requestId\":\"" + prefix + "-0\","
+                + "\"clientIp\":\"192.0.2.1\",\"method\":\"GET\",\"path\":\"/admin/login\","
+                + "\"rawPath\":\"/static/..;/admin//login\",\"status\":200,"
+                + "\"headerNames\":\"host,user-agent,accept,accept-language,accept-encoding\","
+                + "\"challengePasses\":3,\"sessionIssuedAt\":1795786843}\n";
+
+        assertThat(client.postNdjson(record).statusCode()).isEqualTo(202);
+
+        JsonNode value = JSON.readTree(readBack(prefix, 1).get(prefix + "-0").value());
+        assertThat(value.get("rawPath").asText()).isEqualTo("/static/..;/admin//login");
+        assertThat(value.get("path").asText()).isEqualTo("/admin/login");
+        assertThat(value.get("headerNames").asText())
+                .isEqualTo("host,user-agent,accept,accept-language,accept-encoding");
+        assertThat(value.get("challengePasses").isInt()).isTrue();
+        assertThat(value.get("challengePasses").asInt()).isEqualTo(3);
+        assertThat(value.get("sessionIssuedAt").asLong()).isEqualTo(1795786843L);
+    }
+
+    @Test
     void unknown_fields_are_kept_and_optional_fields_may_be_absent() throws Exception {
         String prefix = "min-" + UUID.randomUUID();
         String minimal = "{\"v\":1,\"time\":\"2026-11-23T13:40:43.123Z\",\"requestId\":\"" + prefix + "-0\","

@@ -3,6 +3,7 @@ package io.edgeward.passive;
 import static io.edgeward.env.ConfigChecks.positive;
 import static io.edgeward.env.ConfigChecks.require;
 
+import io.edgeward.edge.core.logrecord.Masking;
 import io.edgeward.env.EnvReader;
 import io.edgeward.passive.parse.RealtimeFields;
 import java.net.URI;
@@ -15,8 +16,9 @@ import java.util.Map;
  *
  * <p>Environment ({@link #fromEnvironment}): {@code EDGEWARD_INGEST_URL} (required), {@code EDGEWARD_INGEST_KEY}
  * or {@code EDGEWARD_INGEST_KEY_SECRET_ARN} (exactly one), {@code EDGEWARD_BATCH_SIZE} (500),
- * {@code EDGEWARD_SKIP_EXTENSIONS} (comma-separated, empty), {@code EDGEWARD_MASK_QUERY_PARAMS}
- * ({@code password,token,code,session}), {@code EDGEWARD_REALTIME_FIELDS} (comma-separated; all 69 in canonical
+ * {@code EDGEWARD_SKIP_EXTENSIONS} (comma-separated, empty), {@code EDGEWARD_MASK_QUERY_PARAMS} (names masked besides
+ * the built-in defaults of edge-core's {@code FieldNames}; empty), {@code EDGEWARD_UNMASK_DEFAULTS} (defaults not to
+ * mask, each a default; empty), {@code EDGEWARD_REALTIME_FIELDS} (comma-separated; all 69 in canonical
  * order), {@code EDGEWARD_INGEST_TIMEOUT} ({@code PT10S}), {@code EDGEWARD_INGEST_MAX_ATTEMPTS} (6),
  * {@code EDGEWARD_RETRY_BASE_DELAY} ({@code PT0.2S}), {@code EDGEWARD_RETRY_MAX_DELAY} ({@code PT20S}).
  */
@@ -27,12 +29,17 @@ public record PassiveConfig(
         int batchSize,
         List<String> skipExtensions,
         List<String> maskQueryParams,
+        List<String> unmaskDefaults,
         List<String> realtimeFields,
         Duration ingestTimeout,
         int maxAttempts,
         Duration retryBaseDelay,
         Duration retryMaxDelay) {
 
+    /**
+     * The query names passive mode masked before masking became additive. All are among edge-core's built-in defaults,
+     * which are masked whatever is configured, so passing this list adds nothing; kept for callers of that time.
+     */
     public static final List<String> DEFAULT_MASKED = List.of("password", "token", "code", "session");
     /** Ingest's default bound on records per batch is 10,000. */
     public static final int MAX_BATCH = 10_000;
@@ -50,6 +57,13 @@ public record PassiveConfig(
                 "batchSize must be between 1 and " + MAX_BATCH + ", was " + batchSize);
         skipExtensions = List.copyOf(skipExtensions);
         maskQueryParams = List.copyOf(maskQueryParams);
+        unmaskDefaults = List.copyOf(unmaskDefaults);
+        try {
+            Masking.of(maskQueryParams, unmaskDefaults);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("masking (EDGEWARD_MASK_QUERY_PARAMS, EDGEWARD_UNMASK_DEFAULTS): "
+                    + e.getMessage());
+        }
         try {
             realtimeFields = RealtimeFields.inCanonicalOrder(realtimeFields);
         } catch (IllegalArgumentException e) {
@@ -66,7 +80,7 @@ public record PassiveConfig(
 
     /** Defaults for everything but the ingest endpoint and key. */
     public static PassiveConfig of(URI ingestUrl, String ingestKey) {
-        return new PassiveConfig(ingestUrl, ingestKey, null, 500, List.of(), DEFAULT_MASKED,
+        return new PassiveConfig(ingestUrl, ingestKey, null, 500, List.of(), List.of(), List.of(),
                 RealtimeFields.CANONICAL, Duration.ofSeconds(10), 6, Duration.ofMillis(200), Duration.ofSeconds(20));
     }
 
@@ -84,7 +98,8 @@ public record PassiveConfig(
                 variables.get("EDGEWARD_INGEST_KEY_SECRET_ARN"),
                 env.integer("EDGEWARD_BATCH_SIZE", 500),
                 env.list("EDGEWARD_SKIP_EXTENSIONS", List.of()),
-                env.list("EDGEWARD_MASK_QUERY_PARAMS", DEFAULT_MASKED),
+                env.list("EDGEWARD_MASK_QUERY_PARAMS", List.of()),
+                env.list("EDGEWARD_UNMASK_DEFAULTS", List.of()),
                 env.list("EDGEWARD_REALTIME_FIELDS", RealtimeFields.CANONICAL),
                 env.duration("EDGEWARD_INGEST_TIMEOUT", Duration.ofSeconds(10)),
                 env.integer("EDGEWARD_INGEST_MAX_ATTEMPTS", 6),
@@ -94,22 +109,28 @@ public record PassiveConfig(
 
     public PassiveConfig withBatchSize(int size) {
         return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, size, skipExtensions, maskQueryParams,
+                unmaskDefaults,
                 realtimeFields, ingestTimeout, maxAttempts, retryBaseDelay, retryMaxDelay);
     }
 
+    /** Extensions to skip and query names to mask besides the defaults; opt-outs are kept. */
     public PassiveConfig withFilters(List<String> skip, List<String> masked) {
-        return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, batchSize, skip, masked,
+        return withFilters(skip, masked, unmaskDefaults);
+    }
+
+    public PassiveConfig withFilters(List<String> skip, List<String> masked, List<String> unmasked) {
+        return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, batchSize, skip, masked, unmasked,
                 realtimeFields, ingestTimeout, maxAttempts, retryBaseDelay, retryMaxDelay);
     }
 
     public PassiveConfig withRealtimeFields(List<String> fields) {
         return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, batchSize, skipExtensions,
-                maskQueryParams, fields, ingestTimeout, maxAttempts, retryBaseDelay, retryMaxDelay);
+                maskQueryParams, unmaskDefaults, fields, ingestTimeout, maxAttempts, retryBaseDelay, retryMaxDelay);
     }
 
     public PassiveConfig withRetries(int attempts, Duration base, Duration max, Duration timeout) {
         return new PassiveConfig(ingestUrl, ingestKey, ingestKeySecretArn, batchSize, skipExtensions,
-                maskQueryParams, realtimeFields, timeout, attempts, base, max);
+                maskQueryParams, unmaskDefaults, realtimeFields, timeout, attempts, base, max);
     }
 
     /** The key is never printed. */
@@ -117,7 +138,8 @@ public record PassiveConfig(
     public String toString() {
         return "PassiveConfig[ingestUrl=" + ingestUrl + ", ingestKey=" + (ingestKey == null ? "unset" : "***")
                 + ", ingestKeySecretArn=" + ingestKeySecretArn + ", batchSize=" + batchSize + ", skipExtensions="
-                + skipExtensions + ", maskQueryParams=" + maskQueryParams + ", realtimeFields="
+                + skipExtensions + ", maskQueryParams=" + maskQueryParams + ", unmaskDefaults=" + unmaskDefaults
+                + ", realtimeFields="
                 + realtimeFields.size() + " fields, ingestTimeout=" + ingestTimeout + ", maxAttempts=" + maxAttempts
                 + ", retryBaseDelay=" + retryBaseDelay + ", retryMaxDelay=" + retryMaxDelay + "]";
     }

@@ -1,11 +1,11 @@
 package io.edgeward.passive;
 
+import io.edgeward.edge.core.logrecord.Masking;
 import io.edgeward.passive.ingest.BatchSender;
 import io.edgeward.passive.ingest.IngestClient;
 import io.edgeward.passive.parse.ApacheLogParser;
 import io.edgeward.passive.parse.CloudFrontRecordMapper;
 import io.edgeward.passive.parse.FieldLayout;
-import io.edgeward.passive.parse.QueryMasker;
 import io.edgeward.passive.parse.RealtimeLogParser;
 import io.edgeward.passive.parse.StandardLogParser;
 import io.edgeward.passive.parse.StaticExtensions;
@@ -28,7 +28,7 @@ final class Pipeline {
                     + " set EDGEWARD_INGEST_KEY instead");
         }
         this.config = config;
-        QueryMasker masker = new QueryMasker(config.maskQueryParams());
+        Masking masker = Masking.of(config.maskQueryParams(), config.unmaskDefaults());
         CloudFrontRecordMapper mapper = new CloudFrontRecordMapper(masker);
         this.statics = new StaticExtensions(config.skipExtensions());
         this.standard = new StandardLogParser(mapper, statics);

@@ -52,9 +52,12 @@ public final class ReplayLogs implements Callable<Integer> {
     @Option(names = "--skip-extensions", split = ",", description = "path extensions to leave out, e.g. css,png")
     List<String> skipExtensions = List.of();
 
-    @Option(names = "--mask-query-params", split = ",", description = "query parameters whose values are masked"
-            + " (default: password,token,code,session)")
-    List<String> maskQueryParams = PassiveConfig.DEFAULT_MASKED;
+    @Option(names = "--mask-query-params", split = ",", description = "query parameters masked besides the built-in"
+            + " defaults (password, token, code, card, ... see docs/log-shipping.md)")
+    List<String> maskQueryParams = List.of();
+
+    @Option(names = "--unmask-defaults", split = ",", description = "built-in masked names not to mask, e.g. code")
+    List<String> unmaskDefaults = List.of();
 
     @Option(names = "--dry-run", description = "parse and report only; send nothing")
     boolean dryRun;
@@ -95,7 +98,7 @@ public final class ReplayLogs implements Callable<Integer> {
             settings.putIfAbsent("EDGEWARD_INGEST_KEY", "unused-in-dry-run");
         }
         PassiveConfig config = PassiveConfig.fromEnvironment(settings).withBatchSize(batchSize)
-                .withFilters(skipExtensions, maskQueryParams);
+                .withFilters(skipExtensions, maskQueryParams, unmaskDefaults);
         Pipeline pipeline = new Pipeline(config);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         boolean lossless = true;

@@ -12,7 +12,11 @@ import java.util.List;
 /**
  * The log record schema of docs/contracts.md: required {@code v}, {@code time}, {@code requestId},
  * {@code clientIp}, {@code method}, {@code path}, {@code status}; optional fields, when present and not null, must
- * have their type. Unknown fields are kept (newer edges may add optional ones).
+ * have their type. Unknown fields are kept (newer edges may add optional ones). The optional fields of contract C8 are
+ * bounded: {@code rawPath} (a string of at most 8,192 characters), {@code headerNames} (at most
+ * {@value #MAX_HEADER_NAMES} characters, as the edge cuts it), {@code challengePasses} and {@code sessionIssuedAt}
+ * (non-negative integers; the latter in epoch seconds, so at most {@value #MAX_EPOCH_SECONDS}, year 9999). Every
+ * accepted field is passed to Kafka as received.
  *
  * <p>{@code time} may lie at most {@link #MAX_FUTURE} ahead of this service's clock: Kafka brokers reject record
  * timestamps more than an hour ahead of theirs ({@code message.timestamp.after.max.ms}), which would fail a batch
@@ -24,9 +28,11 @@ final class LogRecordValidator {
     private static final int MAX_ID = 256;
     private static final int MAX_METHOD = 32;
     private static final int MAX_TEXT = 8192;
+    static final int MAX_HEADER_NAMES = 512;
+    static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
     private static final List<String> OPTIONAL_TEXT = List.of("source", "host", "query", "contentType", "userAgent",
             "referer", "accept", "acceptLanguage", "sessionId", "cookieState", "action", "reason", "mode",
-            "decisionId", "edgeLocation", "country", "ja3", "ja4");
+            "decisionId", "edgeLocation", "country", "ja3", "ja4", "rawPath");
 
     private final Clock clock;
 
@@ -64,6 +70,9 @@ final class LogRecordValidator {
         }
         checkOptionalNumber(record.get("bytes"), "bytes", true, errors);
         checkOptionalNumber(record.get("timeTakenMs"), "timeTakenMs", false, errors);
+        checkHeaderNames(record.get("headerNames"), errors);
+        checkBoundedInteger(record.get("challengePasses"), "challengePasses", Integer.MAX_VALUE, errors);
+        checkBoundedInteger(record.get("sessionIssuedAt"), "sessionIssuedAt", MAX_EPOCH_SECONDS, errors);
         JsonNode asn = record.get("asn");
         if (!isAbsent(asn) && !asn.isTextual() && !(asn.isIntegralNumber() && asn.asLong() >= 0)) {
             errors.add("asn must be a non-negative integer, a string or null, was " + brief(asn));
@@ -124,6 +133,22 @@ final class LogRecordValidator {
         if (!typeOk || value.asDouble() < 0) {
             errors.add(field + " must be a non-negative " + (integral ? "integer" : "number") + " or null, was "
                     + brief(value));
+        }
+    }
+
+    private static void checkHeaderNames(JsonNode value, List<String> errors) {
+        if (!isAbsent(value) && (!value.isTextual() || value.textValue().length() > MAX_HEADER_NAMES)) {
+            errors.add("headerNames must be a string of at most " + MAX_HEADER_NAMES + " characters or null, was "
+                    + brief(value));
+        }
+    }
+
+    private static void checkBoundedInteger(JsonNode value, String field, long max, List<String> errors) {
+        if (isAbsent(value)) {
+            return;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0 || value.asLong() > max) {
+            errors.add(field + " must be an integer between 0 and " + max + " or null, was " + brief(value));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.edgeward.passive.parse;
 
+import io.edgeward.edge.core.logrecord.Masking;
 import io.edgeward.passive.record.LogRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,10 +27,10 @@ public final class ApacheLogParser {
     private static final DateTimeFormatter APACHE_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
-    private final QueryMasker masker;
+    private final Masking masker;
     private final StaticExtensions statics;
 
-    public ApacheLogParser(QueryMasker masker, StaticExtensions statics) {
+    public ApacheLogParser(Masking masker, StaticExtensions statics) {
         this.masker = masker;
         this.statics = statics;
     }

@@ -1,5 +1,6 @@
 package io.edgeward.passive.parse;
 
+import io.edgeward.edge.core.logrecord.Masking;
 import io.edgeward.passive.record.LogRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,11 +14,11 @@ import java.util.Locale;
  */
 public final class CloudFrontRecordMapper {
 
-    private final QueryMasker masker;
+    private final Masking masker;
     private final StandardTime standardTime = new StandardTime();
 
     /** Safe to share between threads: the time check remembers only dates it has validated. */
-    public CloudFrontRecordMapper(QueryMasker masker) {
+    public CloudFrontRecordMapper(Masking masker) {
         this.masker = masker;
     }
 

@@ -1,13 +1,13 @@
 package io.edgeward.passive.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.edgeward.edge.core.logrecord.Masking;
 import io.edgeward.passive.Fixtures;
 import io.edgeward.passive.PassiveConfig;
 import io.edgeward.passive.S3LogHandlerAccess;
 import io.edgeward.passive.parse.ApacheLogParser;
 import io.edgeward.passive.parse.CloudFrontRecordMapper;
 import io.edgeward.passive.parse.ParseReport;
-import io.edgeward.passive.parse.QueryMasker;
 import io.edgeward.passive.parse.StandardLogParser;
 import io.edgeward.passive.parse.StaticExtensions;
 import java.io.ByteArrayInputStream;
@@ -37,7 +37,7 @@ public final class LogFileThroughput {
         byte[] cloudfront = Fixtures.gzip(cloudFrontFile(lines));
         byte[] apache = repeated(Files.readAllBytes(Fixtures.apacheLog()), 10);
         long apacheLines = 100_000;
-        QueryMasker masker = new QueryMasker(PassiveConfig.DEFAULT_MASKED);
+        Masking masker = Masking.of(List.of(), List.of());
         StandardLogParser standard = new StandardLogParser(new CloudFrontRecordMapper(masker),
                 new StaticExtensions(List.of()));
         ApacheLogParser apacheParser = new ApacheLogParser(masker, new StaticExtensions(List.of()));

@@ -2,6 +2,7 @@ package io.edgeward.passive.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgeward.edge.core.logrecord.Masking;
 import io.edgeward.passive.Fixtures;
 import io.edgeward.passive.record.LogRecord;
 import java.io.ByteArrayInputStream;
@@ -16,7 +17,7 @@ class ApacheLogParserTest {
 
     private final List<LogRecord> records = new ArrayList<>();
     private final ApacheLogParser parser =
-            new ApacheLogParser(new QueryMasker(List.of("password")), new StaticExtensions(List.of()));
+            new ApacheLogParser(Masking.of(List.of(), List.of()), new StaticExtensions(List.of()));
 
     @Test
     void real_apache_log_parses_all_but_the_one_broken_line_which_is_reported() throws Exception {

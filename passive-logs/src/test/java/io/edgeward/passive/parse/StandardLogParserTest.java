@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeward.edge.core.logrecord.Masking;
 import io.edgeward.passive.Fixtures;
 import io.edgeward.passive.record.LogRecord;
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,7 @@ class StandardLogParserTest {
     private final List<LogRecord> records = new ArrayList<>();
 
     private StandardLogParser parser(List<String> skip, List<String> masked) {
-        return new StandardLogParser(new CloudFrontRecordMapper(new QueryMasker(masked)), new StaticExtensions(skip));
+        return new StandardLogParser(new CloudFrontRecordMapper(Masking.of(masked, List.of())), new StaticExtensions(skip));
     }
 
     private ParseReport parse(byte[] content) throws NotALogFile {
@@ -270,6 +271,25 @@ class StandardLogParserTest {
         assertThat(login.referer()).isEqualTo("https://shop.example/login?password=%2A%2A%2A&x=1");
         String json = new ObjectMapper().writeValueAsString(login);
         assertThat(json).doesNotContain("hunter2").doesNotContain("sid=abc").contains("\"v\":1");
+    }
+
+    @Test
+    void passive_queries_are_masked_by_the_edge_masking_defaults_and_operator_names() throws Exception {
+        String content = "#Fields: date time c-ip cs-method cs-uri-stem cs-uri-query sc-status x-edge-request-id"
+                + " cs(Referer)\n"
+                + "2024-01-02\t03:04:06\t203.0.113.7\tGET\t/cb\tcode=SplxlOBeZQ&state=s1&user%255Bpassword%255D=hunter2"
+                + "&ref=4111-1111-1111-1111&voucher=SAVE10&q=shoes\t302\tid-3"
+                + "\thttps://idp.example/cb?access_token=ya29.tok&x=1\n";
+
+        parser(List.of(), List.of("voucher")).parse(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                records::add);
+
+        LogRecord callback = records.get(0);
+        assertThat(callback.query()).isEqualTo("code=%2A%2A%2A&state=s1&user%5Bpassword%5D=%2A%2A%2A"
+                + "&ref=%2A%2A%2A&voucher=%2A%2A%2A&q=shoes");
+        assertThat(callback.referer()).isEqualTo("https://idp.example/cb?access_token=%2A%2A%2A&x=1");
+        assertThat(new ObjectMapper().writeValueAsString(callback))
+                .doesNotContain("SplxlOBeZQ", "hunter2", "4111", "SAVE10", "ya29.tok");
     }
 
     private static List<String> dataLines(String name) {

@@ -1,5 +1,6 @@
 package io.edgeward.edge.core.config;
 
+import io.edgeward.edge.core.logrecord.FieldNames;
 import io.edgeward.edge.core.text.Ascii;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -130,34 +131,59 @@ public record ShipperConfig(Ingest ingest, Logging logging) {
     /**
      * What the log record leaves out. Names are compared case-insensitively and kept lowercase.
      *
-     * @param skipExtensions    paths ending in {@code .<ext>} are not logged (default none: asset loading is a signal)
-     * @param maskQueryParams   query parameters whose value becomes {@code ***} (default password, token, code,
-     *                          session)
-     * @param maskBodyFields    form or JSON body fields whose value becomes {@code ***} (default password)
+     * <p>Masking is additive: the built-in names of {@link FieldNames#DEFAULTS} are always masked, in queries, form
+     * bodies and JSON bodies, and the names configured here are added to them. A default is dropped only by naming it
+     * in {@code unmaskDefaults}, so an older file that listed {@code ["password"]} keeps every default.
+     *
+     * @param skipExtensions  paths ending in {@code .<ext>} are not logged (default none: asset loading is a signal)
+     * @param maskQueryParams extra field names to mask (default none); they apply to bodies too
+     * @param maskBodyFields  extra field names to mask (default none); they apply to queries too
+     * @param unmaskDefaults  defaults the operator chooses not to mask (default none); each must be a default
      */
-    public record Logging(List<String> skipExtensions, List<String> maskQueryParams, List<String> maskBodyFields) {
+    public record Logging(List<String> skipExtensions, List<String> maskQueryParams, List<String> maskBodyFields,
+                          List<String> unmaskDefaults) {
 
-        public static final List<String> DEFAULT_MASK_QUERY_PARAMS = List.of("password", "token", "code", "session");
-        public static final List<String> DEFAULT_MASK_BODY_FIELDS = List.of("password");
-
-        private static final Set<String> KEYS = Set.of("skipExtensions", "maskQueryParams", "maskBodyFields");
+        private static final Set<String> KEYS =
+                Set.of("skipExtensions", "maskQueryParams", "maskBodyFields", "unmaskDefaults");
 
         public Logging {
             skipExtensions = normalise("logging.skipExtensions", skipExtensions, true);
-            maskQueryParams = normalise("logging.maskQueryParams", maskQueryParams, false);
-            maskBodyFields = normalise("logging.maskBodyFields", maskBodyFields, false);
+            maskQueryParams = requireWords("logging.maskQueryParams",
+                    normalise("logging.maskQueryParams", maskQueryParams, false));
+            maskBodyFields = requireWords("logging.maskBodyFields",
+                    normalise("logging.maskBodyFields", maskBodyFields, false));
+            unmaskDefaults = normalise("logging.unmaskDefaults", unmaskDefaults == null ? List.of() : unmaskDefaults,
+                    false);
+            for (String name : unmaskDefaults) {
+                if (!FieldNames.DEFAULTS.contains(name)) {
+                    throw new ConfigException("logging.unmaskDefaults may name only default masked names, was " + name
+                            + " (defaults: " + FieldNames.DEFAULTS + ")");
+                }
+            }
+        }
+
+        /** Without opt-outs: every default stays masked. */
+        public Logging(List<String> skipExtensions, List<String> maskQueryParams, List<String> maskBodyFields) {
+            this(skipExtensions, maskQueryParams, maskBodyFields, List.of());
         }
 
         public static Logging defaults() {
-            return new Logging(List.of(), DEFAULT_MASK_QUERY_PARAMS, DEFAULT_MASK_BODY_FIELDS);
+            return new Logging(List.of(), List.of(), List.of(), List.of());
         }
 
         static Logging read(Object section) {
             ConfigReader reader = ConfigReader.section("logging", section, KEYS);
-            return new Logging(reader.strings("skipExtensions"),
-                    reader.raw("maskQueryParams") == null ? DEFAULT_MASK_QUERY_PARAMS
-                            : reader.strings("maskQueryParams"),
-                    reader.raw("maskBodyFields") == null ? DEFAULT_MASK_BODY_FIELDS : reader.strings("maskBodyFields"));
+            return new Logging(reader.strings("skipExtensions"), reader.strings("maskQueryParams"),
+                    reader.strings("maskBodyFields"), reader.strings("unmaskDefaults"));
+        }
+
+        private static List<String> requireWords(String key, List<String> names) {
+            for (String name : names) {
+                if (!FieldNames.hasWords(name)) {
+                    throw new ConfigException(key + " names must hold a letter or digit, was " + name);
+                }
+            }
+            return names;
         }
 
         private static List<String> normalise(String key, List<String> values, boolean extension) {

@@ -33,7 +33,7 @@ public final class LogRecordBuilder {
 
     public LogRecordBuilder(ShipperConfig.Logging logging, JsonCodec json) {
         this.skipExtensions = new HashSet<>(logging.skipExtensions());
-        this.masking = new Masking(logging.maskQueryParams(), logging.maskBodyFields(), json);
+        this.masking = Masking.from(logging);
     }
 
     /** Whether requests for this path are left unlogged (a configured static-asset extension). */
@@ -100,7 +100,7 @@ public final class LogRecordBuilder {
         if (bytes == null) {
             return null;
         }
-        String masked = masking.maskBody(Utf8.decode(bytes), request.header("content-type"));
+        String masked = masking.maskBody(Utf8.decode(bytes), request.header("content-type"), body.inputTruncated());
         return masked == null || masked.length() <= BODY_LIMIT ? masked : masked.substring(0, BODY_LIMIT);
     }
 

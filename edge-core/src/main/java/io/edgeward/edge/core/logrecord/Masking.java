@@ -1,134 +1,104 @@
 package io.edgeward.edge.core.logrecord;
 
-import io.edgeward.edge.core.mark.PercentEncoding;
-import io.edgeward.edge.core.port.JsonCodec;
+import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.text.Ascii;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Replaces sensitive values before a record leaves the edge. Names match case-insensitively after percent-decoding,
- * so {@code PassWord=} and {@code pass%77ord=} are masked like {@code password=}. A masked value is {@code ***},
- * written {@code %2A%2A%2A} in queries and form bodies.
+ * Replaces sensitive values before a record leaves the edge; the one implementation used by both edge targets and by
+ * the passive log path. A value is masked when its field name is sensitive ({@link FieldNames}: built-in defaults
+ * plus the operator's names, minus explicit opt-outs) or when it holds a payment card number ({@link CardNumbers}),
+ * in query strings and referers ({@link PairMasker}), form bodies (the same) and JSON bodies
+ * ({@link JsonBodyMasker}). A masked value is {@code ***}, written {@code %2A%2A%2A} in queries and forms and
+ * {@code "***"} in JSON.
  */
 public final class Masking {
 
     public static final String MASK = "***";
-    static final String ENCODED_MASK = "%2A%2A%2A";
 
-    private final Set<String> queryNames;
-    private final Set<String> bodyNames;
-    private final JsonCodec json;
+    private final FieldNames names;
 
-    public Masking(List<String> maskQueryParams, List<String> maskBodyFields, JsonCodec json) {
-        this.queryNames = lowered(maskQueryParams);
-        this.bodyNames = lowered(maskBodyFields);
-        this.json = json;
+    private Masking(FieldNames names) {
+        this.names = names;
     }
 
-    /** A query string ({@code a=1&password=x}) with configured parameters' values masked; order and encoding kept. */
+    /**
+     * The defaults, minus {@code unmaskedDefaults}, plus {@code extraNames} (names, not values; case-insensitive).
+     *
+     * @throws IllegalArgumentException when an opt-out is not a default or a name has no letter or digit
+     */
+    public static Masking of(List<String> extraNames, List<String> unmaskedDefaults) {
+        return new Masking(FieldNames.of(extraNames, unmaskedDefaults));
+    }
+
+    /** As configured in {@code logging}: the names of {@code maskQueryParams} and {@code maskBodyFields} mask both. */
+    public static Masking from(ShipperConfig.Logging logging) {
+        List<String> extra = new ArrayList<>(logging.maskQueryParams());
+        extra.addAll(logging.maskBodyFields());
+        return of(extra, logging.unmaskDefaults());
+    }
+
+    /** A query string ({@code a=1&password=x}) with sensitive values masked; order and encoding kept; null-safe. */
     public String maskQuery(String query) {
-        return maskPairs(query, queryNames);
+        return PairMasker.mask(query, names, false);
     }
 
-    /** A URL (a referer) whose query part is masked like a request query. */
+    /** A URL (a referer) whose query part is masked like a request query; the fragment is kept; null-safe. */
     public String maskUrl(String url) {
+        if (url == null) {
+            return null;
+        }
         int question = url.indexOf('?');
         if (question < 0) {
             return url;
         }
         int hash = url.indexOf('#', question);
         String query = hash < 0 ? url.substring(question + 1) : url.substring(question + 1, hash);
-        return url.substring(0, question + 1) + maskQuery(query) + (hash < 0 ? "" : url.substring(hash));
+        String masked = maskQuery(query);
+        if (masked == query) {
+            return url;
+        }
+        return url.substring(0, question + 1) + masked + (hash < 0 ? "" : url.substring(hash));
+    }
+
+    /** As {@link #maskBody(String, String, boolean)} for a body that was not cut short. */
+    public String maskBody(String body, String contentType) {
+        return maskBody(body, contentType, false);
     }
 
     /**
-     * A request body with configured fields masked, or null when it cannot be masked with certainty (neither a form
-     * nor a JSON object, or JSON cut short by CloudFront): a body is then left out rather than risked.
+     * A request body with sensitive values masked; null only when the body is empty. A JSON body (by content type, or
+     * starting with {@code {} or {@code [}) is masked in place, a form body (by content type, or with no content type
+     * and an {@code =}) pair by pair; any other body, and JSON that does not parse (malformed, or cut short by
+     * CloudFront), is replaced by {@code ***} wholesale: a body is never shipped in clear because it could not be read.
+     *
+     * @param truncated CloudFront cut the body at its include-body limit
      */
-    public String maskBody(String body, String contentType) {
+    public String maskBody(String body, String contentType, boolean truncated) {
+        if (body == null) {
+            return null;
+        }
         String trimmed = body.trim();
         if (trimmed.isEmpty()) {
             return null;
         }
-        if (trimmed.charAt(0) == '{' || (contentType != null && contentType.indexOf("json") >= 0)) {
-            return maskJsonBody(trimmed);
+        String type = mediaType(contentType);
+        char first = trimmed.charAt(0);
+        if (first == '{' || first == '[' || type.indexOf("json") >= 0) {
+            String masked = truncated ? null : JsonBodyMasker.mask(trimmed, names);
+            return masked == null ? MASK : masked;
         }
-        boolean form = contentType == null || contentType.startsWith("application/x-www-form-urlencoded");
-        return form && trimmed.indexOf('=') > 0 ? maskPairs(trimmed, bodyNames) : null;
+        boolean form = type.equals("application/x-www-form-urlencoded")
+                || (type.isEmpty() && trimmed.indexOf('=') > 0);
+        return form ? PairMasker.mask(trimmed, names, truncated) : MASK;
     }
 
-    private String maskJsonBody(String body) {
-        try {
-            Map<String, Object> parsed = json.parseObject(body);
-            return json.write(maskJsonValue(parsed));
-        } catch (RuntimeException notJson) {
-            return null;
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
         }
-    }
-
-    private Object maskJsonValue(Object value) {
-        if (value instanceof Map) {
-            Map<String, Object> masked = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                String name = String.valueOf(entry.getKey());
-                masked.put(name, bodyNames.contains(Ascii.lowerCase(name)) && entry.getValue() != null ? MASK
-                        : maskJsonValue(entry.getValue()));
-            }
-            return masked;
-        }
-        if (value instanceof List) {
-            List<Object> masked = new ArrayList<>();
-            for (Object item : (List<?>) value) {
-                masked.add(maskJsonValue(item));
-            }
-            return masked;
-        }
-        return value;
-    }
-
-    private static String maskPairs(String pairs, Set<String> names) {
-        if (names.isEmpty() || pairs.isEmpty()) {
-            return pairs;
-        }
-        StringBuilder out = null;
-        int start = 0;
-        while (start <= pairs.length()) {
-            int end = pairs.indexOf('&', start);
-            if (end < 0) {
-                end = pairs.length();
-            }
-            int equals = pairs.indexOf('=', start);
-            if (equals >= 0 && equals < end) {
-                String name = Ascii.lowerCase(PercentEncoding.decode(pairs.substring(start, equals), true));
-                if (names.contains(name)) {
-                    if (out == null) {
-                        out = new StringBuilder(pairs.length() + 8).append(pairs, 0, start);
-                    }
-                    out.append(pairs, start, equals + 1).append(ENCODED_MASK);
-                } else if (out != null) {
-                    out.append(pairs, start, end);
-                }
-            } else if (out != null) {
-                out.append(pairs, start, end);
-            }
-            if (end < pairs.length() && out != null) {
-                out.append('&');
-            }
-            start = end + 1;
-        }
-        return out == null ? pairs : out.toString();
-    }
-
-    private static Set<String> lowered(List<String> names) {
-        Set<String> set = new HashSet<>();
-        for (String name : names) {
-            set.add(Ascii.lowerCase(name));
-        }
-        return set;
+        int semicolon = contentType.indexOf(';');
+        return Ascii.lowerCase((semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim());
     }
 }

@@ -31,12 +31,13 @@ class ShipperConfigTest {
     }
 
     @Test
-    void missing_logging_section_takes_the_defaults_skipping_nothing() {
+    void missing_logging_section_takes_the_defaults_skipping_nothing_and_adding_no_names() {
         ShipperConfig config = parse("{\"ingest\":{\"url\":\"https://ingest.example\",\"apiKey\":\"k\"}}");
 
         assertThat(config.logging().skipExtensions()).isEmpty();
-        assertThat(config.logging().maskQueryParams()).containsExactly("password", "token", "code", "session");
-        assertThat(config.logging().maskBodyFields()).containsExactly("password");
+        assertThat(config.logging().maskQueryParams()).isEmpty();
+        assertThat(config.logging().maskBodyFields()).isEmpty();
+        assertThat(config.logging().unmaskDefaults()).isEmpty();
         assertThat(config.ingest().queueLimit()).isEqualTo(1000);
     }
 
@@ -79,6 +80,24 @@ class ShipperConfigTest {
 
         ShipperConfig config = parse("{\"ingest\":{\"url\":\"http://i.example\",\"apiKey\":\"s3cr3t-key\"}}");
         assertThat(config.toString()).doesNotContain("s3cr3t-key").contains("apiKey=***");
+    }
+
+    @Test
+    void unmask_defaults_reads_only_default_names_and_names_the_bad_one() {
+        String base = "{\"ingest\":{\"url\":\"http://i.example\",\"apiKey\":\"k\"},\"logging\":";
+
+        assertThat(parse(base + "{\"unmaskDefaults\":[\"Code\",\"key\"]}}").logging().unmaskDefaults())
+                .containsExactly("code", "key");
+        assertThatThrownBy(() -> parse(base + "{\"unmaskDefaults\":[\"username\"]}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("logging.unmaskDefaults may name only default masked names, was username");
+    }
+
+    @Test
+    void a_masked_name_without_letters_or_digits_is_rejected() {
+        assertThatThrownBy(() -> new ShipperConfig.Logging(List.of(), List.of("[]"), List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("logging.maskQueryParams names must hold a letter or digit, was []");
     }
 
     @Test

@@ -1,37 +1,29 @@
 package io.edgeward.edge.core.logrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edgeward.edge.core.testing.TestPorts;
+import io.edgeward.edge.core.config.ShipperConfig;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MaskingTest {
 
-    private final Masking masking =
-            new Masking(List.of("password", "token"), List.of("password", "cvv"), TestPorts.json());
-
-    @Test
-    void masks_configured_query_parameters_url_encoded_and_keeps_the_rest() {
-        assertThat(masking.maskQuery("q=shoes&password=hunter2&page=2"))
-                .isEqualTo("q=shoes&password=%2A%2A%2A&page=2");
-    }
-
-    @Test
-    void matches_names_case_insensitively_and_after_decoding() {
-        assertThat(masking.maskQuery("PassWord=a&pass%77ord=b&to+ken=c&token=d"))
-                .isEqualTo("PassWord=%2A%2A%2A&pass%77ord=%2A%2A%2A&to+ken=c&token=%2A%2A%2A");
-    }
+    private final Masking masking = Masking.of(List.of(), List.of());
 
     @Test
     void masks_every_repetition_and_empty_values() {
-        assertThat(masking.maskQuery("token=1&token=&token")).isEqualTo("token=%2A%2A%2A&token=%2A%2A%2A&token");
+        assertThat(masking.maskQuery("token=1&token=&token")).isEqualTo("token=%2A%2A%2A&token=%2A%2A%2A&%2A%2A%2A");
     }
 
     @Test
     void leaves_unmatched_queries_identical() {
-        String query = "a=1&&b&=x&c=%ZZ";
+        String query = "a=1&&b&=x&c=%ZZ&q=shoes;page=2&";
         assertThat(masking.maskQuery(query)).isSameAs(query);
+        String url = "https://shop.example/search?q=shoes";
+        assertThat(masking.maskUrl(url)).isSameAs(url);
     }
 
     @Test
@@ -39,26 +31,93 @@ class MaskingTest {
         assertThat(masking.maskUrl("https://shop.example/reset?token=abc&x=1#token=keep"))
                 .isEqualTo("https://shop.example/reset?token=%2A%2A%2A&x=1#token=keep");
         assertThat(masking.maskUrl("https://shop.example/")).isEqualTo("https://shop.example/");
+        assertThat(masking.maskUrl(null)).isNull();
+        assertThat(masking.maskQuery(null)).isNull();
     }
 
     @Test
-    void masks_form_body_fields() {
-        assertThat(masking.maskBody("user=ann&password=hunter2&cvv=123", "application/x-www-form-urlencoded"))
-                .isEqualTo("user=ann&password=%2A%2A%2A&cvv=%2A%2A%2A");
+    void names_added_by_the_operator_are_masked_besides_the_defaults_in_queries_and_bodies() {
+        Masking withExtra = Masking.from(new ShipperConfig.Logging(List.of(), List.of("voucher"), List.of("dob")));
+
+        assertThat(withExtra.maskQuery("voucher=SAVE10&dob=1990-01-01&password=x"))
+                .isEqualTo("voucher=%2A%2A%2A&dob=%2A%2A%2A&password=%2A%2A%2A");
+        assertThat(withExtra.maskBody("{\"profile\":{\"dob\":\"1990-01-01\"},\"voucher\":\"SAVE10\"}",
+                "application/json")).isEqualTo("{\"profile\":{\"dob\":\"***\"},\"voucher\":\"***\"}");
     }
 
     @Test
-    void masks_json_body_fields_at_any_depth() {
-        String masked = masking.maskBody("{\"user\":\"ann\",\"card\":{\"CVV\":123},\"list\":[{\"password\":\"x\"}]}",
-                "application/json");
+    void an_older_config_listing_only_password_keeps_every_default() {
+        Masking legacy = Masking.from(new ShipperConfig.Logging(List.of(), List.of("password"), List.of("password")));
 
-        assertThat(masked).isEqualTo("{\"user\":\"ann\",\"card\":{\"CVV\":\"***\"},\"list\":[{\"password\":\"***\"}]}");
+        assertThat(legacy.maskBody("pwd=a&card_number=b&cvv=c", "application/x-www-form-urlencoded"))
+                .isEqualTo("pwd=%2A%2A%2A&card_number=%2A%2A%2A&cvv=%2A%2A%2A");
     }
 
     @Test
-    void leaves_out_a_body_it_cannot_mask_with_certainty() {
-        assertThat(masking.maskBody("{\"password\":\"hunt", "application/json")).isNull();
-        assertThat(masking.maskBody("password hunter2", "text/plain")).isNull();
+    void a_default_is_dropped_only_when_unmasked_explicitly() {
+        Masking unmasked = Masking.from(
+                new ShipperConfig.Logging(List.of(), List.of(), List.of(), List.of("code")));
+
+        assertThat(unmasked.maskQuery("code=FR&promo_code=X&password=y"))
+                .isEqualTo("code=FR&promo_code=X&password=%2A%2A%2A");
+    }
+
+    @Test
+    void unmasking_a_name_that_is_not_a_default_is_refused() {
+        assertThatThrownBy(() -> Masking.of(List.of(), List.of("username")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("username");
+    }
+
+    @Test
+    void card_numbers_are_masked_even_when_their_field_is_unmasked_by_name() {
+        Masking unmasked = Masking.of(List.of(), List.of("card", "cc"));
+
+        assertThat(unmasked.maskQuery("cc=4111111111111111")).isEqualTo("cc=%2A%2A%2A");
+    }
+
+    @Test
+    void an_empty_body_gives_no_body_field() {
         assertThat(masking.maskBody("   ", null)).isNull();
+        assertThat(masking.maskBody(null, "application/json")).isNull();
+    }
+
+    @Test
+    void content_type_parameters_and_case_do_not_hide_a_form_or_json() {
+        assertThat(masking.maskBody("password=x", "Application/X-WWW-Form-Urlencoded; charset=UTF-8"))
+                .isEqualTo("password=%2A%2A%2A");
+        assertThat(masking.maskBody("{\"password\":\"x\"}", "application/vnd.api+json"))
+                .isEqualTo("{\"password\":\"***\"}");
+    }
+
+    @Test
+    void masking_keeps_every_name_so_a_payload_hidden_under_a_sensitive_name_still_shows_its_shape() {
+        // An attacker may call a parameter "token" to have its value masked; the names and the number of pairs stay.
+        String masked = masking.maskQuery("id=1&token=%27+OR+1%3D1--&debug=true");
+
+        assertThat(masked).isEqualTo("id=1&token=%2A%2A%2A&debug=true");
+    }
+
+    @Test
+    void arbitrary_viewer_input_never_makes_masking_throw() {
+        Random random = new Random(11);
+        String alphabet = "=&;%+[]{}\":,.-_ 0123456789aAbBpasswordcardxX\\u\n\u00f1";
+        String[] types = {null, "application/json", "application/x-www-form-urlencoded", "text/plain", ";", ""};
+        assertThatCode(() -> {
+            for (int n = 0; n < 20_000; n++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(60);
+                for (int i = 0; i < length; i++) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                masking.maskQuery(text.toString());
+                masking.maskUrl("https://a.example/?" + text);
+                masking.maskBody(text.toString(), types[random.nextInt(types.length)], random.nextBoolean());
+            }
+        }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_json_content_type_on_a_form_looking_body_masks_it_wholesale() {
+        assertThat(masking.maskBody("password=hunter2", "application/json")).isEqualTo(Masking.MASK);
     }
 }
