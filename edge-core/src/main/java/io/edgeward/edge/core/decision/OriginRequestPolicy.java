@@ -12,6 +12,7 @@ import io.edgeward.edge.core.protector.CheckOutcome;
 import io.edgeward.edge.core.protector.CircuitBreaker;
 import io.edgeward.edge.core.protector.ProtectorClient;
 import io.edgeward.edge.core.response.MitigationResponses;
+import io.edgeward.edge.core.session.CookieState;
 import io.edgeward.edge.core.session.SessionCookieCodec;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,7 +25,11 @@ import java.util.function.Consumer;
  *
  * <p>Same budget, breaker and fail-open rules as the viewer-request function (its own breaker: a separate function);
  * a block or challenge is the same generated response, logged through the same {@link GeneratedResponseLog}. A
- * request without any of those headers, or on an excluded path, is forwarded without a call. A challenge is only
+ * request without any of those headers, or on an excluded path, is forwarded without a call. Allow, monitor and block
+ * answers are kept ({@link OriginAnswerCache}) per session, or per address for a visitor without a usable cookie, for
+ * at most the answer's ttl and the check interval (the maximum for an established cookie, the initial one
+ * otherwise): a visitor costs about one scoped check per interval, as at viewer-request, and a new decision reaches
+ * it within that interval. A challenge is only
  * enforced when this function could read the visitor's session itself (see {@link OriginSession}); otherwise a
  * visitor who solved one could be challenged on every cache miss. Block is enforced either way. Callback based like
  * {@link ViewerPolicy}: {@code done} is called exactly once and no exception escapes.
@@ -41,6 +46,9 @@ public final class OriginRequestPolicy {
     private final ProtectorClient protector;
     private final MitigationResponses responses;
     private final GeneratedResponseLog generatedLog;
+    private final OriginAnswerCache answers = new OriginAnswerCache(OriginAnswerCache.DEFAULT_MAX_ENTRIES);
+    private final long establishedCacheMillis;
+    private final long newVisitorCacheMillis;
     /** Said once per function instance, not per request. */
     private volatile boolean saidUnreadable;
 
@@ -56,6 +64,8 @@ public final class OriginRequestPolicy {
         this.responses = new MitigationResponses(ports.json(),
                 new ChallengeResponses(ports.json(), config.challenge().page()));
         this.generatedLog = generatedLog;
+        this.establishedCacheMillis = config.checkInterval().maxMillis();
+        this.newVisitorCacheMillis = config.checkInterval().initialMillis();
     }
 
     public CircuitBreaker breaker() {
@@ -80,19 +90,52 @@ public final class OriginRequestPolicy {
             return;
         }
         Mode mode = routes.modeFor(viewer.path());
-        OriginSession.Read session = sessions.read(viewer, viewerMark, ports.clock().nowMillis() / 1000);
+        long now = ports.clock().nowMillis();
+        OriginSession.Read session = sessions.read(viewer, viewerMark, now / 1000);
+        String key = cacheKey(viewer, session);
+        ProtectorAnswer kept = answers.get(key, now);
+        if (kept != null) {
+            done.accept(answered(viewer, viewerMark, mode, session, kept));
+            return;
+        }
         protector.check(viewer, session.sessionId(), session.cookieState(), session.challengePassed(),
-                outcome -> complete(viewer, viewerMark, mode, session, outcome, done));
+                outcome -> complete(viewer, viewerMark, mode, session, key, outcome, done));
+    }
+
+    /**
+     * An established visitor's answers are its session's; a visitor without a usable cookie is keyed by address, so
+     * a client refusing cookies (a new session every request) still hits. The scoped values are part of the key.
+     */
+    private static String cacheKey(ViewerRequest viewer, OriginSession.Read session) {
+        String who = session.cookieState().usable() && session.sessionId() != null ? "s " + session.sessionId()
+                : "a " + viewer.clientIp();
+        return who + '\n' + viewer.ja4() + '\n' + viewer.ja3() + '\n' + viewer.country() + '\n' + viewer.asn();
+    }
+
+    private void keep(String key, ViewerRequest viewer, OriginSession.Read session, ProtectorAnswer answer) {
+        boolean established = session.cookieState().usable();
+        long cap = established ? establishedCacheMillis : newVisitorCacheMillis;
+        long ttl = Math.min(cap, answer.ttlSeconds() > Long.MAX_VALUE / 1000 ? cap : answer.ttlSeconds() * 1000);
+        long now = ports.clock().nowMillis();
+        answers.put(key, answer, ttl, now);
+        if (!established && session.readHere() && session.sessionId() != null) {
+            // The cookie the viewer-request function just issued comes back on the next request: same answer.
+            answers.put(cacheKey(viewer, new OriginSession.Read(session.sessionId(),
+                    CookieState.VALID, false, true)), answer, ttl, now);
+        }
     }
 
     private void complete(ViewerRequest viewer, RequestMark viewerMark, Mode mode, OriginSession.Read session,
-                          CheckOutcome outcome, Consumer<EdgeResult> done) {
+                          String key, CheckOutcome outcome, Consumer<EdgeResult> done) {
         EdgeResult result;
         try {
-            result = outcome instanceof CheckOutcome.Answered
-                    ? answered(viewer, viewerMark, mode, session, ((CheckOutcome.Answered) outcome).answer())
-                    // Fail open: the viewer-request function's decision stands, unchanged.
-                    : new EdgeResult.Forward(viewer.request(), viewerMark);
+            if (outcome instanceof CheckOutcome.Answered answeredOutcome) {
+                keep(key, viewer, session, answeredOutcome.answer());
+                result = answered(viewer, viewerMark, mode, session, answeredOutcome.answer());
+            } else {
+                // Fail open: the viewer-request function's decision stands, unchanged.
+                result = new EdgeResult.Forward(viewer.request(), viewerMark);
+            }
         } catch (RuntimeException fault) {
             result = new EdgeResult.Passthrough("policy fault: " + fault);
         }

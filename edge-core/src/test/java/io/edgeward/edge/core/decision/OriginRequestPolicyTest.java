@@ -227,6 +227,90 @@ class OriginRequestPolicyTest {
     }
 
     @Test
+    void an_established_session_costs_one_scoped_check_per_interval_not_one_per_miss() {
+        OriginRequestPolicy policy = policy(http);
+        String cookie = solvedCookie();
+        decide(policy, originEvent("/products/1", cookie));
+        decide(policy, originEvent("/products/2", cookie));
+        decide(policy, originEvent("/search", cookie));
+        assertThat(http.calls()).hasSize(1);
+
+        clock.advanceSeconds(61);
+        decide(policy, originEvent("/products/3", cookie));
+
+        assertThat(http.calls()).as("the check interval's maximum passed").hasSize(2);
+    }
+
+    @Test
+    void a_new_visitors_answer_is_kept_for_its_issued_session_and_its_address_for_the_initial_interval() {
+        OriginRequestPolicy policy = policy(http);
+        CfEvent first = originEvent("/", null);
+        decide(policy, first);
+        String issued = cookiePair(first.request().header("x-edgeward-set-cookie"));
+
+        decide(policy, originEvent("/products/1", issued));
+        decide(policy, originEvent("/products/2", null));
+        assertThat(http.calls()).hasSize(1);
+
+        clock.advanceSeconds(6);
+        decide(policy, originEvent("/products/4", null));
+        assertThat(http.calls()).hasSize(2);
+    }
+
+    @Test
+    void another_fingerprint_from_the_same_address_is_checked_on_its_own() {
+        OriginRequestPolicy policy = policy(http);
+        decide(policy, originEvent("/", null));
+
+        decide(policy, withHeader(originEvent("/", null), "CloudFront-Viewer-JA4-Fingerprint", "t13d0000h2_x_y"));
+
+        assertThat(http.calls()).hasSize(2);
+    }
+
+    @Test
+    void a_kept_block_holds_while_protector_is_down() {
+        OriginRequestPolicy policy = policy(http);
+        http.answer(200, "{\"action\":\"block\",\"ttl\":600,\"reason\":\"ja4:blocked\",\"decisionId\":\"d-1\"}");
+        decide(policy, originEvent("/", null));
+        http.fail("connection refused");
+
+        EdgeResult again = decide(policy, originEvent("/products/1", null));
+
+        assertThat(again).isInstanceOf(EdgeResult.Respond.class);
+        assertThat(((EdgeResult.Respond) again).response().status()).isEqualTo(403);
+        assertThat(generated).hasSize(2);
+    }
+
+    @Test
+    void a_challenge_answer_is_never_kept_since_its_offer_is_single_use() {
+        OriginRequestPolicy policy = policy(http);
+        http.answer(200, CHALLENGE);
+
+        decide(policy, originEvent("/", null));
+        decide(policy, originEvent("/", null));
+
+        assertThat(http.calls()).hasSize(2);
+    }
+
+    @Test
+    void the_answer_cache_is_bounded_and_drops_expired_entries_then_the_oldest() {
+        OriginAnswerCache cache = new OriginAnswerCache(2);
+        ProtectorAnswer allow = new ProtectorAnswer(Action.ALLOW, 60, null, null);
+        cache.put("a", allow, 1_000, 0);
+        cache.put("b", allow, 10_000, 0);
+        cache.put("c", allow, 10_000, 2_000);
+        assertThat(cache.get("a", 2_000)).as("expired went first").isNull();
+        assertThat(cache.get("b", 2_000)).isNotNull();
+
+        cache.put("d", allow, 10_000, 2_000);
+
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.get("b", 2_000)).as("then the oldest").isNull();
+        assertThat(cache.get("c", 2_000)).isNotNull();
+        assertThat(cache.get("d", 2_000)).isNotNull();
+    }
+
+    @Test
     void the_scopes_member_is_spliced_into_any_check_body() {
         ScopedCheckHttp scoped = new ScopedCheckHttp(http, OriginRequestPolicy.SCOPES);
 
