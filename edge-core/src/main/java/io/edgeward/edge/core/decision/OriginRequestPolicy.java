@@ -121,7 +121,7 @@ public final class OriginRequestPolicy {
         if (!established && session.readHere() && session.sessionId() != null) {
             // The cookie the viewer-request function just issued comes back on the next request: same answer.
             answers.put(cacheKey(viewer, new OriginSession.Read(session.sessionId(),
-                    CookieState.VALID, false, true)), answer, ttl, now);
+                    CookieState.VALID, false, true, session.session())), answer, ttl, now);
         }
     }
 

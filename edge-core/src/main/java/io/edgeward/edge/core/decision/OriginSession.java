@@ -3,6 +3,7 @@ package io.edgeward.edge.core.decision;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.session.CookieRead;
 import io.edgeward.edge.core.session.CookieState;
+import io.edgeward.edge.core.session.Session;
 import io.edgeward.edge.core.session.SessionCookieCodec;
 import java.util.List;
 
@@ -16,8 +17,12 @@ import java.util.List;
  */
 final class OriginSession {
 
-    /** What the check is told; {@code sessionId} may be null (no viewer-request mark and no cookie). */
-    record Read(String sessionId, CookieState cookieState, boolean challengePassed, boolean readHere) {
+    /**
+     * What the check is told; {@code sessionId} may be null (no viewer-request mark and no cookie); {@code session}
+     * is the cookie's session when it was read here (for checks that send more of it), else null.
+     */
+    record Read(String sessionId, CookieState cookieState, boolean challengePassed, boolean readHere,
+                Session session) {
     }
 
     private final SessionCookieCodec cookies;
@@ -33,10 +38,10 @@ final class OriginSession {
         CookieState markState = viewerMark == null ? null : stateOf(viewerMark.cookieState());
         if (read.state().usable()) {
             return new Read(read.session().id(), markState != null ? markState : read.state(),
-                    read.session().challengePassed(), true);
+                    read.session().challengePassed(), true, read.session());
         }
         return new Read(viewerMark == null ? null : viewerMark.sessionId(),
-                markState != null ? markState : read.state(), false, false);
+                markState != null ? markState : read.state(), false, false, null);
     }
 
     /** {@code name=value} of a Set-Cookie value, which is what a Cookie header carries. */
