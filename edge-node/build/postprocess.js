@@ -6,7 +6,7 @@
 //     instead of lazily one by one. Which ones is found by running an instrumented copy on sample requests against
 //     loopback stand-ins for Protector and ingest.
 // The result must parse again, or the build fails.
-// Usage: node postprocess.js <folder holding index.js> <viewer-request|log-shipper>
+// Usage: node postprocess.js <folder holding index.js> <viewer-request|origin-request|log-shipper>
 'use strict';
 const acorn = require('acorn');
 const walk = require('acorn-walk');
@@ -16,8 +16,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const [folder, kind] = process.argv.slice(2);
-if (!folder || !['viewer-request', 'log-shipper'].includes(kind)) {
-  console.error('usage: node postprocess.js <folder holding index.js> <viewer-request|log-shipper>');
+if (!folder || !['viewer-request', 'origin-request', 'log-shipper'].includes(kind)) {
+  console.error('usage: node postprocess.js <folder holding index.js> <viewer-request|origin-request|log-shipper>');
   process.exit(2);
 }
 const file = path.join(folder, 'index.js');
@@ -175,6 +175,15 @@ async function profile(code) {
       const minted = first.headers['x-edgeward-set-cookie'];
       if (!minted) throw new Error('the profiling request got no session cookie: ' + JSON.stringify(first));
       await bundle.handler(event('viewer-request', request(minted[0].value.split(';')[0])));
+    } else if (kind === 'origin-request') {
+      // A cache miss with the CloudFront-Viewer-* headers CloudFront adds after viewer-request: Protector asked.
+      const miss = request(null);
+      miss.headers['cloudfront-viewer-ja4-fingerprint'] = [{ key: 'CloudFront-Viewer-JA4-Fingerprint',
+        value: 't13d1516h2_8daaf6152771_02713d6af862' }];
+      miss.headers['cloudfront-viewer-country'] = [{ key: 'CloudFront-Viewer-Country', value: 'DE' }];
+      const forwarded = await bundle.handler(event('origin-request', miss));
+      if (!forwarded || forwarded.status) throw new Error('the profiling request was not forwarded: '
+        + JSON.stringify(forwarded));
     } else {
       const response = { status: '200', statusDescription: 'OK',
         headers: { 'content-type': [{ key: 'Content-Type', value: 'text/html' }] } };

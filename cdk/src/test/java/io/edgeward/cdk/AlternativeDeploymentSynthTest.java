@@ -39,6 +39,7 @@ class AlternativeDeploymentSynthTest {
     private Template edge;
     private Template services;
     private JsonNode servicesJson;
+    private software.amazon.awscdk.Stack edgeStack;
 
     @BeforeAll
     void synth() {
@@ -50,10 +51,12 @@ class AlternativeDeploymentSynthTest {
                 new KafkaSettings(null, "SSL", null, new MskSettings(null, 2, 200, null)),
                 new io.edgeward.cdk.config.EdgeSettings("http://api.internal.example", "http://api.internal.example",
                         TestDeployments.keysFile(dir), TestDeployments.fixtureBundle("viewer-request"),
-                        TestDeployments.fixtureBundle("origin-response"), null, null, null, attach));
+                        TestDeployments.fixtureBundle("origin-response"), null, null, null, attach,
+                        TestDeployments.fixtureBundle("origin-request")));
         App app = App.Builder.create().outdir(dir.resolve("cdk.out").toString()).build();
         EdgewardApp.Stacks stacks = EdgewardApp.compose(app, settings);
         assertThat(stacks.services().getStackName()).isEqualTo("ShopbotsServices");
+        edgeStack = stacks.edge();
         edge = Template.fromStack(stacks.edge());
         services = Template.fromStack(stacks.services());
         servicesJson = JSON.valueToTree(services.toJSON());
@@ -96,9 +99,10 @@ class AlternativeDeploymentSynthTest {
     @Test
     void attach_mode_creates_no_distribution_but_outputs_versions_and_policies() {
         edge.resourceCountIs("AWS::CloudFront::Distribution", 0);
-        edge.resourceCountIs("AWS::Lambda::Version", 2);
+        edge.resourceCountIs("AWS::Lambda::Version", 3);
         Map<String, Map<String, Object>> outputs = edge.findOutputs("*");
-        assertThat(outputs).containsKeys("ViewerRequestVersionArn", "LogShipperVersionArn", "OriginRequestPolicyId",
+        assertThat(outputs).containsKeys("ViewerRequestVersionArn", "OriginRequestVersionArn", "LogShipperVersionArn",
+                "OriginRequestPolicyId",
                 "CachePolicyId").doesNotContainKey("DistributionId");
         edge.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Runtime", "nodejs22.x")));
     }
@@ -112,6 +116,12 @@ class AlternativeDeploymentSynthTest {
                                 "CloudFront-Viewer-JA4-Fingerprint", "x-edgeward-mark", "x-edgeward-set-cookie",
                                 "x-edgeward-action", "x-edgeward-reason", "x-edgeward-session", "User-Agent",
                                 "Accept")))))));
+    }
+
+    @Test
+    void a_full_edgeward_only_policy_leaves_out_the_asn_header_and_the_synth_warns_that_asn_is_not_enforced() {
+        software.amazon.awscdk.assertions.Annotations.fromStack(edgeStack).hasWarning("*",
+                Match.stringLikeRegexp(".*CloudFront-Viewer-ASN is not forwarded.*"));
     }
 
     @Test

@@ -30,6 +30,8 @@ class DeploySettingsReaderTest {
                 .isEqualTo(cdkDir.getParent().resolve("edge-node/target/lambda-edge/viewer-request"));
         assertThat(settings.edge().originResponseBundle()).as("default from the repository's build output")
                 .isEqualTo(cdkDir.getParent().resolve("edge-node/target/lambda-edge/log-shipper"));
+        assertThat(settings.edge().originRequestBundle()).as("default from the repository's build output")
+                .isEqualTo(cdkDir.getParent().resolve("edge-node/target/lambda-edge/origin-request"));
         assertThat(settings.edge().distribution().behaviors()).extracting(b -> b.mode())
                 .containsExactly(Mode.INJECT, Mode.PASSIVE);
         assertThat(settings.edge().distribution().originRequestHeaders()).isEqualTo(OriginHeaders.ALL_VIEWER);

@@ -62,13 +62,34 @@ class StandardDeploymentSynthTest {
                 cacheBehavior(edgeJson, "/reports*"), cacheBehavior(edgeJson, "/.edgeward/*"));
         for (JsonNode behavior : protectedBehaviors) {
             JsonNode associations = behavior.get("LambdaFunctionAssociations");
-            assertThat(associations).as("associations of %s", behavior.path("PathPattern")).hasSize(3);
+            assertThat(associations).as("associations of %s", behavior.path("PathPattern")).hasSize(4);
             assertThat(association(associations, "viewer-request").get("IncludeBody").asBoolean()).isTrue();
             assertThat(versionRef(association(associations, "viewer-request"))).contains("ViewerRequest");
             assertThat(versionRef(association(associations, "viewer-response"))).contains("LogShipper");
             assertThat(versionRef(association(associations, "origin-response"))).contains("LogShipper");
             assertThat(association(associations, "viewer-response").has("IncludeBody")).isFalse();
         }
+    }
+
+    @Test
+    void protected_behaviors_carry_the_origin_request_function_for_the_scopes_cloudfront_adds_later() {
+        JsonNode config = distributionConfig(edgeJson);
+        for (JsonNode behavior : List.of(config.get("DefaultCacheBehavior"), cacheBehavior(edgeJson, "/api/*"),
+                cacheBehavior(edgeJson, "/reports*"))) {
+            JsonNode originRequest = association(behavior.get("LambdaFunctionAssociations"), "origin-request");
+            assertThat(versionRef(originRequest)).contains("OriginRequest").doesNotContain("ViewerRequest");
+            assertThat(originRequest.has("IncludeBody")).isFalse();
+        }
+    }
+
+    @Test
+    void the_origin_request_function_runs_its_own_bundle_with_the_same_edge_config() throws IOException {
+        JsonNode viewerConfig = JSON.readTree(assetDir("ViewerRequest").resolve("edgeward-edge.json").toFile());
+        JsonNode originConfig = JSON.readTree(assetDir("OriginRequest").resolve("edgeward-edge.json").toFile());
+
+        assertThat(originConfig).isEqualTo(viewerConfig);
+        assertThat(Files.readString(assetDir("OriginRequest").resolve("index.js")))
+                .contains("standing in for the TeaVM origin-request bundle");
     }
 
     @Test
@@ -94,7 +115,7 @@ class StandardDeploymentSynthTest {
     void edge_functions_run_on_nodejs_22_without_environment_variables() {
         Map<String, Map<String, Object>> functions = edge.findResources("AWS::Lambda::Function",
                 Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("Handler", "index.handler")))));
-        assertThat(functions).hasSize(2);
+        assertThat(functions).hasSize(3);
         edge.allResourcesProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Runtime", "nodejs22.x", "Environment", Match.absent())));
     }
@@ -113,7 +134,7 @@ class StandardDeploymentSynthTest {
                         "HeadersConfig", Map.of(
                                 "HeaderBehavior", "allViewerAndWhitelistCloudFront",
                                 "Headers", List.of("CloudFront-Viewer-Country", "CloudFront-Viewer-JA3-Fingerprint",
-                                        "CloudFront-Viewer-JA4-Fingerprint")),
+                                        "CloudFront-Viewer-JA4-Fingerprint", "CloudFront-Viewer-ASN")),
                         "CookiesConfig", Map.of("CookieBehavior", "all"),
                         "QueryStringsConfig", Map.of("QueryStringBehavior", "all"))))));
     }
@@ -137,8 +158,8 @@ class StandardDeploymentSynthTest {
     }
 
     @Test
-    void edge_config_is_generated_into_both_function_assets() throws IOException {
-        for (String function : List.of("ViewerRequest", "LogShipper")) {
+    void edge_config_is_generated_into_every_function_asset() throws IOException {
+        for (String function : List.of("ViewerRequest", "OriginRequest", "LogShipper")) {
             JsonNode config = JSON.readTree(assetDir(function).resolve("edgeward-edge.json").toFile());
             assertThat(config.at("/protector/url").asText()).isEqualTo("https://api.edgeward.example");
             assertThat(config.at("/protector/apiKey").asText()).isEqualTo(TestDeployments.EDGE_KEY);

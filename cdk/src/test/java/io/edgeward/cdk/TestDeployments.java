@@ -77,7 +77,8 @@ final class TestDeployments {
 
     static EdgeSettings edge(Path keysFile, DistributionSettings distribution) {
         return new EdgeSettings("https://api.edgeward.example", "https://api.edgeward.example/", keysFile,
-                fixtureBundle("viewer-request"), fixtureBundle("origin-response"), null, null, null, distribution);
+                fixtureBundle("viewer-request"), fixtureBundle("origin-response"), null, null, null, distribution,
+                fixtureBundle("origin-request"));
     }
 
     /** A new distribution in front of shop.example; existing Kafka; HTTPS load balancer. */

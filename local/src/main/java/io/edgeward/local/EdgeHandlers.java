@@ -3,12 +3,17 @@ package io.edgeward.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
- * Builds the JVM targets of the two edge functions from an edge configuration (JSON, docs/contracts.md), as a
+ * Builds the JVM targets of the edge functions from an edge configuration (JSON, docs/contracts.md), as a
  * deployment bakes {@code edgeward-edge.json} into each bundle.
  */
 public interface EdgeHandlers {
 
     RequestStreamHandler viewerRequest(String edgeConfigJson);
+
+    /** The origin-request function, run on cache misses; null when there is none. */
+    default RequestStreamHandler originRequest(String edgeConfigJson) {
+        return null;
+    }
 
     /** The log shipper, associated with both origin-response and viewer-response. */
     RequestStreamHandler logShipper(String edgeConfigJson);

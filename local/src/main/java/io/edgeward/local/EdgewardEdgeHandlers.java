@@ -6,15 +6,18 @@ import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.jvm.JacksonJsonCodec;
 import io.edgeward.edge.jvm.JvmPorts;
 import io.edgeward.edge.shipper.LogShipperHandler;
+import io.edgeward.edge.viewer.OriginRequestHandler;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
 
 /**
  * The real Edgeward edge functions (JVM targets), built from the generated edge configuration. The viewer-request
- * function logs the responses it generates (block, challenge) through its own shipper, as deployed.
+ * and origin-request functions log the responses they generate (block, challenge) through their own shippers, as
+ * deployed.
  */
 final class EdgewardEdgeHandlers implements EdgeHandlers {
 
     private volatile ViewerRequestHandler viewerRequest;
+    private volatile OriginRequestHandler originRequest;
     private volatile LogShipperHandler logShipper;
 
     @Override
@@ -23,6 +26,13 @@ final class EdgewardEdgeHandlers implements EdgeHandlers {
         // Flushes aged batches at the start of each invocation, as the deployed function does.
         viewerRequest = new ViewerRequestHandler(EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec()), ports);
         return viewerRequest;
+    }
+
+    @Override
+    public RequestStreamHandler originRequest(String edgeConfigJson) {
+        EdgePorts ports = JvmPorts.create("io.edgeward.edge.origin");
+        originRequest = new OriginRequestHandler(EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec()), ports);
+        return originRequest;
     }
 
     @Override
@@ -36,6 +46,9 @@ final class EdgewardEdgeHandlers implements EdgeHandlers {
         if (viewerRequest != null) {
             viewerRequest.flushDue();
         }
+        if (originRequest != null) {
+            originRequest.flushDue();
+        }
         if (logShipper != null) {
             logShipper.flushDue();
         }
@@ -45,6 +58,9 @@ final class EdgewardEdgeHandlers implements EdgeHandlers {
     public void flushAll() {
         if (viewerRequest != null) {
             viewerRequest.flushAll();
+        }
+        if (originRequest != null) {
+            originRequest.flushAll();
         }
         if (logShipper != null) {
             logShipper.flushAll();

@@ -126,8 +126,8 @@ public final class LocalStack implements AutoCloseable {
             front = CloudFrontFront.startInline(frontConfig, URI.create("http://127.0.0.1:" + inspector.port()),
                     InspectorServer.ORIGIN_SECRET_HEADER, originSecret, Clock.systemUTC());
         } else {
-            front = CloudFrontFront.start(frontConfig,
-                    edgeHandlers.viewerRequest(edgeConfigJson), edgeHandlers.logShipper(edgeConfigJson),
+            front = CloudFrontFront.start(frontConfig, edgeHandlers.viewerRequest(edgeConfigJson),
+                    edgeHandlers.originRequest(edgeConfigJson), edgeHandlers.logShipper(edgeConfigJson),
                     Clock.systemUTC());
         }
         started.push(front);

@@ -24,6 +24,9 @@ import java.nio.file.Path;
  * @param tuning               overrides for the generated edgeward-edge.json (cookie, checkInterval, exclude,
  *                             protector, ingest, logging, challenge); URLs and keys are not tunable here
  * @param distribution         the distribution, or attach mode
+ * @param originRequestBundle  directory holding the TeaVM origin-request index.js, which enforces the ja4, ja3,
+ *                             country and asn scopes CloudFront shows only after viewer-request
+ *                             (default {@code <sourceRoot>/edge-node/target/lambda-edge/origin-request})
  */
 public record EdgeSettings(
         String protectorUrl,
@@ -34,7 +37,8 @@ public record EdgeSettings(
         Integer memoryMiB,
         Integer timeoutSeconds,
         ObjectNode tuning,
-        DistributionSettings distribution) {
+        DistributionSettings distribution,
+        Path originRequestBundle) {
 
     public EdgeSettings {
         SettingsException.require(keysFile != null, "edge.keysFile is required");
@@ -48,6 +52,14 @@ public record EdgeSettings(
                 "edge.timeoutSeconds must be between 1 and 30, was " + timeoutSeconds);
     }
 
+    /** Settings without an explicit origin-request bundle (the default is taken, see {@link #withDefaultBundles}). */
+    public EdgeSettings(String protectorUrl, String ingestUrl, Path keysFile, Path viewerRequestBundle,
+            Path originResponseBundle, Integer memoryMiB, Integer timeoutSeconds, ObjectNode tuning,
+            DistributionSettings distribution) {
+        this(protectorUrl, ingestUrl, keysFile, viewerRequestBundle, originResponseBundle, memoryMiB, timeoutSeconds,
+                tuning, distribution, null);
+    }
+
     /** Checks the endpoint URLs once it is known whether plain HTTP is allowed. */
     void validateUrls(boolean allowPlainHttp) {
         requireUrl("edge.protectorUrl", protectorUrl, allowPlainHttp);
@@ -57,20 +69,23 @@ public record EdgeSettings(
     /** Where edge-node's TeaVM build leaves the bundles, relative to the repository root. */
     public static final Path DEFAULT_VIEWER_REQUEST_BUNDLE = Path.of("edge-node/target/lambda-edge/viewer-request");
     public static final Path DEFAULT_LOG_SHIPPER_BUNDLE = Path.of("edge-node/target/lambda-edge/log-shipper");
+    public static final Path DEFAULT_ORIGIN_REQUEST_BUNDLE = Path.of("edge-node/target/lambda-edge/origin-request");
 
     /** A copy with unset bundle directories taken from the repository's build output. */
     EdgeSettings withDefaultBundles(Path sourceRoot) {
         return new EdgeSettings(protectorUrl, ingestUrl, keysFile,
                 viewerRequestBundle != null ? viewerRequestBundle : sourceRoot.resolve(DEFAULT_VIEWER_REQUEST_BUNDLE),
                 originResponseBundle != null ? originResponseBundle : sourceRoot.resolve(DEFAULT_LOG_SHIPPER_BUNDLE),
-                memoryMiB, timeoutSeconds, tuning, distribution);
+                memoryMiB, timeoutSeconds, tuning, distribution,
+                originRequestBundle != null ? originRequestBundle : sourceRoot.resolve(DEFAULT_ORIGIN_REQUEST_BUNDLE));
     }
 
     /** A copy with every relative path resolved against {@code base} (the deploy file's directory). */
     EdgeSettings resolvedAgainst(Path base) {
         return new EdgeSettings(protectorUrl, ingestUrl, base.resolve(keysFile).normalize(),
                 base.resolve(viewerRequestBundle).normalize(), base.resolve(originResponseBundle).normalize(),
-                memoryMiB, timeoutSeconds, tuning, distribution);
+                memoryMiB, timeoutSeconds, tuning, distribution,
+                originRequestBundle == null ? null : base.resolve(originRequestBundle).normalize());
     }
 
     private static void requireUrl(String name, String value, boolean allowPlainHttp) {

@@ -13,9 +13,10 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.constructs.Construct;
 
 /**
- * The two Lambda@Edge functions, each a TeaVM-built Node bundle with {@code edgeward-edge.json} baked in:
- * the viewer-request function (policy, challenge, verification) and the log shipper (viewer-response and
- * origin-response). Must live in a us-east-1 stack.
+ * The three Lambda@Edge functions, each a TeaVM-built Node bundle with the same {@code edgeward-edge.json} baked in:
+ * the viewer-request function (policy, challenge, verification), the origin-request function (decisions on the ja4,
+ * ja3, country and asn scopes, whose CloudFront-Viewer-* headers exist only after viewer-request) and the log
+ * shipper (viewer-response and origin-response). Must live in a us-east-1 stack.
  *
  * <p>The runtime is Node.js 22.x: CDK does not check edge runtimes, and a JVM runtime would synthesize and only
  * fail at deploy.
@@ -25,6 +26,7 @@ public final class EdgeFunctions extends Construct {
     public static final Runtime RUNTIME = Runtime.NODEJS_22_X;
 
     private final EdgeFunction viewerRequest;
+    private final EdgeFunction originRequest;
     private final EdgeFunction logShipper;
 
     public EdgeFunctions(Construct scope, String id, EdgeSettings edge, ObjectNode edgeConfig) {
@@ -33,6 +35,9 @@ public final class EdgeFunctions extends Construct {
         this.viewerRequest = function("ViewerRequest", "Edgeward viewer-request: session cookie, Protector check,"
                         + " challenge", EdgeBundleStager.stage(edge.viewerRequestBundle(), "edge.viewerRequestBundle",
                         edgeConfig, staging.resolve("viewer-request")), edge);
+        this.originRequest = function("OriginRequest", "Edgeward origin-request: ja4, ja3, country and asn"
+                        + " decisions on cache misses", EdgeBundleStager.stage(edge.originRequestBundle(),
+                        "edge.originRequestBundle", edgeConfig, staging.resolve("origin-request")), edge);
         this.logShipper = function("LogShipper", "Edgeward log shipper: viewer-response and origin-response",
                 EdgeBundleStager.stage(edge.originResponseBundle(), "edge.originResponseBundle", edgeConfig,
                         staging.resolve("origin-response")), edge);
@@ -52,6 +57,11 @@ public final class EdgeFunctions extends Construct {
     /** The current version of the viewer-request function (Lambda@Edge needs a numbered version). */
     public IVersion viewerRequest() {
         return viewerRequest.getCurrentVersion();
+    }
+
+    /** The current version of the origin-request function. */
+    public IVersion originRequest() {
+        return originRequest.getCurrentVersion();
     }
 
     /** The current version of the log shipper. */

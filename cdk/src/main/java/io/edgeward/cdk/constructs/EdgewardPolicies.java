@@ -6,6 +6,7 @@ import io.edgeward.cdk.config.OriginHeaders;
 import io.edgeward.cdk.config.SettingsException;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
 import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
@@ -30,6 +31,12 @@ public final class EdgewardPolicies extends Construct {
     /** CloudFront headers Edgeward reads; added after viewer-request, so origin-facing functions see them. */
     public static final List<String> CLOUDFRONT_HEADERS = List.of("CloudFront-Viewer-Country",
             "CloudFront-Viewer-JA3-Fingerprint", "CloudFront-Viewer-JA4-Fingerprint");
+    /**
+     * The viewer's network, for {@code asn} decisions at origin-request. With {@code edgeward-only} it takes a slot
+     * of the policy's 10 only when one is left after the extra headers; otherwise asn decisions are not enforced at
+     * the edge, and the synth says so.
+     */
+    public static final String ASN_HEADER = "CloudFront-Viewer-ASN";
     /** Request marks set by the viewer-request function (docs/contracts.md "Request marks"). */
     public static final List<String> MARK_HEADERS = List.of("x-edgeward-mark", "x-edgeward-set-cookie",
             "x-edgeward-action", "x-edgeward-reason", "x-edgeward-session");
@@ -40,8 +47,8 @@ public final class EdgewardPolicies extends Construct {
     public EdgewardPolicies(Construct scope, String id, DistributionSettings distribution, String cookieName) {
         super(scope, id);
         this.originRequestPolicy = OriginRequestPolicy.Builder.create(this, "OriginRequest")
-                .comment("Edgeward: viewer country, JA3/JA4 and x-edgeward-* marks to the origin")
-                .headerBehavior(headers(distribution))
+                .comment("Edgeward: viewer country, ASN, JA3/JA4 and x-edgeward-* marks to the origin")
+                .headerBehavior(headers(this, distribution))
                 .queryStringBehavior(OriginRequestQueryStringBehavior.all())
                 .cookieBehavior(OriginRequestCookieBehavior.all())
                 .build();
@@ -61,12 +68,13 @@ public final class EdgewardPolicies extends Construct {
     /** The viewer's address and port: the inline inspector's client IP (docs/inline.md). */
     public static final String VIEWER_ADDRESS_HEADER = "CloudFront-Viewer-Address";
 
-    private static OriginRequestHeaderBehavior headers(DistributionSettings distribution) {
+    private static OriginRequestHeaderBehavior headers(Construct scope, DistributionSettings distribution) {
         List<String> cloudFront = new ArrayList<>(CLOUDFRONT_HEADERS);
         if (distribution.uses(Mode.INLINE)) {
             cloudFront.add(VIEWER_ADDRESS_HEADER);
         }
         if (distribution.originRequestHeaders() == OriginHeaders.ALL_VIEWER) {
+            cloudFront.add(ASN_HEADER);
             return OriginRequestHeaderBehavior.all(cloudFront.toArray(String[]::new));
         }
         List<String> headers = new ArrayList<>(cloudFront);
@@ -76,6 +84,13 @@ public final class EdgewardPolicies extends Construct {
                 "distribution.extraOriginHeaders " + distribution.extraOriginHeaders() + " make " + headers.size()
                         + " headers; an origin request policy holds " + DistributionSettings.MAX_POLICY_HEADERS
                         + " by default (ask AWS for more, or use originRequestHeaders all-viewer)");
+        if (headers.size() < DistributionSettings.MAX_POLICY_HEADERS) {
+            headers.add(ASN_HEADER);
+        } else {
+            Annotations.of(scope).addWarningV2("edgeward:asnNotForwarded", "the origin request policy is full: "
+                    + ASN_HEADER + " is not forwarded, so asn decisions are not enforced at the edge (drop an extra"
+                    + " origin header or use originRequestHeaders all-viewer)");
+        }
         return OriginRequestHeaderBehavior.allowList(headers.toArray(String[]::new));
     }
 

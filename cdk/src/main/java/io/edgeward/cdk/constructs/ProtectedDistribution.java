@@ -27,8 +27,9 @@ import software.constructs.Construct;
 /**
  * A new CloudFront distribution in front of the application origin, with the edge functions on every behavior
  * whose mode is not {@code passive}:
- * viewer-request (with the body, for challenge verification), and the log shipper at viewer-response (statuses
- * below 400) and origin-response (400 and above, which viewer-response never sees).
+ * viewer-request (with the body, for challenge verification), origin-request (the ja4, ja3, country and asn scopes,
+ * on cache misses), and the log shipper at viewer-response (statuses below 400) and origin-response (400 and above,
+ * which viewer-response never sees).
  *
  * <p>A {@code /.edgeward/*} behavior (all methods, no caching) receives the challenge answers the viewer-request
  * function verifies; it exists whenever some behavior is protected.
@@ -130,6 +131,9 @@ public final class ProtectedDistribution extends Construct {
         return List.of(
                 EdgeLambda.builder().eventType(LambdaEdgeEventType.VIEWER_REQUEST)
                         .functionVersion(functions.viewerRequest()).includeBody(true).build(),
+                // CloudFront adds CloudFront-Viewer-JA4/JA3/Country/ASN after viewer-request: decided here.
+                EdgeLambda.builder().eventType(LambdaEdgeEventType.ORIGIN_REQUEST)
+                        .functionVersion(functions.originRequest()).build(),
                 EdgeLambda.builder().eventType(LambdaEdgeEventType.VIEWER_RESPONSE)
                         .functionVersion(functions.logShipper()).build(),
                 EdgeLambda.builder().eventType(LambdaEdgeEventType.ORIGIN_RESPONSE)

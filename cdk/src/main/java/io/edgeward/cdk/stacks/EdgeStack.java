@@ -59,6 +59,8 @@ public final class EdgeStack extends Stack {
         if (functions != null) {
             output("ViewerRequestVersionArn", functions.viewerRequest().getEdgeArn(),
                     "viewer-request association (include body) for each protected behavior");
+            output("OriginRequestVersionArn", functions.originRequest().getEdgeArn(),
+                    "origin-request association for each protected behavior (ja4, ja3, country, asn decisions)");
             output("LogShipperVersionArn", functions.logShipper().getEdgeArn(),
                     "viewer-response and origin-response associations for each protected behavior");
         }

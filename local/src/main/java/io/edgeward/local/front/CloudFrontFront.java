@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A CloudFront-like front on one machine: every HTTP request becomes Lambda@Edge events run by the JVM targets of
- * the edge functions (viewer-request, and one log shipper associated with both origin-response and
- * viewer-response), with a small cache and the origin behind it.
+ * the edge functions (viewer-request, origin-request on cache misses, and one log shipper associated with both
+ * origin-response and viewer-response), with a small cache and the origin behind it.
  *
  * <p>The handlers are invoked concurrently from the request threads, so they must be thread-safe; the same
  * shipper instance receives both response events, as with one Lambda function associated with two triggers.
@@ -30,22 +30,34 @@ public final class CloudFrontFront implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final EdgeFunction viewerRequest;
+    private final EdgeFunction originRequest;
     private final EdgeFunction shipper;
 
     private CloudFrontFront(HttpServer server, ExecutorService executor, EdgeFunction viewerRequest,
-                            EdgeFunction shipper) {
+                            EdgeFunction originRequest, EdgeFunction shipper) {
         this.server = server;
         this.executor = executor;
         this.viewerRequest = viewerRequest;
+        this.originRequest = originRequest;
         this.shipper = shipper;
     }
 
+    /** Viewer-request and the log shipper; no origin-request association. */
     public static CloudFrontFront start(FrontConfig config, RequestStreamHandler viewerRequestHandler,
+                                        RequestStreamHandler shipperHandler, Clock clock) {
+        return start(config, viewerRequestHandler, null, shipperHandler, clock);
+    }
+
+    /** The three associations of a protected behavior; {@code originRequestHandler} may be null (none). */
+    public static CloudFrontFront start(FrontConfig config, RequestStreamHandler viewerRequestHandler,
+                                        RequestStreamHandler originRequestHandler,
                                         RequestStreamHandler shipperHandler, Clock clock) {
         ObjectMapper json = new ObjectMapper();
         EdgeFunction viewerRequest = new EdgeFunction("edgeward-viewer-request", viewerRequestHandler, json);
+        EdgeFunction originRequest = originRequestHandler == null ? EdgeFunction.none("origin-request")
+                : new EdgeFunction("edgeward-origin-request", originRequestHandler, json);
         EdgeFunction shipper = new EdgeFunction("edgeward-log-shipper", shipperHandler, json);
-        return start(config, viewerRequest, shipper, new OriginClient(config), clock);
+        return start(config, viewerRequest, originRequest, shipper, new OriginClient(config), clock);
     }
 
     /**
@@ -57,12 +69,13 @@ public final class CloudFrontFront implements AutoCloseable {
                                               String originSecret, Clock clock) {
         Origin group = new OriginGroup(new OriginClient(config.withOrigin(inspector)), new OriginClient(config),
                 secretHeader, originSecret);
-        return start(config, EdgeFunction.none("viewer-request"), EdgeFunction.none("log-shipper"), group, clock);
+        return start(config, EdgeFunction.none("viewer-request"), EdgeFunction.none("origin-request"),
+                EdgeFunction.none("log-shipper"), group, clock);
     }
 
-    private static CloudFrontFront start(FrontConfig config, EdgeFunction viewerRequest, EdgeFunction shipper,
-                                         Origin origin, Clock clock) {
-        Distribution distribution = new Distribution(config, viewerRequest, shipper,
+    private static CloudFrontFront start(FrontConfig config, EdgeFunction viewerRequest, EdgeFunction originRequest,
+                                         EdgeFunction shipper, Origin origin, Clock clock) {
+        Distribution distribution = new Distribution(config, viewerRequest, originRequest, shipper,
                 new ResponseCache(clock, 10_000), origin);
         // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus delayed ACKs can add
         // ~40 ms to small responses. Read once, when the server class first loads; an explicit setting wins.
@@ -76,7 +89,7 @@ public final class CloudFrontFront implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             LOG.info("front listening: port={} origin={}", server.getAddress().getPort(), config.origin());
-            return new CloudFrontFront(server, executor, viewerRequest, shipper);
+            return new CloudFrontFront(server, executor, viewerRequest, originRequest, shipper);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("front could not listen on " + config.bindAddress() + ":" + config.port(), e);
@@ -89,7 +102,7 @@ public final class CloudFrontFront implements AutoCloseable {
 
     /** Faults of the edge functions since start (exceptions, empty or non-JSON output), for tests and diagnostics. */
     public long functionFaults() {
-        return viewerRequest.faults() + shipper.faults();
+        return viewerRequest.faults() + originRequest.faults() + shipper.faults();
     }
 
     @Override

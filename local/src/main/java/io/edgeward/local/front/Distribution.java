@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * The request path of one emulated CloudFront distribution with Lambda@Edge associations:
- * viewer-request function → (generated response | cache | origin → origin-response function) →
+ * viewer-request function → CloudFront-Viewer-* headers added → (generated response | cache |
+ * origin-request function → (generated response | origin → origin-response function)) →
  * viewer-response function (only when the status is below 400) → viewer.
- * A viewer-request response is returned as is, with no further event, as CloudFront does. A function fault or an
+ * A viewer-request response is returned as is, with no further event, as CloudFront does; an origin-request response
+ * skips the origin and the origin-response event, and is cached if its headers allow. A function fault or an
  * unusable result is logged and the request goes on as if the function had returned its input.
  */
 final class Distribution {
@@ -20,16 +22,18 @@ final class Distribution {
     private final FrontConfig config;
     private final EdgeEvents events;
     private final EdgeFunction viewerRequest;
+    private final EdgeFunction originRequest;
     private final EdgeFunction shipper;
     private final ResponseCache cache;
     private final Origin origin;
     private final String via;
 
-    Distribution(FrontConfig config, EdgeFunction viewerRequest, EdgeFunction shipper, ResponseCache cache,
-                 Origin origin) {
+    Distribution(FrontConfig config, EdgeFunction viewerRequest, EdgeFunction originRequest, EdgeFunction shipper,
+                 ResponseCache cache, Origin origin) {
         this.config = config;
         this.events = new EdgeEvents(config);
         this.viewerRequest = viewerRequest;
+        this.originRequest = originRequest;
         this.shipper = shipper;
         this.cache = cache;
         this.origin = origin;
@@ -50,6 +54,8 @@ final class Distribution {
                         e.getMessage());
             }
         }
+        // CloudFront adds its viewer headers after the viewer-request event: only origin-facing functions see them.
+        request = request.withViewerHeaders();
         FrontResponse response;
         String cacheResult;
         Optional<ResponseCache.Entry> hit = cacheable(request) ? cache.get(request.cacheKey()) : Optional.empty();
@@ -57,14 +63,42 @@ final class Distribution {
             response = hit.get().response();
             cacheResult = "Hit";
         } else {
-            response = originResponse(request, origin.forward(request, via));
+            OriginStep step = originRequest(request);
+            request = step.request();
+            if (step.generated() != null) {
+                response = step.generated();
+                cacheResult = "LambdaGeneratedResponse";
+            } else {
+                response = originResponse(request, origin.forward(request, via));
+                cacheResult = response.status() >= 400 ? "Error" : "Miss";
+            }
             cache.putIfCacheable(request.method(), request.cacheKey(), response);
-            cacheResult = response.status() >= 400 ? "Error" : "Miss";
         }
         if (response.status() < 400) {
             response = viewerResponse(request, response);
         }
         return decorate(response, request, cacheResult);
+    }
+
+    /** What the origin-request function made of a cache miss: the request to send on, or a generated response. */
+    private record OriginStep(FrontRequest request, FrontResponse generated) {
+    }
+
+    private OriginStep originRequest(FrontRequest request) {
+        Optional<JsonNode> result = originRequest.invoke(events.originRequest(request), request.requestId());
+        if (result.isEmpty()) {
+            return new OriginStep(request, null);
+        }
+        try {
+            if (EdgeEvents.isGeneratedResponse(result.get())) {
+                return new OriginStep(request, EdgeEvents.readResponse(result.get(), null));
+            }
+            return new OriginStep(EdgeEvents.readRequest(result.get(), request), null);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("unusable origin-request result, serving on: requestId={} error={}", request.requestId(),
+                    e.getMessage());
+            return new OriginStep(request, null);
+        }
     }
 
     private FrontResponse originResponse(FrontRequest request, FrontResponse fromOrigin) {

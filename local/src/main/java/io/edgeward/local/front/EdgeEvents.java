@@ -18,6 +18,7 @@ import java.util.Optional;
 final class EdgeEvents {
 
     static final String VIEWER_REQUEST = "viewer-request";
+    static final String ORIGIN_REQUEST = "origin-request";
     static final String ORIGIN_RESPONSE = "origin-response";
     static final String VIEWER_RESPONSE = "viewer-response";
 
@@ -43,9 +44,21 @@ final class EdgeEvents {
         return wrap(cf);
     }
 
+    /** An origin-request event (no body: the association does not include it), with the custom origin. */
+    ObjectNode originRequest(FrontRequest request) {
+        ObjectNode cf = cf(ORIGIN_REQUEST, request.requestId());
+        originNode(requestNode(cf, request));
+        return wrap(cf);
+    }
+
     ObjectNode originResponse(FrontRequest request, FrontResponse response) {
         ObjectNode cf = cf(ORIGIN_RESPONSE, request.requestId());
-        ObjectNode req = requestNode(cf, request);
+        originNode(requestNode(cf, request));
+        responseNode(cf, response);
+        return wrap(cf);
+    }
+
+    private void originNode(ObjectNode req) {
         URI origin = config.origin();
         boolean https = "https".equalsIgnoreCase(origin.getScheme());
         int port = origin.getPort() > 0 ? origin.getPort() : https ? 443 : 80;
@@ -56,8 +69,6 @@ final class EdgeEvents {
                 .put("port", port).put("protocol", https ? "https" : "http")
                 .put("readTimeout", config.originTimeout().toSeconds());
         custom.putArray("sslProtocols").add("TLSv1.2");
-        responseNode(cf, response);
-        return wrap(cf);
     }
 
     ObjectNode viewerResponse(FrontRequest request, FrontResponse response) {
@@ -67,7 +78,7 @@ final class EdgeEvents {
         return wrap(cf);
     }
 
-    /** A viewer-request result that is a response (it has a status) rather than the request to forward. */
+    /** A viewer- or origin-request result that is a response (it has a status) rather than the request to forward. */
     static boolean isGeneratedResponse(JsonNode result) {
         return result.hasNonNull("status");
     }

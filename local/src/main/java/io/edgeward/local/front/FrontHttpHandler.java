@@ -18,12 +18,13 @@ import java.util.Set;
 
 /**
  * The HTTP adapter of the front: turns a viewer's exchange into a {@link FrontRequest} the way CloudFront presents it
- * to a viewer-request function (client IP, viewer headers without hop-by-hop and CloudFront-reserved ones, the
- * {@code cloudfront-viewer-*} headers CloudFront adds), and writes the {@link FrontResponse} back.
+ * to a viewer-request function (client IP, viewer headers without hop-by-hop and CloudFront-reserved ones), with the
+ * {@code cloudfront-viewer-*} headers CloudFront adds after that event set aside, and writes the
+ * {@link FrontResponse} back.
  *
- * <p>Test headers stand in for what only a real TLS handshake or geo lookup gives: {@code x-test-country},
- * {@code x-test-ja3} and {@code x-test-ja4} become {@code cloudfront-viewer-country},
- * {@code cloudfront-viewer-ja3-fingerprint} and {@code cloudfront-viewer-ja4-fingerprint}.
+ * <p>Test headers stand in for what only a real TLS handshake or geo lookup gives: {@code x-test-country} (else the
+ * configured default), {@code x-test-asn}, {@code x-test-ja3} and {@code x-test-ja4} become
+ * {@code cloudfront-viewer-country}, {@code -asn}, {@code -ja3-fingerprint} and {@code -ja4-fingerprint}.
  */
 final class FrontHttpHandler implements HttpHandler {
 
@@ -75,19 +76,25 @@ final class FrontHttpHandler implements HttpHandler {
                 .withoutPrefix("cloudfront-")
                 .withoutPrefix("x-amz-cf-")
                 .withoutPrefix("x-edge-")
-                .withoutAll(Set.of("x-test-country", "x-test-ja3", "x-test-ja4"))
-                .with("cloudfront-viewer-country", viewer.first("x-test-country").orElse(config.defaultCountry()));
-        String ja3 = viewer.first("x-test-ja3").orElse(null);
-        String ja4 = viewer.first("x-test-ja4").orElse(null);
-        if (ja3 != null) {
-            headers = headers.with("cloudfront-viewer-ja3-fingerprint", ja3);
-        }
-        if (ja4 != null) {
-            headers = headers.with("cloudfront-viewer-ja4-fingerprint", ja4);
-        }
+                .withoutAll(Set.of("x-test-country", "x-test-asn", "x-test-ja3", "x-test-ja4"));
         String query = exchange.getRequestURI().getRawQuery();
         return new FrontRequest(newRequestId(), clientIp, exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(), query == null ? "" : query, headers, body);
+                exchange.getRequestURI().getRawPath(), query == null ? "" : query, headers, body,
+                cloudFrontViewerHeaders(viewer));
+    }
+
+    /** What CloudFront adds after the viewer-request event (origin request policy "CloudFront headers"). */
+    private CfHeaders cloudFrontViewerHeaders(CfHeaders viewer) {
+        CfHeaders added = CfHeaders.empty()
+                .with("cloudfront-viewer-country", viewer.first("x-test-country").orElse(config.defaultCountry()));
+        for (String[] pair : new String[][] {{"x-test-asn", "cloudfront-viewer-asn"},
+                {"x-test-ja3", "cloudfront-viewer-ja3-fingerprint"}, {"x-test-ja4", "cloudfront-viewer-ja4-fingerprint"}}) {
+            String value = viewer.first(pair[0]).orElse(null);
+            if (value != null) {
+                added = added.with(pair[1], value);
+            }
+        }
+        return added;
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

@@ -26,6 +26,7 @@ class CloudFrontFrontTest {
     private static DemoOrigin origin;
     private static CloudFrontFront front;
     private static final ScriptedHandler viewerRequest = new ScriptedHandler();
+    private static final ScriptedHandler originRequest = new ScriptedHandler();
     private static final ScriptedHandler shipper = new ScriptedHandler();
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -34,7 +35,7 @@ class CloudFrontFrontTest {
         origin = DemoOrigin.start("127.0.0.1", 0);
         FrontConfig config = FrontConfig.of(0, URI.create("http://127.0.0.1:" + origin.port()))
                 .withTrustForwardedFor(true).withDefaultCountry("DE");
-        front = CloudFrontFront.start(config, viewerRequest, shipper, Clock.systemUTC());
+        front = CloudFrontFront.start(config, viewerRequest, originRequest, shipper, Clock.systemUTC());
     }
 
     @AfterAll
@@ -46,8 +47,10 @@ class CloudFrontFrontTest {
     @BeforeEach
     void reset() {
         viewerRequest.events.clear();
+        originRequest.events.clear();
         shipper.events.clear();
         viewerRequest.answer(ScriptedHandler::passThrough);
+        originRequest.answer(ScriptedHandler::passThrough);
         shipper.answer(ScriptedHandler::passThrough);
     }
 
@@ -67,11 +70,62 @@ class CloudFrontFrontTest {
         assertThat(request.get("querystring").asText()).isEqualTo("q=shoes&page=2");
         assertThat(request.at("/headers/user-agent/0/key").asText()).isEqualTo("User-Agent");
         assertThat(request.at("/headers/user-agent/0/value").asText()).isEqualTo("test-agent/1.0");
-        assertThat(request.at("/headers/cloudfront-viewer-country/0/value").asText()).isEqualTo("DE");
-        assertThat(request.at("/headers/cloudfront-viewer-ja4-fingerprint/0/value").asText())
-                .isEqualTo("t13d1516h2_8daaf6152771_02713d6af862");
         assertThat(request.has("body")).isFalse();
         assertThat(request.get("headers").has("x-test-ja4")).isFalse();
+    }
+
+    @Test
+    void cloudfront_viewer_headers_appear_only_after_viewer_request_as_cloudfront_adds_them() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/echo-headers")).header("X-Test-Ja4",
+                "t13d1516h2_8daaf6152771_02713d6af862").header("X-Test-Asn", "64500")
+                .header("CloudFront-Viewer-Country", "AQ").GET());
+
+        JsonNode viewerHeaders = ScriptedHandler.cf(viewerRequest.events.get(0)).at("/request/headers");
+        assertThat(viewerHeaders.has("cloudfront-viewer-country")).as("a viewer's own is dropped").isFalse();
+        assertThat(viewerHeaders.has("cloudfront-viewer-ja4-fingerprint")).isFalse();
+        JsonNode origin = ScriptedHandler.cf(originRequest.events.get(0));
+        assertThat(origin.at("/config/eventType").asText()).isEqualTo("origin-request");
+        assertThat(origin.at("/request/headers/cloudfront-viewer-country/0/value").asText()).isEqualTo("DE");
+        assertThat(origin.at("/request/headers/cloudfront-viewer-asn/0/value").asText()).isEqualTo("64500");
+        assertThat(origin.at("/request/headers/cloudfront-viewer-ja4-fingerprint/0/value").asText())
+                .isEqualTo("t13d1516h2_8daaf6152771_02713d6af862");
+        assertThat(origin.at("/request/origin/custom/domainName").asText()).isEqualTo("127.0.0.1");
+        assertThat(JSON.readTree(response.body()).at("/headers/cloudfront-viewer-ja4-fingerprint").asText())
+                .isEqualTo("t13d1516h2_8daaf6152771_02713d6af862");
+    }
+
+    @Test
+    void origin_request_runs_on_the_miss_only_and_not_on_the_hit() throws Exception {
+        String path = "/static/img/4.svg?v=" + System.nanoTime();
+        send(HttpRequest.newBuilder(url(path)).GET());
+        HttpResponse<String> hit = send(HttpRequest.newBuilder(url(path)).GET());
+
+        assertThat(hit.headers().firstValue("x-cache")).hasValue("Hit from cloudfront");
+        assertThat(originRequest.events).hasSize(1);
+    }
+
+    @Test
+    void an_origin_request_response_skips_the_origin_and_origin_response_and_is_not_cached_when_no_store()
+            throws Exception {
+        originRequest.answer(cf -> {
+            ObjectNode generated = JSON.createObjectNode().put("status", "403").put("statusDescription", "Forbidden")
+                    .put("body", "blocked at origin-request");
+            ObjectNode headers = generated.putObject("headers");
+            headers.putArray("cache-control").addObject().put("key", "Cache-Control").put("value", "no-store");
+            headers.putArray("x-edgeward-action").addObject().put("key", "X-Edgeward-Action").put("value", "block");
+            return generated;
+        });
+        String path = "/static/img/5.svg?v=" + System.nanoTime();
+
+        HttpResponse<String> blocked = send(HttpRequest.newBuilder(url(path)).GET());
+        originRequest.answer(ScriptedHandler::passThrough);
+        HttpResponse<String> next = send(HttpRequest.newBuilder(url(path)).GET());
+
+        assertThat(blocked.statusCode()).isEqualTo(403);
+        assertThat(blocked.body()).isEqualTo("blocked at origin-request");
+        assertThat(blocked.headers().firstValue("x-cache")).hasValue("LambdaGeneratedResponse from cloudfront");
+        assertThat(next.statusCode()).as("another visitor is not served the block from cache").isEqualTo(200);
+        assertThat(shipper.eventsOfType("origin-response")).hasSize(1);
     }
 
     @Test
