@@ -83,6 +83,9 @@ final class CompactKeys {
         if (key instanceof Bits128) {
             return 32;
         }
-        return 40 + ((String) key).length(); // String + byte[] (Latin-1); UTF-16 values are rare
+        if (key instanceof String s) {
+            return 40 + s.length(); // String + byte[] (Latin-1); UTF-16 values are rare
+        }
+        return 64; // a route: its record and its strings
     }
 }

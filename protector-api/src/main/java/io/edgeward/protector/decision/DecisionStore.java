@@ -26,8 +26,10 @@ import java.util.function.Predicate;
  * Expired entries are ignored by lookups at once (by the injected {@link Clock}) and dropped by {@link #purgeExpired()}.
  *
  * <p>Bounded by {@link DecisionMemory} in entries and estimated bytes. When a write goes past either bound, expired
- * entries go first, then decisions are shed down to 99 % of the bound in this order: non-blocks before blocks (a
- * block is never dropped to keep a challenge), detection's before an administrator's, soonest expiry first.
+ * entries go first, then decisions are shed in this order: non-blocks before blocks (a block is never dropped to keep
+ * a challenge), detection's before an administrator's, soonest expiry first. Non-blocks are shed down to 99 % of the
+ * bound, so the next writes find room without another scan; blocks only down to the bound itself (when memory is
+ * full of blocks every new decision costs a scan: raise the bound).
  * Allowlist entries are never shed. Shed decisions are counted ({@link #shedDecisions()}); the first shed of an
  * episode logs one WARN line, and the episode ends (one INFO line) when memory is back under 90 % of both bounds.
  */
@@ -233,13 +235,15 @@ public final class DecisionStore {
         long lowEntries = limits.maxEntries() - Math.max(1, limits.maxEntries() / 100);
         long lowBytes = limits.maxBytes() - limits.maxBytes() / 100;
         long count = 0;
-        for (int round = 0; round < 4 && over(lowEntries, lowBytes); round++) {
+        for (int round = 0; round < 4 && over(limits.maxEntries(), limits.maxBytes()); round++) {
             List<ShedCandidate> victims = ShedCandidate.lowest(lists.get(ListKind.DECISION), wanted(lowEntries, lowBytes));
             if (victims.isEmpty()) {
                 break;
             }
             for (ShedCandidate v : victims) {
-                if (!over(lowEntries, lowBytes)) {
+                boolean block = v.entry().action() == Action.BLOCK;
+                // Non-blocks go down to 99 % so the next writes find room; a block goes only when there is no room at all.
+                if (!over(lowEntries, lowBytes) || (block && !over(limits.maxEntries(), limits.maxBytes()))) {
                     break;
                 }
                 removeVariant(v.map(), v.entry());
