@@ -94,8 +94,10 @@ public final class CheckService {
         }
         if (bot instanceof GoodBotStatus.Unverified u) {
             // Someone borrowing a crawler's name from an address the crawler does not use: nothing a real visitor does.
+            // The block is about this claim from this address, not the address: blockUntil = now, nothing to carry, so
+            // an impostor behind a shared address (NAT) cannot get the block extended to the others there.
             return new CheckResult(Action.BLOCK, 0, "goodbot.impostor:" + u.bot(), null, CheckResult.Basis.REQUEST_RULE,
-                    Scope.IP.wireName(), now + allowTtlSeconds);
+                    null, now);
         }
         ChallengePass pass = ChallengePass.of(request, now, passWindowSeconds);
         StoredDecision[] spared = new StoredDecision[1];

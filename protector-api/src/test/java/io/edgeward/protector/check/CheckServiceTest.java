@@ -209,8 +209,10 @@ class CheckServiceTest {
         await().untilAsserted(() -> assertThat(service.check(impostor).action()).isEqualTo(Action.BLOCK));
         CheckResult blocked = service.check(impostor);
         assertThat(blocked.reason()).isEqualTo("goodbot.impostor:googlebot");
-        assertThat(blocked.blockScope()).as("the edge may carry it for this address only").isEqualTo("ip");
-        assertThat(blocked.blockUntil()).isEqualTo(clock.instant().getEpochSecond() + 60);
+        assertThat(blocked.blockScope()).as("about the claim, not the address").isNull();
+        assertThat(blocked.blockUntil()).as("nothing for the edge to carry").isEqualTo(clock.instant().getEpochSecond());
+        assertThat(service.check(request("203.0.113.66", CHROME, browserHeaders())).action())
+                .as("a browser on the same (shared) address").isEqualTo(Action.ALLOW);
     }
 
     @Test
