@@ -178,6 +178,25 @@ class QualifiedDecisionsHttpTest {
                 .isEqualTo("3b1f6c1e-0000-4000-8000-000000000001");
     }
 
+    @Test
+    void a_solved_challenge_spares_an_older_challenge_for_a_while_but_never_a_block() {
+        add("decisions", """
+                {"scope":"ip","value":"192.0.2.95","action":"challenge","duration":"PT2H","reason":"scraping"}""");
+        clock.advance(Duration.ofSeconds(30));
+        long passed = clock.instant().getEpochSecond();
+        String solved = check("192.0.2.95", "GET", "/", false).replace("\"challengePassed\":false",
+                "\"challengePassed\":true,\"challengePassedAt\":" + passed + ",\"challengePasses\":1");
+        JsonNode spared = answer(solved);
+        assertThat(spared.path("action").asText()).isEqualTo("allow");
+        assertThat(spared.path("reason").asText()).isEqualTo("challenge passed; was: scraping");
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(answer(solved).path("action").asText()).as("the window is over").isEqualTo("challenge");
+
+        add("decisions", """
+                {"scope":"ip","value":"192.0.2.95","action":"block","duration":"PT1H","reason":"still scraping"}""");
+        assertThat(answer(solved).path("action").asText()).isEqualTo("block");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "route without method    | {\"scope\":\"route\",\"value\":\"/login\",\"action\":\"challenge\",\"duration\":\"PT1M\"}                 | '/login'",
