@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,7 +39,7 @@ public final class DecisionStore {
 
     private final Clock clock;
     private final DecisionMemory limits;
-    private final Map<ListKind, Lists> lists = new EnumMap<>(ListKind.class);
+    private final Map<ListKind, DecisionIndex> lists = new EnumMap<>(ListKind.class);
     private final Interner interner = new Interner();
     private final Object writeLock = new Object();
     private final AtomicLong shed = new AtomicLong();
@@ -59,14 +56,14 @@ public final class DecisionStore {
         this.clock = clock;
         this.limits = limits;
         for (ListKind list : ListKind.values()) {
-            lists.put(list, new Lists());
+            lists.put(list, new DecisionIndex());
         }
     }
 
     /** Stores or replaces the entry with the decision's key; may shed others (or this one) when memory is full. */
     public void put(Decision decision) {
         synchronized (writeLock) {
-            Lists l = lists.get(decision.list());
+            DecisionIndex l = lists.get(decision.list());
             Object key;
             int prefix = 0;
             Map<Object, StoredDecision> map;
@@ -89,8 +86,8 @@ public final class DecisionStore {
             }
             StoredDecision head = map.get(key);
             StoredDecision entry = new StoredDecision(decision, head == null ? key : head.key, prefix, interner);
-            StoredDecision replaced = variant(head, decision.sessionless(), decision.route());
-            map.put(entry.key, rebuild(head, replaced, entry));
+            StoredDecision replaced = Chains.variant(head, decision.sessionless(), decision.route());
+            map.put(entry.key, Chains.rebuild(head, replaced, entry));
             account(entry, +1);
             if (replaced != null) {
                 account(replaced, -1);
@@ -102,7 +99,7 @@ public final class DecisionStore {
     /** Removes the entry with this key, if any (a tombstone). */
     public void remove(DecisionKey key) {
         synchronized (writeLock) {
-            Lists l = lists.get(key.list());
+            DecisionIndex l = lists.get(key.list());
             Object k;
             Map<Object, StoredDecision> map;
             if (key.scope() == Scope.CIDR) {
@@ -117,7 +114,7 @@ public final class DecisionStore {
                 map = l.exact.get(key.scope());
             }
             if (map != null) {
-                removeVariant(map, variant(map.get(k), key.sessionless(), key.route()));
+                removeVariant(map, Chains.variant(map.get(k), key.sessionless(), key.route()));
             }
             endEpisodeIfRelieved();
         }
@@ -135,7 +132,7 @@ public final class DecisionStore {
      * @param scopes only these scopes, or null for all
      */
     public Optional<StoredDecision> find(ListKind list, Subject subject, Set<Scope> scopes, Predicate<StoredDecision> applies) {
-        Lists l = lists.get(list);
+        DecisionIndex l = lists.get(list);
         long now = clock.instant().getEpochSecond();
         for (Scope scope : Scope.values()) {
             if (scopes != null && !scopes.contains(scope)) {
@@ -146,7 +143,7 @@ public final class DecisionStore {
                 case ROUTE -> l.matchRoute(subject, now, applies);
                 default -> {
                     Object key = subject.keyFor(scope);
-                    yield key == null ? null : first(l.exact.get(scope).get(key), now, applies);
+                    yield key == null ? null : Chains.first(l.exact.get(scope).get(key), now, applies);
                 }
             };
             if (found != null) {
@@ -160,7 +157,7 @@ public final class DecisionStore {
         UUID uuid = parseUuid(id);
         long now = clock.instant().getEpochSecond();
         StoredDecision[] found = new StoredDecision[1];
-        for (Lists l : lists.values()) {
+        for (DecisionIndex l : lists.values()) {
             l.forEach(e -> {
                 if (found[0] == null && e.activeAt(now) && e.hasId(id, uuid)) {
                     found[0] = e;
@@ -185,7 +182,7 @@ public final class DecisionStore {
 
     /** Whether any entry of an exact-match scope is held (so a check can skip computing that scope's value). */
     public boolean holdsAny(Scope scope) {
-        for (Lists l : lists.values()) {
+        for (DecisionIndex l : lists.values()) {
             Map<Object, StoredDecision> map = l.exact.get(scope);
             if (map != null && !map.isEmpty()) {
                 return true;
@@ -213,7 +210,7 @@ public final class DecisionStore {
         synchronized (writeLock) {
             long now = clock.instant().getEpochSecond();
             int before = entries;
-            for (Lists l : lists.values()) {
+            for (DecisionIndex l : lists.values()) {
                 l.forEachChain((map, head) -> {
                     for (StoredDecision e = head; e != null; e = e.next) {
                         if (!e.activeAt(now)) {
@@ -289,11 +286,11 @@ public final class DecisionStore {
     /** Removes the variant of {@code victim}'s qualifiers from its chain (chains are rebuilt, so never by identity). */
     private void removeVariant(Map<Object, StoredDecision> map, StoredDecision victim) {
         StoredDecision head = victim == null ? null : map.get(victim.key);
-        StoredDecision target = variant(head, victim == null ? false : victim.sessionless(), victim == null ? null : victim.route());
+        StoredDecision target = Chains.variant(head, victim == null ? false : victim.sessionless(), victim == null ? null : victim.route());
         if (target == null) {
             return;
         }
-        StoredDecision rebuilt = rebuild(head, target, null);
+        StoredDecision rebuilt = Chains.rebuild(head, target, null);
         if (rebuilt == null) {
             map.remove(target.key);
         } else {
@@ -302,137 +299,11 @@ public final class DecisionStore {
         account(target, -1);
     }
 
-    private static StoredDecision variant(StoredDecision head, boolean sessionless, RouteSpec route) {
-        for (StoredDecision e = head; e != null; e = e.next) {
-            if (e.sameQualifiers(sessionless, route)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    /** A new chain: {@code head}'s entries without {@code drop}, plus {@code add}, strongest action first. */
-    private static StoredDecision rebuild(StoredDecision head, StoredDecision drop, StoredDecision add) {
-        List<StoredDecision> kept = new ArrayList<>(2);
-        boolean dropped = false;
-        for (StoredDecision e = head; e != null; e = e.next) {
-            if (e == drop) {
-                dropped = true;
-            } else {
-                kept.add(e);
-            }
-        }
-        if (!dropped && add == null) {
-            return head;
-        }
-        if (add != null) {
-            kept.add(add);
-        }
-        kept.sort(Comparator.comparingInt((StoredDecision e) -> strength(e.action())).reversed());
-        StoredDecision chain = null;
-        for (int i = kept.size() - 1; i >= 0; i--) {
-            chain = kept.get(i).withNext(chain);
-        }
-        return chain;
-    }
-
-    static int strength(Action a) {
-        return switch (a) {
-            case BLOCK -> 3;
-            case CHALLENGE -> 2;
-            case MONITOR -> 1;
-            case ALLOW -> 0;
-        };
-    }
-
-    static StoredDecision first(StoredDecision head, long now, Predicate<StoredDecision> applies) {
-        for (StoredDecision e = head; e != null; e = e.next) {
-            if (e.activeAt(now) && applies.test(e)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
     private static UUID parseUuid(String id) {
         try {
             return id != null && id.length() == 36 ? UUID.fromString(id) : null;
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** The entries of one list: a map per exact-match scope, CIDRs by prefix length (longest first), routes. */
-    static final class Lists {
-        final Map<Scope, Map<Object, StoredDecision>> exact = new EnumMap<>(Scope.class);
-        final Map<Integer, Map<Object, StoredDecision>> cidrsV4 = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
-        final Map<Integer, Map<Object, StoredDecision>> cidrsV6 = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
-        final Map<Object, StoredDecision> routes = new ConcurrentHashMap<>();
-
-        Lists() {
-            for (Scope scope : Scope.values()) {
-                if (scope != Scope.CIDR && scope != Scope.ROUTE) {
-                    exact.put(scope, new ConcurrentHashMap<>());
-                }
-            }
-        }
-
-        Map<Object, StoredDecision> cidrs(int addressLength, int prefix, boolean create) {
-            Map<Integer, Map<Object, StoredDecision>> family = addressLength == 4 ? cidrsV4 : cidrsV6;
-            return create ? family.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>()) : family.get(prefix);
-        }
-
-        StoredDecision matchCidr(byte[] ip, long now, Predicate<StoredDecision> applies) {
-            if (ip == null) {
-                return null;
-            }
-            for (Map.Entry<Integer, Map<Object, StoredDecision>> byPrefix : (ip.length == 4 ? cidrsV4 : cidrsV6).entrySet()) {
-                StoredDecision head = byPrefix.getValue().get(CompactKeys.address(Cidr.mask(ip, byPrefix.getKey())));
-                StoredDecision d = first(head, now, applies);
-                if (d != null) {
-                    return d;
-                }
-            }
-            return null;
-        }
-
-        StoredDecision matchRoute(Subject subject, long now, Predicate<StoredDecision> applies) {
-            if (routes.isEmpty() || subject.path() == null) {
-                return null;
-            }
-            StoredDecision best = null;
-            int bestLength = -1;
-            for (StoredDecision head : routes.values()) {
-                RouteSpec spec = (RouteSpec) head.key;
-                if (spec.prefix().length() > bestLength && spec.matches(subject.method(), subject.path())) {
-                    StoredDecision d = first(head, now, applies);
-                    if (d != null) {
-                        best = d;
-                        bestLength = spec.prefix().length();
-                    }
-                }
-            }
-            return best;
-        }
-
-        void forEach(Consumer<StoredDecision> action) {
-            forEachChain((map, head) -> {
-                for (StoredDecision e = head; e != null; e = e.next) {
-                    action.accept(e);
-                }
-            });
-        }
-
-        void forEachChain(java.util.function.BiConsumer<Map<Object, StoredDecision>, StoredDecision> action) {
-            for (Map<Object, StoredDecision> map : exact.values()) {
-                map.values().forEach(head -> action.accept(map, head));
-            }
-            for (Map<Integer, Map<Object, StoredDecision>> family : List.of(cidrsV4, cidrsV6)) {
-                for (Map<Object, StoredDecision> map : family.values()) {
-                    map.values().forEach(head -> action.accept(map, head));
-                }
-            }
-            routes.values().forEach(head -> action.accept(routes, head));
         }
     }
 }

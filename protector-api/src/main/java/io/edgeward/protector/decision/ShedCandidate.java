@@ -20,7 +20,7 @@ record ShedCandidate(Map<Object, StoredDecision> map, StoredDecision entry, long
     }
 
     /** The {@code k} lowest-ranked decisions of the list, lowest first; one pass, a heap of k. */
-    static List<ShedCandidate> lowest(DecisionStore.Lists list, int k) {
+    static List<ShedCandidate> lowest(DecisionIndex list, int k) {
         PriorityQueue<ShedCandidate> highestKept = new PriorityQueue<>(Math.max(1, Math.min(k, 1 << 16)), BY_RANK.reversed());
         list.forEachChain((map, head) -> {
             for (StoredDecision e = head; e != null; e = e.next) {
