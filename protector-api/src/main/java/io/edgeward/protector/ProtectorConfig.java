@@ -4,6 +4,8 @@ import static io.edgeward.env.ConfigChecks.positive;
 
 import io.edgeward.env.EnvReader;
 import io.edgeward.protector.challenge.ChallengeSettings;
+import io.edgeward.protector.check.CheckSettings;
+import io.edgeward.protector.decision.DecisionMemory;
 import io.edgeward.protector.goodbots.GoodBotSettings;
 
 import java.nio.file.Files;
@@ -31,6 +33,8 @@ import java.util.Set;
  * @param maxRequestBytes    largest accepted request body (default 64 KiB)
  * @param goodBots           good-bot verification settings
  * @param challenge          challenge issuing and verification ({@code EDGEWARD_CHALLENGE_*}, docs/challenges.md)
+ * @param decisionMemory     the bound of the in-memory decisions (entries, estimated bytes) and its shedding
+ * @param checks             the challenge-pass window and what makes a session established (docs/protector.md)
  */
 public record ProtectorConfig(
         int port,
@@ -47,7 +51,9 @@ public record ProtectorConfig(
         Duration adminWriteTimeout,
         long maxRequestBytes,
         GoodBotSettings goodBots,
-        ChallengeSettings challenge) {
+        ChallengeSettings challenge,
+        DecisionMemory decisionMemory,
+        CheckSettings checks) {
 
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -89,6 +95,9 @@ public record ProtectorConfig(
         if (challenge == null) {
             throw new IllegalArgumentException("protector.challenge is required");
         }
+        if (decisionMemory == null || checks == null) {
+            throw new IllegalArgumentException("protector.decisionMemory and protector.checks are required");
+        }
     }
 
     private static void require(String value, String name) {
@@ -112,7 +121,10 @@ public record ProtectorConfig(
             "EDGEWARD_PROTECTOR_CREATE_TOPIC", "EDGEWARD_PROTECTOR_TOPIC_PARTITIONS",
             "EDGEWARD_PROTECTOR_GOODBOT_POSITIVE_TTL", "EDGEWARD_PROTECTOR_GOODBOT_NEGATIVE_TTL",
             "EDGEWARD_PROTECTOR_GOODBOT_CACHE_SIZE", "EDGEWARD_PROTECTOR_GOODBOT_THREADS",
-            "EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE");
+            "EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE",
+            "EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES", "EDGEWARD_PROTECTOR_DECISIONS_MAX_BYTES",
+            "EDGEWARD_PROTECTOR_PASS_EXEMPTION", "EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_GENERATION",
+            "EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_AGE");
 
     /** The one place environment variables are read (docs/protector.md lists them). */
     public static ProtectorConfig fromEnvironment(Map<String, String> variables) {
@@ -144,6 +156,15 @@ public record ProtectorConfig(
                 env.integer("EDGEWARD_PROTECTOR_GOODBOT_THREADS", d.threads()),
                 env.integer("EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE", d.queueSize())));
         b.challenge(ChallengeSettings.fromEnvironment(variables));
+        DecisionMemory m = DecisionMemory.defaults();
+        b.decisionMemory(new DecisionMemory(
+                env.integer("EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES", m.maxEntries()),
+                env.longInteger("EDGEWARD_PROTECTOR_DECISIONS_MAX_BYTES", m.maxBytes())));
+        CheckSettings c = CheckSettings.defaults();
+        b.checks(new CheckSettings(
+                env.duration("EDGEWARD_PROTECTOR_PASS_EXEMPTION", c.passExemption()),
+                env.integer("EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_GENERATION", c.goodStandingMinGeneration()),
+                env.duration("EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_AGE", c.goodStandingMinAge())));
         return b.build();
     }
 
@@ -163,7 +184,8 @@ public record ProtectorConfig(
                 + ", createTopic=" + createTopic + ", topicPartitions=" + topicPartitions
                 + ", policyFile=" + (policyFile == null ? "classpath:edgeward-policy.yaml" : policyFile)
                 + ", allowTtl=" + allowTtl + ", adminWriteTimeout=" + adminWriteTimeout
-                + ", maxRequestBytes=" + maxRequestBytes + ", goodBots=" + goodBots + ", challenge=" + challenge + "]";
+                + ", maxRequestBytes=" + maxRequestBytes + ", goodBots=" + goodBots + ", challenge=" + challenge
+                + ", decisionMemory=" + decisionMemory + ", checks=" + checks + "]";
     }
 
     public static Builder builder() {
@@ -187,6 +209,8 @@ public record ProtectorConfig(
         private long maxRequestBytes = 65_536;
         private GoodBotSettings goodBots = GoodBotSettings.defaults();
         private ChallengeSettings challenge;
+        private DecisionMemory decisionMemory = DecisionMemory.defaults();
+        private CheckSettings checks = CheckSettings.defaults();
 
         public Builder port(int v) { port = v; return this; }
         public Builder bindAddress(String v) { bindAddress = v; return this; }
@@ -204,11 +228,13 @@ public record ProtectorConfig(
         public Builder maxRequestBytes(long v) { maxRequestBytes = v; return this; }
         public Builder goodBots(GoodBotSettings v) { goodBots = v; return this; }
         public Builder challenge(ChallengeSettings v) { challenge = v; return this; }
+        public Builder decisionMemory(DecisionMemory v) { decisionMemory = v; return this; }
+        public Builder checks(CheckSettings v) { checks = v; return this; }
 
         public ProtectorConfig build() {
             return new ProtectorConfig(port, bindAddress, edgeKeys, adminToken, metricsToken, kafkaBootstrapServers,
                     decisionsTopic, createTopic, topicPartitions, policyFile, allowTtl, adminWriteTimeout, maxRequestBytes,
-                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge);
+                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge, decisionMemory, checks);
         }
     }
 }

@@ -29,6 +29,7 @@ import io.edgeward.protector.policy.Policy;
 import io.edgeward.protector.policy.PolicyLoader;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -104,7 +105,7 @@ public final class ProtectorServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
 
-        DecisionStore store = new DecisionStore(deps.clock());
+        DecisionStore store = new DecisionStore(deps.clock(), config.decisionMemory());
         DecisionCodec codec = new DecisionCodec(mapper);
         if (config.createTopic()) {
             DecisionsTopic.ensure(config.kafkaBootstrapServers(), config.decisionsTopic(), config.topicPartitions(), (short) -1);
@@ -126,6 +127,10 @@ public final class ProtectorServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(store::purgeExpired, 60, 60, TimeUnit.SECONDS);
 
         Gauge.builder("protector.decisions.entries", store, DecisionStore::size).register(registry);
+        Gauge.builder("protector.decisions.bytes", store, DecisionStore::estimatedBytes)
+                .description("Estimated heap bytes of the stored decisions").register(registry);
+        FunctionCounter.builder("protector.decisions.shed", store, DecisionStore::shedDecisions)
+                .description("Decisions dropped because decision memory was full").register(registry);
         Gauge.builder("protector.decisions.ready", materializer, m -> m.caughtUp() ? 1 : 0).register(registry);
         Gauge.builder("protector.decisions.rejected", materializer, DecisionMaterializer::rejectedRecords).register(registry);
         Gauge.builder("protector.goodbots.verifications.dropped", goodBots, GoodBotVerifier::droppedVerifications).register(registry);
@@ -142,7 +147,7 @@ public final class ProtectorServer implements AutoCloseable {
                 nonces.publisher());
         housekeeping.scheduleWithFixedDelay(challenges::purgeExpired, 60, 60, TimeUnit.SECONDS);
         CheckController check = new CheckController(
-                new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl()),
+                new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl(), config.checks()),
                 new CheckMetrics(registry), mapper, challenges);
         ChallengeController challengeRoutes = new ChallengeController(challenges, registry, mapper);
         AdminController admin = new AdminController(

@@ -66,4 +66,18 @@ class ProtectorConfigTest {
         String text = ProtectorConfig.fromEnvironment(env("EDGEWARD_METRICS_TOKEN", "metrics-token-0123456789")).toString();
         assertThat(text).doesNotContain(EDGE).doesNotContain(ADMIN).doesNotContain("metrics-token-0123456789").contains("***");
     }
+
+    @Test
+    void decision_memory_and_check_settings_are_read_and_validated() {
+        ProtectorConfig c = ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES", "5000",
+                "EDGEWARD_PROTECTOR_PASS_EXEMPTION", "PT10M", "EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_AGE", "PT30S"));
+        assertThat(c.decisionMemory().maxEntries()).isEqualTo(5000);
+        assertThat(c.checks().passExemption()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(c.checks().goodStandingMinAge()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(c.checks().goodStandingMinGeneration()).isEqualTo(2);
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES", "10")))
+                .hasMessageContaining("maxEntries must be >= 100, was 10");
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_PASS_EXEMPTION", "-PT1M")))
+                .hasMessageContaining("passExemption must be >= 0, was PT-1M");
+    }
 }

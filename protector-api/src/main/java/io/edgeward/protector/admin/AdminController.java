@@ -40,7 +40,7 @@ public final class AdminController {
         try {
             request = newDecisionReader.readValue(ctx.bodyAsBytes());
         } catch (IOException e) {
-            throw ProblemException.badRequest("body must be a JSON object with scope, value, action, duration, reason"
+            throw ProblemException.badRequest("body must be a JSON object with scope, value, action, duration, reason, sessionless, route"
                     + unreadablePart(e));
         }
         ctx.status(201).json(DecisionJson.from(service.add(list, request)));

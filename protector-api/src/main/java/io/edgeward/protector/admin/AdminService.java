@@ -5,6 +5,7 @@ import io.edgeward.protector.decision.Decision;
 import io.edgeward.protector.decision.DecisionStore;
 import io.edgeward.protector.decision.InvalidDecisionException;
 import io.edgeward.protector.decision.ListKind;
+import io.edgeward.protector.decision.RouteSpec;
 import io.edgeward.protector.decision.Scope;
 import io.edgeward.protector.decision.ScopeValues;
 import io.edgeward.protector.http.ProblemException;
@@ -55,8 +56,8 @@ public final class AdminService {
     public Decision add(ListKind list, NewDecision request) {
         Decision decision = validate(list, request);
         write(decisionLog.put(decision));
-        log.info("admin.{} added id={} scope={} action={}", list.wireName(), decision.id(), decision.scope().wireName(),
-                decision.action().wireName());
+        log.info("admin.{} added id={} scope={} action={} sessionless={} route={}", list.wireName(), decision.id(),
+                decision.scope().wireName(), decision.action().wireName(), decision.sessionless(), decision.route() != null);
         return decision;
     }
 
@@ -109,14 +110,27 @@ public final class AdminService {
         if (r.reason() != null && r.reason().length() > MAX_REASON_LENGTH) {
             throw ProblemException.badRequest("reason must be at most " + MAX_REASON_LENGTH + " characters, was " + r.reason().length());
         }
-        Instant now = clock.instant();
-        return new Decision(newId(), list, scope, value, action, r.reason(), "admin", now,
-                duration == null ? null : now.plus(duration));
+        RouteSpec route = route(r.route());
+        // Whole seconds: what the store keeps and what every instance answers with (docs/protector.md).
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        return new Decision(newId(), list, scope, value, action, r.reason(), Decision.ADMIN_SOURCE, now,
+                duration == null ? null : now.plus(duration), Boolean.TRUE.equals(r.sessionless()), route);
+    }
+
+    private static RouteSpec route(String route) {
+        if (route == null) {
+            return null;
+        }
+        try {
+            return RouteSpec.parse(route, "route");
+        } catch (InvalidDecisionException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
     }
 
     private static Scope parseScope(String scope) {
         return Scope.fromWire(scope).orElseThrow(() -> ProblemException.badRequest(
-                "scope must be one of ip, cidr, session, ja4, user_agent, asn, country, was '" + scope + "'"));
+                "scope must be one of " + Scope.WIRE_NAMES + ", was '" + scope + "'"));
     }
 
     private static String canonical(Scope scope, String value) {

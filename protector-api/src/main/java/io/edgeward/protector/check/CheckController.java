@@ -57,11 +57,17 @@ public final class CheckController {
         ctx.contentType("application/json").result(writer.writeValueAsBytes(CheckResponse.from(result, offer)));
     }
 
-    /** The wire form of {@link CheckResult} (docs/contracts.md); {@code challenge} only with a challenge. */
+    /**
+     * The wire form of {@link CheckResult} (docs/contracts.md); {@code challenge} only with a challenge,
+     * {@code blockScope} and {@code blockUntil} only on a block that has them (contract C2).
+     */
     record CheckResponse(String action, long ttl, String reason, String decisionId,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) ChallengeOffer challenge) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ChallengeOffer challenge,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String blockScope,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Long blockUntil) {
         static CheckResponse from(CheckResult r, ChallengeOffer offer) {
-            return new CheckResponse(r.action().wireName(), r.ttl(), r.reason(), r.decisionId(), offer);
+            return new CheckResponse(r.action().wireName(), r.ttl(), r.reason(), r.decisionId(), offer,
+                    r.blockScope(), r.blockUntil());
         }
     }
 }

@@ -1,10 +1,21 @@
 package io.edgeward.protector.check;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /v1/check} (docs/contracts.md). Unknown fields are ignored, so the edge may send
- * newer fields to an older Protector. {@code asn} may arrive as a number or a string.
+ * The body of {@code POST /v1/check} (docs/contracts.md, wave contract C1). Unknown fields are ignored, so the edge
+ * may send newer fields to an older Protector; every field added since the first version is optional and its
+ * absence means the behaviour of before. {@code asn} may arrive as a number or a string.
+ *
+ * @param sessionIssuedAt   epoch second the session cookie was issued (cookie VALID or STALE only)
+ * @param sessionGeneration how many times the session has been re-checked and re-issued
+ * @param challengePassedAt epoch second of the last solved challenge; absent or 0 = never
+ * @param challengePasses   how many challenges the session has solved
+ * @param headerNames       the request's header names, lower-case, comma-joined (for the campaign key)
+ * @param path              the normalised path (contract C5)
+ * @param rawPath           the raw path, only when it differs from {@code path}
+ * @param scopes            when present, only the allowlist and stored decisions of these scopes are consulted
  */
 public record CheckRequest(
         String clientIp,
@@ -20,9 +31,33 @@ public record CheckRequest(
         String ja3,
         String ja4,
         String asn,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        Long sessionIssuedAt,
+        Integer sessionGeneration,
+        Long challengePassedAt,
+        Integer challengePasses,
+        String headerNames,
+        String rawPath,
+        List<String> scopes) {
+
+    /** The fields of the first contract version; the newer ones absent. */
+    public CheckRequest(String clientIp, String userAgent, String sessionId, String cookieState, Boolean challengePassed,
+                        String host, String method, String path, String query, String country, String ja3, String ja4,
+                        String asn, Map<String, String> headers) {
+        this(clientIp, userAgent, sessionId, cookieState, challengePassed, host, method, path, query, country, ja3, ja4,
+                asn, headers, null, null, null, null, null, null, null);
+    }
 
     public boolean hasPassedChallenge() {
-        return Boolean.TRUE.equals(challengePassed);
+        return Boolean.TRUE.equals(challengePassed) || passedAt() > 0;
+    }
+
+    /** Epoch second of the last solved challenge, 0 when none (or not said). */
+    public long passedAt() {
+        return challengePassedAt == null ? 0 : Math.max(0, challengePassedAt);
+    }
+
+    public String header(String lowercaseName) {
+        return headers == null ? null : headers.get(lowercaseName);
     }
 }

@@ -1,9 +1,10 @@
 package io.edgeward.protector.check;
 
 import io.edgeward.protector.decision.Action;
-import io.edgeward.protector.decision.Decision;
 import io.edgeward.protector.decision.DecisionStore;
 import io.edgeward.protector.decision.ListKind;
+import io.edgeward.protector.decision.Scope;
+import io.edgeward.protector.decision.StoredDecision;
 import io.edgeward.protector.decision.Subject;
 import io.edgeward.protector.goodbots.GoodBotStatus;
 import io.edgeward.protector.goodbots.GoodBotVerifier;
@@ -13,21 +14,24 @@ import io.edgeward.protector.rules.RuleInput;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Answers a check from memory, in this order:
+ * Answers a check from memory, in this order (docs/protector.md "How a check is answered"):
  * <ol>
  *   <li>an allowlist entry allows;</li>
  *   <li>a verified good bot is allowed (never challenged);</li>
- *   <li>a stored decision applies (most specific scope first);</li>
- *   <li>a good-bot claim that failed verification is challenged;</li>
+ *   <li>a good-bot claim that failed verification is blocked as an impostor;</li>
+ *   <li>a stored decision applies (most specific scope first), when its qualifiers hold for this request;</li>
  *   <li>the first matching request-time rule applies;</li>
  *   <li>otherwise allow.</li>
  * </ol>
- * A challenge is turned into allow when the visitor has already passed one ({@code challengePassed}): the
- * edge would otherwise challenge a solved visitor forever. Persistent abuse after a solved challenge is for
- * the detection engine to escalate to block.
+ * A solved challenge is evidence, not immunity ({@link ChallengePass}). Detection's decisions on shared attributes
+ * (cidr, campaign, ja4, user agent, asn, country) and every route decision never touch an established session
+ * in good standing ({@link GoodStanding}). With {@code scopes} in the request only steps 1 and 4 run, on those scopes.
  */
 public final class CheckService {
 
@@ -39,15 +43,24 @@ public final class CheckService {
     private final RequestRules rules;
     private final Clock clock;
     private final long allowTtlSeconds;
+    private final long passWindowSeconds;
     private final UserAgentFacts userAgentFacts;
+    private final GoodStanding goodStanding;
 
     public CheckService(DecisionStore store, GoodBotVerifier goodBots, RequestRules rules, Clock clock, Duration allowTtl) {
+        this(store, goodBots, rules, clock, allowTtl, CheckSettings.defaults());
+    }
+
+    public CheckService(DecisionStore store, GoodBotVerifier goodBots, RequestRules rules, Clock clock, Duration allowTtl,
+                        CheckSettings settings) {
         this.store = store;
         this.goodBots = goodBots;
         this.rules = rules;
         this.clock = clock;
         this.allowTtlSeconds = allowTtl.toSeconds();
+        this.passWindowSeconds = settings.passExemption().toSeconds();
         this.userAgentFacts = new UserAgentFacts(goodBots, rules);
+        this.goodStanding = new GoodStanding(store, settings);
     }
 
     public CheckResult check(CheckRequest request) {
@@ -57,61 +70,121 @@ public final class CheckService {
     /** Who the request is about, with its address parsed once for every lookup. */
     public static Subject subjectOf(CheckRequest request) {
         return Subject.of(request.clientIp(), request.sessionId(), request.ja4(), request.userAgent(), request.asn(),
-                request.country());
+                request.country(), null, request.method(), request.path());
     }
 
     /** As {@link #check(CheckRequest)}, for a caller that already has the request's subject. */
     public CheckResult check(CheckRequest request, Subject subject) {
-        Optional<Decision> allowed = store.match(ListKind.ALLOWLIST, subject);
-        if (allowed.isPresent()) {
-            Decision d = allowed.get();
-            return new CheckResult(Action.ALLOW, ttlFor(d), reasonOf(d, "allowlist"), d.id(), CheckResult.Basis.ALLOWLIST);
+        if (subject.campaign() == null && store.holdsAny(Scope.CAMPAIGN)) {
+            subject = withCampaign(subject, CampaignKeys.of(request));
         }
-        UserAgentFacts.Facts ua = userAgentFacts.of(request.userAgent());
-        GoodBotStatus bot = goodBots.verify(ua.claimedBot(), subject.ipBytes());
+        long now = clock.instant().getEpochSecond();
+        Set<Scope> only = scopesOf(request.scopes());
+        boolean established = goodStanding.of(request, subject, now);
+        Subject s = subject;
+        Optional<StoredDecision> allowed = store.find(ListKind.ALLOWLIST, s, only, d -> Qualifiers.hold(d, s, established));
+        if (allowed.isPresent()) {
+            StoredDecision d = allowed.get();
+            return new CheckResult(Action.ALLOW, ttlFor(d, now), reasonOf(d, "allowlist"), d.id(), CheckResult.Basis.ALLOWLIST);
+        }
+        UserAgentFacts.Facts ua = only == null ? userAgentFacts.of(request.userAgent()) : null;
+        GoodBotStatus bot = ua == null ? GoodBotStatus.NOT_CLAIMED : goodBots.verify(ua.claimedBot(), subject.ipBytes());
         if (bot instanceof GoodBotStatus.Verified v) {
             return new CheckResult(Action.ALLOW, allowTtlSeconds, "goodbot:" + v.bot(), null, CheckResult.Basis.GOOD_BOT);
         }
-        Optional<Decision> decided = store.match(ListKind.DECISION, subject);
-        if (decided.isPresent()) {
-            Decision d = decided.get();
-            return solvedChallenge(request, new CheckResult(d.action(), ttlFor(d), reasonOf(d, "decision"), d.id(),
-                    CheckResult.Basis.DECISION));
-        }
         if (bot instanceof GoodBotStatus.Unverified u) {
-            return solvedChallenge(request, new CheckResult(Action.CHALLENGE, 0, "goodbot.unverified:" + u.bot(), null,
-                    CheckResult.Basis.REQUEST_RULE));
+            // Someone borrowing a crawler's name from an address the crawler does not use: nothing a real visitor does.
+            // The block is about this claim from this address, not the address: blockUntil = now, nothing to carry, so
+            // an impostor behind a shared address (NAT) cannot get the block extended to the others there.
+            return new CheckResult(Action.BLOCK, 0, "goodbot.impostor:" + u.bot(), null, CheckResult.Basis.REQUEST_RULE,
+                    null, now);
         }
-        Optional<RequestRule> rule = rules.firstMatch(new RuleInput(request.method(), request.path(),
-                request.userAgent(), request.ja4(), request.headers()), ua.ruleUserAgentHolds());
-        if (rule.isPresent()) {
-            RequestRule r = rule.get();
-            long ttl = r.action() == Action.MONITOR ? allowTtlSeconds : 0;
-            return solvedChallenge(request, new CheckResult(r.action(), ttl, r.reason(), null, CheckResult.Basis.REQUEST_RULE));
+        ChallengePass pass = ChallengePass.of(request, now, passWindowSeconds);
+        StoredDecision[] spared = new StoredDecision[1];
+        Optional<StoredDecision> decided = store.find(ListKind.DECISION, s, only, d -> {
+            if (!Qualifiers.hold(d, s, established)) {
+                return false;
+            }
+            if (pass.sparesDecision(d, now)) {
+                spared[0] = spared[0] == null ? d : spared[0];
+                return false;
+            }
+            return true;
+        });
+        if (decided.isPresent()) {
+            return fromDecision(decided.get(), now);
+        }
+        if (only == null) {
+            Optional<CheckResult> byRule = byRule(request, ua, pass, now);
+            if (byRule.isPresent()) {
+                return byRule.get();
+            }
+        }
+        if (spared[0] != null) {
+            StoredDecision d = spared[0];
+            return new CheckResult(Action.ALLOW, Math.min(ttlFor(d, now), pass.ttlCap(now)),
+                    "challenge passed; was: " + reasonOf(d, "decision"), d.id(), CheckResult.Basis.DECISION);
         }
         long ttl = bot instanceof GoodBotStatus.Pending ? Math.min(allowTtlSeconds, PENDING_TTL.toSeconds()) : allowTtlSeconds;
         return new CheckResult(Action.ALLOW, ttl, null, null, CheckResult.Basis.DEFAULT);
     }
 
-    private CheckResult solvedChallenge(CheckRequest request, CheckResult result) {
-        if (result.action() == Action.CHALLENGE && request.hasPassedChallenge()) {
-            return new CheckResult(Action.ALLOW, allowTtlSeconds, "challenge passed; was: " + result.reason(),
-                    result.decisionId(), result.basis());
+    private Optional<CheckResult> byRule(CheckRequest request, UserAgentFacts.Facts ua, ChallengePass pass, long now) {
+        RuleInput input = new RuleInput(request.method(), request.path(), request.userAgent(), request.ja4(),
+                request.headers());
+        Optional<RequestRule> rule = rules.firstMatch(input, ua.ruleUserAgentHolds());
+        if (rule.isPresent() && rule.get().action() == Action.CHALLENGE && AlwaysServedPaths.contains(request)) {
+            rule = rules.firstMatch(input, ua.ruleUserAgentHolds(), r -> r.action() != Action.CHALLENGE);
         }
-        return result;
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        RequestRule r = rule.get();
+        return Optional.of(switch (r.action()) {
+            case CHALLENGE -> pass.sparesRuleChallenge(now)
+                    ? new CheckResult(Action.ALLOW, Math.min(allowTtlSeconds, pass.ttlCap(now)),
+                            "challenge passed; was: " + r.reason(), null, CheckResult.Basis.REQUEST_RULE)
+                    : new CheckResult(Action.CHALLENGE, 0, r.reason(), null, CheckResult.Basis.REQUEST_RULE);
+            // A rule's block answers this request only: blockUntil = now, so the edge carries nothing in the cookie.
+            case BLOCK -> new CheckResult(Action.BLOCK, 0, r.reason(), null, CheckResult.Basis.REQUEST_RULE, null, now);
+            case MONITOR -> new CheckResult(Action.MONITOR, allowTtlSeconds, r.reason(), null, CheckResult.Basis.REQUEST_RULE);
+            case ALLOW -> new CheckResult(Action.ALLOW, allowTtlSeconds, r.reason(), null, CheckResult.Basis.REQUEST_RULE);
+        });
+    }
+
+    private CheckResult fromDecision(StoredDecision d, long now) {
+        if (d.action() == Action.BLOCK) {
+            long until = d.expiresAtEpochSecond();
+            return new CheckResult(Action.BLOCK, ttlFor(d, now), reasonOf(d, "decision"), d.id(), CheckResult.Basis.DECISION,
+                    d.scope().wireName(), until == 0 ? null : until);
+        }
+        return new CheckResult(d.action(), ttlFor(d, now), reasonOf(d, "decision"), d.id(), CheckResult.Basis.DECISION);
+    }
+
+    /** The scopes a request limits itself to (contract C1); unknown names are ignored. Null: no limit. */
+    static Set<Scope> scopesOf(List<String> names) {
+        if (names == null) {
+            return null;
+        }
+        Set<Scope> out = EnumSet.noneOf(Scope.class);
+        for (String name : names) {
+            Scope.fromWire(name).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Subject withCampaign(Subject s, String campaign) {
+        return new Subject(s.ipBytes(), s.ip(), s.session(), s.ja4(), s.userAgent(), s.asn(), s.country(), campaign,
+                s.method(), s.path());
     }
 
     /** Reuse of an answer never outlives the decision behind it, nor the configured allow TTL. */
-    private long ttlFor(Decision d) {
-        if (d.expiresAt() == null) {
-            return allowTtlSeconds;
-        }
-        long remaining = Duration.between(clock.instant(), d.expiresAt()).toSeconds();
-        return Math.max(0, Math.min(allowTtlSeconds, remaining));
+    private long ttlFor(StoredDecision d, long now) {
+        long expires = d.expiresAtEpochSecond();
+        return expires == 0 ? allowTtlSeconds : Math.max(0, Math.min(allowTtlSeconds, expires - now));
     }
 
-    private static String reasonOf(Decision d, String kind) {
+    private static String reasonOf(StoredDecision d, String kind) {
         return d.reason() != null ? d.reason() : kind + ":" + d.scope().wireName();
     }
-
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 public final class ScopeValues {
 
     static final int MAX_VALUE_LENGTH = 1024;
+    static final int CAMPAIGN_LENGTH = 16;
 
     private ScopeValues() {
     }
@@ -29,7 +30,22 @@ public final class ScopeValues {
             case ASN -> asn(raw.strip());
             case SESSION, JA4 -> token(scope, raw);
             case USER_AGENT -> userAgent(raw);
+            case CAMPAIGN -> campaign(raw.strip());
+            case ROUTE -> RouteSpec.parse(raw, "value for scope route").toString();
         };
+    }
+
+    /** A campaign key (contract C6): 16 hex characters, canonical lower-case. */
+    private static String campaign(String raw) {
+        if (raw.length() != CAMPAIGN_LENGTH) {
+            throw new InvalidDecisionException("value must be 16 hex characters (a campaign key) for scope campaign, was '" + raw + "'");
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            if (Character.digit(raw.charAt(i), 16) < 0) {
+                throw new InvalidDecisionException("value must be 16 hex characters (a campaign key) for scope campaign, was '" + raw + "'");
+            }
+        }
+        return raw.toLowerCase(Locale.ROOT);
     }
 
     private static String country(String raw) {

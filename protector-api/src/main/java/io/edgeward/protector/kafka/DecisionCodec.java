@@ -15,7 +15,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Decisions to and from the decisions topic: key {@code <list>|<scope>|<value>}, JSON value, null = tombstone. */
+/**
+ * Decisions to and from the decisions topic: key {@code <list>|<scope>|<value>[|sessionless][|route=<route>]}
+ * ({@link DecisionKey}), JSON value ({@link DecisionJson}), null = tombstone. A value whose scope, value or
+ * qualifiers disagree with its key is rejected.
+ */
 public final class DecisionCodec {
 
     private final ObjectReader reader;

@@ -2,6 +2,7 @@ package io.edgeward.protector.rules;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The request-time tier: rules in policy-file order, the first match wins. */
 public final class RequestRules {
@@ -14,9 +15,14 @@ public final class RequestRules {
 
     /** @param userAgentHolds per rule, in order: whether its user-agent conditions hold for this request */
     public Optional<RequestRule> firstMatch(RuleInput input, boolean[] userAgentHolds) {
+        return firstMatch(input, userAgentHolds, r -> true);
+    }
+
+    /** As {@link #firstMatch(RuleInput, boolean[])}, among the rules {@code eligible} accepts. */
+    public Optional<RequestRule> firstMatch(RuleInput input, boolean[] userAgentHolds, Predicate<RequestRule> eligible) {
         for (int i = 0; i < rules.size(); i++) {
             RequestRule rule = rules.get(i);
-            if (rule.matches(input, userAgentHolds[i])) {
+            if (eligible.test(rule) && rule.matches(input, userAgentHolds[i])) {
                 return Optional.of(rule);
             }
         }

@@ -192,30 +192,42 @@ class CheckServiceTest {
     }
 
     @Test
-    void a_bot_whose_forward_lookup_does_not_confirm_stays_unverified() {
+    void a_bot_whose_forward_lookup_does_not_confirm_is_blocked_as_an_impostor() {
         dns.ptr("203.0.113.50", "crawl.search.msn.com").a("crawl.search.msn.com", "157.55.39.2");
         CheckRequest bot = request("203.0.113.50", BINGBOT, browserHeaders());
-        await().untilAsserted(() -> assertThat(service.check(bot).reason()).isEqualTo("goodbot.unverified:bingbot"));
-        assertThat(service.check(bot).action()).isEqualTo(Action.CHALLENGE);
+        await().untilAsserted(() -> assertThat(service.check(bot).reason()).isEqualTo("goodbot.impostor:bingbot"));
+        assertThat(service.check(bot).action()).isEqualTo(Action.BLOCK);
     }
 
     @Test
-    void a_googlebot_impostor_is_challenged_once_verification_fails() {
+    void a_googlebot_impostor_is_blocked_once_verification_fails_and_answered_as_before_while_pending() {
         dns.confirmed("203.0.113.66", "host-66.example.net");
         CheckRequest impostor = request("203.0.113.66", GOOGLEBOT, browserHeaders());
         CheckResult first = service.check(impostor);
         assertThat(first.action()).as("answered by the other rules while DNS runs").isEqualTo(Action.ALLOW);
         assertThat(first.ttl()).isEqualTo(CheckService.PENDING_TTL.toSeconds());
-        await().untilAsserted(() -> assertThat(service.check(impostor).action()).isEqualTo(Action.CHALLENGE));
-        assertThat(service.check(impostor).reason()).isEqualTo("goodbot.unverified:googlebot");
+        await().untilAsserted(() -> assertThat(service.check(impostor).action()).isEqualTo(Action.BLOCK));
+        CheckResult blocked = service.check(impostor);
+        assertThat(blocked.reason()).isEqualTo("goodbot.impostor:googlebot");
+        assertThat(blocked.blockScope()).as("about the claim, not the address").isNull();
+        assertThat(blocked.blockUntil()).as("nothing for the edge to carry").isEqualTo(clock.instant().getEpochSecond());
+        assertThat(service.check(request("203.0.113.66", CHROME, browserHeaders())).action())
+                .as("a browser on the same (shared) address").isEqualTo(Action.ALLOW);
     }
 
     @Test
     void a_failed_verification_is_retried_after_the_negative_ttl() {
         CheckRequest bot = request("157.55.39.9", BINGBOT, browserHeaders());
-        await().untilAsserted(() -> assertThat(service.check(bot).action()).isEqualTo(Action.CHALLENGE));
+        await().untilAsserted(() -> assertThat(service.check(bot).action()).isEqualTo(Action.BLOCK));
         dns.confirmed("157.55.39.9", "msnbot-157-55-39-9.search.msn.com");
         clock.advance(GoodBotSettings.defaults().negativeTtl());
         await().untilAsserted(() -> assertThat(service.check(bot).reason()).isEqualTo("goodbot:bingbot"));
+    }
+
+    @Test
+    void a_crawler_impostor_is_blocked_even_over_a_stored_challenge() {
+        store(ListKind.DECISION, Scope.IP, "203.0.113.67", Action.CHALLENGE, Duration.ofMinutes(10));
+        CheckRequest impostor = request("203.0.113.67", GOOGLEBOT, browserHeaders());
+        await().untilAsserted(() -> assertThat(service.check(impostor).action()).isEqualTo(Action.BLOCK));
     }
 }
