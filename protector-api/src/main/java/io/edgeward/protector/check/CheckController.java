@@ -52,7 +52,7 @@ public final class CheckController {
         metrics.record(result);
         ChallengeOffer offer = result.action() == Action.CHALLENGE
                 ? challenges.issue(request.sessionId(), request.userAgent(), request.clientIp(), request.path(),
-                        request.query())
+                        request.query(), request.challengePasses() == null ? 0 : request.challengePasses())
                 : null;
         ctx.contentType("application/json").result(writer.writeValueAsBytes(CheckResponse.from(result, offer)));
     }
