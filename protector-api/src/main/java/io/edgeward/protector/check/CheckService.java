@@ -99,6 +99,12 @@ public final class CheckService {
             return new CheckResult(Action.BLOCK, 0, "goodbot.impostor:" + u.bot(), null, CheckResult.Basis.REQUEST_RULE,
                     null, now);
         }
+        // Blocks hold: a wider block (a /24, a campaign) is not hidden behind a narrower challenge or monitor.
+        Optional<StoredDecision> blocked = store.find(ListKind.DECISION, s, only,
+                d -> d.action() == Action.BLOCK && Qualifiers.hold(d, s, established));
+        if (blocked.isPresent()) {
+            return fromDecision(blocked.get(), now);
+        }
         ChallengePass pass = ChallengePass.of(request, now, passWindowSeconds);
         StoredDecision[] spared = new StoredDecision[1];
         Optional<StoredDecision> decided = store.find(ListKind.DECISION, s, only, d -> {

@@ -44,6 +44,15 @@ class ScopedCheckTest extends CheckFixture {
     }
 
     @Test
+    void a_wider_block_is_not_hidden_behind_a_narrower_challenge() {
+        detection(Scope.IP, "198.51.100.90", Action.CHALLENGE);
+        detection(Scope.CIDR, "198.51.100.0/24", Action.BLOCK);
+        CheckResult r = check(Visitor.cookieless("198.51.100.90"));
+        assertThat(r.action()).isEqualTo(Action.BLOCK);
+        assertThat(r.blockScope()).isEqualTo("cidr");
+    }
+
+    @Test
     void a_block_answer_carries_the_decision_scope_and_expiry() {
         detection(Scope.CIDR, "198.51.100.0/24", Action.BLOCK);
         CheckResult r = check(Visitor.cookieless("198.51.100.83"));
