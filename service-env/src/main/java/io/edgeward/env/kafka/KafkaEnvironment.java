@@ -3,6 +3,7 @@ package io.edgeward.env.kafka;
 import io.edgeward.env.EnvReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class KafkaEnvironment {
                 return constant;
             }
         }
-        List<String> known = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        List<String> known = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         throw new IllegalArgumentException(name + " must be one of " + known + ", was '" + value + "'");
     }
 
