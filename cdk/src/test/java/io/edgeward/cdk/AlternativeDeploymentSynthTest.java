@@ -86,6 +86,15 @@ class AlternativeDeploymentSynthTest {
     }
 
     @Test
+    void unauthenticated_tls_sets_no_sasl_mechanism_and_grants_no_kafka_actions() {
+        for (Map.Entry<String, JsonNode> task : resources(servicesJson, "AWS::ECS::TaskDefinition")) {
+            assertThat(task.getValue().at("/Properties/ContainerDefinitions/0/Environment").toString())
+                    .doesNotContain("EDGEWARD_KAFKA_SASL_MECHANISM");
+        }
+        assertThat(resources(servicesJson, "AWS::IAM::Policy").toString()).doesNotContain("kafka-cluster:");
+    }
+
+    @Test
     void brokers_accept_the_services_on_the_tls_port_only() {
         List<JsonNode> ingress = resources(servicesJson, "AWS::EC2::SecurityGroupIngress").stream()
                 .map(e -> e.getValue().get("Properties"))

@@ -28,9 +28,9 @@ final class DecisionsTopic {
 
     static void ensure(DetectionConfig config) {
         String topic = config.topics().decisions();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                AdminClientConfig.SECURITY_PROTOCOL_CONFIG, config.securityProtocol(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        Map<String, Object> props = config.kafka().clientProperties();
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(props)) {
             if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 return;
             }

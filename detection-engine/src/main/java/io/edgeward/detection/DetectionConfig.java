@@ -4,15 +4,18 @@ import static io.edgeward.env.ConfigChecks.positive;
 
 import io.edgeward.detection.topology.Topics;
 import io.edgeward.env.EnvReader;
+import io.edgeward.env.kafka.KafkaClientSettings;
+import io.edgeward.env.kafka.KafkaEnvironment;
+import io.edgeward.env.kafka.SecurityProtocol;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The engine's configuration, validated on construction with the bad value in the message.
  *
- * @param bootstrapServers Kafka bootstrap servers ({@code EDGEWARD_KAFKA_BOOTSTRAP}, default 127.0.0.1:9092)
+ * @param kafka            bootstrap servers and security of Kafka Streams and the admin client
+ *                         ({@code EDGEWARD_KAFKA_*}, default PLAINTEXT to 127.0.0.1:9092; docs/kafka-security.md)
  * @param applicationId    Kafka Streams application id, also the consumer group and internal topic prefix
  *                         ({@code EDGEWARD_DETECTION_APP_ID}, default edgeward-detection)
  * @param stateDir         local state directory ({@code EDGEWARD_DETECTION_STATE_DIR}, default
@@ -33,18 +36,18 @@ import java.util.Map;
  *                         escalation memory always has a changelog.
  * @param cacheBytes       state store cache for all threads ({@code EDGEWARD_DETECTION_CACHE_BYTES}, default
  *                         64 MiB)
- * @param securityProtocol Kafka security protocol, PLAINTEXT or SSL ({@code EDGEWARD_KAFKA_SECURITY_PROTOCOL},
- *                         default PLAINTEXT)
  */
-public record DetectionConfig(String bootstrapServers, String applicationId, Path stateDir, Path policyFile,
+public record DetectionConfig(KafkaClientSettings kafka, String applicationId, Path stateDir, Path policyFile,
                               Topics topics, String deadLetterTopic, Duration policyReloadInterval,
                               int streamThreads, Duration commitInterval, boolean windowChangelogs,
-                              long cacheBytes, String securityProtocol) {
+                              long cacheBytes) {
 
     public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
 
     public DetectionConfig {
-        require(bootstrapServers, "detection.bootstrapServers");
+        if (kafka == null) {
+            throw new IllegalArgumentException("detection.kafka is required");
+        }
         require(applicationId, "detection.applicationId");
         if (stateDir == null) {
             throw new IllegalArgumentException("detection.stateDir is required");
@@ -58,10 +61,6 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
         require(deadLetterTopic, "detection.deadLetterTopic");
         positive(policyReloadInterval, "detection.policyReloadInterval");
         positive(commitInterval, "detection.commitInterval");
-        if (!"PLAINTEXT".equals(securityProtocol) && !"SSL".equals(securityProtocol)) {
-            throw new IllegalArgumentException("detection.securityProtocol must be PLAINTEXT or SSL, was "
-                    + securityProtocol);
-        }
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("detection.cacheBytes must be >= 0, was " + cacheBytes);
         }
@@ -70,10 +69,34 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
         }
     }
 
+    /**
+     * Without trust or key stores or SASL: {@code securityProtocol} PLAINTEXT, or SSL trusting the JVM's CAs. Kept
+     * for callers that predate {@link KafkaClientSettings}.
+     */
+    public DetectionConfig(String bootstrapServers, String applicationId, Path stateDir, Path policyFile,
+                           Topics topics, String deadLetterTopic, Duration policyReloadInterval, int streamThreads,
+                           Duration commitInterval, boolean windowChangelogs, long cacheBytes,
+                           String securityProtocol) {
+        this(new KafkaClientSettings(bootstrapServers, SecurityProtocol.valueOf(securityProtocol), null, null, null,
+                        null), applicationId, stateDir, policyFile, topics, deadLetterTopic, policyReloadInterval,
+                streamThreads, commitInterval, windowChangelogs, cacheBytes);
+    }
+
     /** Defaults for a given broker, for tests and {@code local/}. */
     public static DetectionConfig of(String bootstrapServers, Path stateDir, Path policyFile) {
-        return new DetectionConfig(bootstrapServers, "edgeward-detection", stateDir, policyFile, Topics.defaults(),
-                "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), false, DEFAULT_CACHE_BYTES, "PLAINTEXT");
+        return new DetectionConfig(KafkaClientSettings.plaintext(bootstrapServers), "edgeward-detection", stateDir,
+                policyFile, Topics.defaults(), "edgeward.logs.dlq", Duration.ofSeconds(5), 1, Duration.ofSeconds(5),
+                false, DEFAULT_CACHE_BYTES);
+    }
+
+    /** The Kafka bootstrap servers (part of {@link #kafka()}). */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** PLAINTEXT, SSL or SASL_SSL (part of {@link #kafka()}). */
+    public String securityProtocol() {
+        return kafka.protocol().name();
     }
 
     /** The one place environment variables are read. */
@@ -81,7 +104,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
         EnvReader env = EnvReader.of(variables).withBareValues().withDurationExample("like PT5S");
         Topics defaults = Topics.defaults();
         return new DetectionConfig(
-                variables.getOrDefault("EDGEWARD_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                KafkaEnvironment.read(variables),
                 variables.getOrDefault("EDGEWARD_DETECTION_APP_ID", "edgeward-detection"),
                 Path.of(variables.getOrDefault("EDGEWARD_DETECTION_STATE_DIR",
                         Path.of(System.getProperty("java.io.tmpdir"), "edgeward-detection").toString())),
@@ -94,9 +117,7 @@ public record DetectionConfig(String bootstrapServers, String applicationId, Pat
                 env.integer("EDGEWARD_DETECTION_THREADS", 1),
                 env.duration("EDGEWARD_DETECTION_COMMIT", Duration.ofSeconds(5)),
                 env.bool("EDGEWARD_DETECTION_WINDOW_CHANGELOG", false),
-                env.integer("EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES),
-                variables.getOrDefault("EDGEWARD_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").trim()
-                        .toUpperCase(Locale.ROOT));
+                env.integer("EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES));
     }
 
     private static void require(String value, String name) {

@@ -76,10 +76,10 @@ public final class DetectionEngine implements AutoCloseable {
 
     static Properties properties(DetectionConfig config) {
         Properties p = new Properties();
+        // connection and security first: they reach every client Streams creates (consumers, producers, admin)
+        p.putAll(config.kafka().clientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        p.put(StreamsConfig.SECURITY_PROTOCOL_CONFIG, config.securityProtocol());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -54,10 +54,11 @@ class DetectionConfigTest {
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_WINDOW_CHANGELOG", "yes")))
                 .hasMessage("EDGEWARD_DETECTION_WINDOW_CHANGELOG must be true or false, was yes");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_SECURITY_PROTOCOL", "SASL")))
-                .hasMessage("detection.securityProtocol must be PLAINTEXT or SSL, was SASL");
+                .hasMessage("EDGEWARD_KAFKA_SECURITY_PROTOCOL must be one of [PLAINTEXT, SSL, SASL_SSL], was 'SASL'");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_THREADS", "0")))
                 .hasMessage("detection.streamThreads must be >= 1, was 0");
-        assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_BOOTSTRAP", " ")))
-                .hasMessageContaining("detection.bootstrapServers is required");
+        // blank means unset, as for every EDGEWARD_ variable (service-env's EnvReader)
+        assertThat(DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_BOOTSTRAP", " ")).bootstrapServers())
+                .isEqualTo("127.0.0.1:9092");
     }
 }

@@ -1,6 +1,8 @@
 package io.edgeward.ingest;
 
 import io.edgeward.env.EnvReader;
+import io.edgeward.env.kafka.KafkaClientSettings;
+import io.edgeward.env.kafka.KafkaEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Set;
  * producer's delivery timeout), start-up timeout 60 s, lz4 compression towards Kafka.
  *
  * @param apiKeys        keys accepted on {@code /v1/logs} (several, for rotation)
+ * @param kafka          bootstrap servers and security of every Kafka client ({@code EDGEWARD_KAFKA_*},
+ *                       docs/kafka-security.md)
  * @param metricsKeys    keys accepted on {@code /metrics}; empty means the API keys
  * @param requestTimeout the longest a batch waits for Kafka's acknowledgement (the producer's
  *                       {@code delivery.timeout.ms}); past it the batch is answered 503
@@ -28,7 +32,7 @@ public record IngestConfig(
         int port,
         List<String> apiKeys,
         List<String> metricsKeys,
-        String bootstrapServers,
+        KafkaClientSettings kafka,
         String topic,
         int partitions,
         short replication,
@@ -42,7 +46,6 @@ public record IngestConfig(
         String compression) {
 
     static final String PREFIX = "EDGEWARD_INGEST_";
-    static final String BOOTSTRAP_ENV = "EDGEWARD_KAFKA_BOOTSTRAP";
     private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
     private static final int MIN_KEY_LENGTH = 16;
 
@@ -59,8 +62,7 @@ public record IngestConfig(
         for (int i = 0; i < metricsKeys.size(); i++) {
             requireKey(metricsKeys.get(i), "ingest.metricsKeys[" + i + "]");
         }
-        require(bootstrapServers != null && !bootstrapServers.isBlank(),
-                "ingest.bootstrapServers must be set, was " + bootstrapServers);
+        require(kafka != null, "ingest.kafka must be set, was null");
         require(topic != null && topic.matches("[A-Za-z0-9._-]{1,249}"),
                 "ingest.topic must be a Kafka topic name ([A-Za-z0-9._-], 1-249 chars), was " + topic);
         require(partitions >= 1, "ingest.partitions must be >= 1, was " + partitions);
@@ -81,6 +83,11 @@ public record IngestConfig(
                 "ingest.compression must be one of " + COMPRESSIONS + ", was " + compression);
     }
 
+    /** The Kafka bootstrap servers (part of {@link #kafka()}). */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     /** Keys accepted on {@code /metrics}: the metrics keys when set, otherwise the API keys. */
     public List<String> effectiveMetricsKeys() {
         return metricsKeys.isEmpty() ? apiKeys : metricsKeys;
@@ -97,6 +104,7 @@ public record IngestConfig(
         Builder b = builder();
         try {
             read(env, b);
+            b.kafka(KafkaEnvironment.read(variables));
         } catch (IllegalArgumentException e) {
             // App reports a ConfigException as invalid configuration (exit 2)
             throw new ConfigException(e.getMessage());
@@ -113,7 +121,6 @@ public record IngestConfig(
         keys.addAll(env.list(EnvNames.KEYS, List.of()));
         b.apiKeys(keys);
         b.metricsKeys(env.list(EnvNames.METRICS_KEY, b.metricsKeys));
-        env.optional(BOOTSTRAP_ENV).map(String::strip).ifPresent(b::bootstrapServers);
         env.optional(EnvNames.TOPIC).map(String::strip).ifPresent(b::topic);
         b.partitions(env.integer(EnvNames.PARTITIONS, b.partitions));
         b.replication((short) env.integer(EnvNames.REPLICATION, b.replication));
@@ -135,7 +142,7 @@ public record IngestConfig(
     public String toString() {
         return "IngestConfig[bindAddress=" + bindAddress + ", port=" + port
                 + ", apiKeys=" + apiKeys.size() + " key(s) ***, metricsKeys=" + metricsKeys.size() + " key(s) ***"
-                + ", bootstrapServers=" + bootstrapServers + ", topic=" + topic + ", partitions=" + partitions
+                + ", kafka=" + kafka + ", topic=" + topic + ", partitions=" + partitions
                 + ", replication=" + replication + ", maxBodyBytes=" + maxBodyBytes
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxRecords=" + maxRecords
                 + ", maxInFlightRecords=" + maxInFlightRecords + ", maxInFlightBytes=" + maxInFlightBytes
@@ -187,7 +194,7 @@ public record IngestConfig(
         private int port = 8082;
         private List<String> apiKeys = List.of();
         private List<String> metricsKeys = List.of();
-        private String bootstrapServers = "127.0.0.1:9092";
+        private KafkaClientSettings kafka = KafkaClientSettings.plaintext(KafkaClientSettings.DEFAULT_BOOTSTRAP_SERVERS);
         private String topic = "edgeward.logs";
         private int partitions = 3;
         private short replication = 1;
@@ -208,7 +215,9 @@ public record IngestConfig(
         public Builder apiKeys(List<String> v) { apiKeys = v; return this; }
         public Builder apiKey(String v) { apiKeys = List.of(v); return this; }
         public Builder metricsKeys(List<String> v) { metricsKeys = v; return this; }
-        public Builder bootstrapServers(String v) { bootstrapServers = v; return this; }
+        /** The brokers, keeping the security settings. */
+        public Builder bootstrapServers(String v) { kafka = kafka.withBootstrapServers(v); return this; }
+        public Builder kafka(KafkaClientSettings v) { kafka = v; return this; }
         public Builder topic(String v) { topic = v; return this; }
         public Builder partitions(int v) { partitions = v; return this; }
         public Builder replication(short v) { replication = v; return this; }
@@ -222,7 +231,7 @@ public record IngestConfig(
         public Builder compression(String v) { compression = v; return this; }
 
         public IngestConfig build() {
-            return new IngestConfig(bindAddress, port, apiKeys, metricsKeys, bootstrapServers, topic, partitions,
+            return new IngestConfig(bindAddress, port, apiKeys, metricsKeys, kafka, topic, partitions,
                     replication, maxBodyBytes, maxDecompressedBytes, maxRecords, maxInFlightRecords,
                     maxInFlightBytes, requestTimeout, startupTimeout, compression);
         }

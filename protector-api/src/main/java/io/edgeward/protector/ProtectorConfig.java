@@ -3,6 +3,8 @@ package io.edgeward.protector;
 import static io.edgeward.env.ConfigChecks.positive;
 
 import io.edgeward.env.EnvReader;
+import io.edgeward.env.kafka.KafkaClientSettings;
+import io.edgeward.env.kafka.KafkaEnvironment;
 import io.edgeward.protector.challenge.ChallengeSettings;
 import io.edgeward.protector.check.CheckSettings;
 import io.edgeward.protector.decision.DecisionMemory;
@@ -24,6 +26,8 @@ import java.util.Set;
  * @param edgeKeys           bearer keys accepted on /v1/check and /v1/challenge/* (several, for rotation; each >= 16 chars)
  * @param adminToken         bearer token for /v1/admin/* (>= 16 chars, different from every edge key)
  * @param metricsToken       bearer token for /metrics, or null to leave /metrics open (bind it to a private network)
+ * @param kafka              bootstrap servers and security of every Kafka client ({@code EDGEWARD_KAFKA_*},
+ *                           docs/kafka-security.md)
  * @param decisionsTopic     compacted decisions topic (default edgeward.decisions)
  * @param createTopic        create the topic (compacted) if missing (default true)
  * @param topicPartitions    partitions when creating it (default 3)
@@ -42,7 +46,7 @@ public record ProtectorConfig(
         List<String> edgeKeys,
         String adminToken,
         String metricsToken,
-        String kafkaBootstrapServers,
+        KafkaClientSettings kafka,
         String decisionsTopic,
         boolean createTopic,
         int topicPartitions,
@@ -76,7 +80,9 @@ public record ProtectorConfig(
         if (metricsToken != null) {
             secret(metricsToken, "protector.metricsToken");
         }
-        require(kafkaBootstrapServers, "protector.kafkaBootstrapServers");
+        if (kafka == null) {
+            throw new IllegalArgumentException("protector.kafka is required");
+        }
         require(decisionsTopic, "protector.decisionsTopic");
         if (topicPartitions < 1) {
             throw new IllegalArgumentException("protector.topicPartitions must be >= 1, was " + topicPartitions);
@@ -98,6 +104,11 @@ public record ProtectorConfig(
         if (decisionMemory == null || checks == null) {
             throw new IllegalArgumentException("protector.decisionMemory and protector.checks are required");
         }
+    }
+
+    /** The Kafka bootstrap servers (part of {@link #kafka()}). */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     private static void require(String value, String name) {
@@ -141,7 +152,7 @@ public record ProtectorConfig(
                 .edgeKeys(edgeKeys(env))
                 .adminToken(variables.get("EDGEWARD_ADMIN_TOKEN"))
                 .metricsToken(env.optional("EDGEWARD_METRICS_TOKEN").orElse(null))
-                .kafkaBootstrapServers(variables.getOrDefault("EDGEWARD_KAFKA_BOOTSTRAP", "127.0.0.1:9092"))
+                .kafka(KafkaEnvironment.read(variables))
                 .decisionsTopic(variables.getOrDefault("EDGEWARD_DECISIONS_TOPIC", "edgeward.decisions"))
                 .createTopic(env.bool("EDGEWARD_PROTECTOR_CREATE_TOPIC", true))
                 .topicPartitions(env.integer("EDGEWARD_PROTECTOR_TOPIC_PARTITIONS", 3))
@@ -180,7 +191,7 @@ public record ProtectorConfig(
     public String toString() {
         return "ProtectorConfig[port=" + port + ", bindAddress=" + bindAddress + ", edgeKeys=" + edgeKeys.size() + " x ***"
                 + ", adminToken=***, metricsToken=" + (metricsToken == null ? "none" : "***")
-                + ", kafkaBootstrapServers=" + kafkaBootstrapServers + ", decisionsTopic=" + decisionsTopic
+                + ", kafka=" + kafka + ", decisionsTopic=" + decisionsTopic
                 + ", createTopic=" + createTopic + ", topicPartitions=" + topicPartitions
                 + ", policyFile=" + (policyFile == null ? "classpath:edgeward-policy.yaml" : policyFile)
                 + ", allowTtl=" + allowTtl + ", adminWriteTimeout=" + adminWriteTimeout
@@ -199,7 +210,7 @@ public record ProtectorConfig(
         private List<String> edgeKeys = List.of();
         private String adminToken;
         private String metricsToken;
-        private String kafkaBootstrapServers = "127.0.0.1:9092";
+        private KafkaClientSettings kafka = KafkaClientSettings.plaintext(KafkaClientSettings.DEFAULT_BOOTSTRAP_SERVERS);
         private String decisionsTopic = "edgeward.decisions";
         private boolean createTopic = true;
         private int topicPartitions = 3;
@@ -218,7 +229,9 @@ public record ProtectorConfig(
         public Builder edgeKey(String v) { edgeKeys = List.of(v); return this; }
         public Builder adminToken(String v) { adminToken = v; return this; }
         public Builder metricsToken(String v) { metricsToken = v; return this; }
-        public Builder kafkaBootstrapServers(String v) { kafkaBootstrapServers = v; return this; }
+        /** The brokers, keeping the security settings. */
+        public Builder kafkaBootstrapServers(String v) { kafka = kafka.withBootstrapServers(v); return this; }
+        public Builder kafka(KafkaClientSettings v) { kafka = v; return this; }
         public Builder decisionsTopic(String v) { decisionsTopic = v; return this; }
         public Builder createTopic(boolean v) { createTopic = v; return this; }
         public Builder topicPartitions(int v) { topicPartitions = v; return this; }
@@ -232,7 +245,7 @@ public record ProtectorConfig(
         public Builder checks(CheckSettings v) { checks = v; return this; }
 
         public ProtectorConfig build() {
-            return new ProtectorConfig(port, bindAddress, edgeKeys, adminToken, metricsToken, kafkaBootstrapServers,
+            return new ProtectorConfig(port, bindAddress, edgeKeys, adminToken, metricsToken, kafka,
                     decisionsTopic, createTopic, topicPartitions, policyFile, allowTtl, adminWriteTimeout, maxRequestBytes,
                     goodBots, challenge == null ? ChallengeSettings.defaults() : challenge, decisionMemory, checks);
         }

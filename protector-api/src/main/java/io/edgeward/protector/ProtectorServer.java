@@ -108,12 +108,12 @@ public final class ProtectorServer implements AutoCloseable {
         DecisionStore store = new DecisionStore(deps.clock(), config.decisionMemory());
         DecisionCodec codec = new DecisionCodec(mapper);
         if (config.createTopic()) {
-            DecisionsTopic.ensure(config.kafkaBootstrapServers(), config.decisionsTopic(), config.topicPartitions(), (short) -1);
+            DecisionsTopic.ensure(config.kafka(), config.decisionsTopic(), config.topicPartitions(), (short) -1);
         }
-        DecisionMaterializer materializer = new DecisionMaterializer(config.kafkaBootstrapServers(), config.decisionsTopic(), store, codec);
+        DecisionMaterializer materializer = new DecisionMaterializer(config.kafka(), config.decisionsTopic(), store, codec);
         resources.push(materializer);
         materializer.start();
-        DecisionLog decisionLog = new DecisionLog(config.kafkaBootstrapServers(), config.decisionsTopic(), codec, config.adminWriteTimeout());
+        DecisionLog decisionLog = new DecisionLog(config.kafka(), config.decisionsTopic(), codec, config.adminWriteTimeout());
         resources.push(decisionLog);
         GoodBotVerifier goodBots = new GoodBotVerifier(policy.goodBots(), deps.dns(), deps.clock(), config.goodBots());
         resources.push(goodBots);

@@ -26,6 +26,7 @@ import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
@@ -52,6 +53,7 @@ public final class EdgewardService extends Construct {
     static final int MAX_SCALE_OUT = 4;
 
     private final FargateService service;
+    private final FargateTaskDefinition task;
 
     public EdgewardService(Construct scope, String id, ICluster cluster, Path sourceRoot, Spec spec) {
         super(scope, id);
@@ -60,7 +62,7 @@ public final class EdgewardService extends Construct {
                 "no Dockerfile at " + context.resolve("Dockerfile").toAbsolutePath()
                         + ": sourceRoot must be the Edgeward repository root, was " + sourceRoot);
 
-        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
+        this.task = FargateTaskDefinition.Builder.create(this, "Task")
                 .cpu(spec.size().cpu())
                 .memoryLimitMiB(spec.size().memoryMiB())
                 .runtimePlatform(RuntimePlatform.builder()
@@ -110,5 +112,11 @@ public final class EdgewardService extends Construct {
 
     public FargateService service() {
         return service;
+    }
+
+    /** Adds permissions to the task role, the identity the service's code runs as (MSK IAM, for one). */
+    public EdgewardService grant(List<PolicyStatement> statements) {
+        statements.forEach(task::addToTaskRolePolicy);
+        return this;
     }
 }

@@ -1,5 +1,6 @@
 package io.edgeward.cdk.constructs;
 
+import io.edgeward.cdk.config.KafkaSettings;
 import io.edgeward.cdk.config.MskSettings;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import software.constructs.Construct;
 
 /**
  * A provisioned MSK cluster in the services' private subnets, reachable only from the services' security group.
- * Brokers talk TLS among themselves; clients may use TLS (9094) or plaintext inside the VPC (9092), following
- * {@code kafka.securityProtocol}. Topics may be auto-created (the detection engine creates none of its output
+ * Brokers talk TLS among themselves; clients follow {@code kafka.securityProtocol}: by default TLS with IAM client
+ * authentication (9098, no unauthenticated access: each task role may touch only its own topics and groups, see
+ * {@link KafkaAccess}); or unauthenticated TLS (9094), or plaintext inside the VPC (9092). Topics may be auto-created (the detection engine creates none of its output
  * topics but the decisions topic, compacted, when Protector has not yet); ingest and protector create theirs first
  * with their own settings. CloudFormation does not return MSK
  * bootstrap servers, so a custom resource asks the Kafka API for them.
@@ -32,10 +34,14 @@ public final class MskCluster extends Construct {
     private final SecurityGroup securityGroup;
     private final String bootstrapServers;
 
-    public MskCluster(Construct scope, String id, String prefix, IVpc vpc, MskSettings settings, boolean tls) {
+    public MskCluster(Construct scope, String id, String prefix, IVpc vpc, MskSettings settings,
+            String securityProtocol) {
         super(scope, id);
-        this.port = tls ? 9094 : 9092;
-        String bootstrapField = tls ? "BootstrapBrokerStringTls" : "BootstrapBrokerString";
+        boolean iam = KafkaSettings.IAM.equals(securityProtocol);
+        boolean tls = iam || "SSL".equals(securityProtocol);
+        this.port = iam ? 9098 : tls ? 9094 : 9092;
+        String bootstrapField = iam ? "BootstrapBrokerStringSaslIam"
+                : tls ? "BootstrapBrokerStringTls" : "BootstrapBrokerString";
         this.securityGroup = SecurityGroup.Builder.create(this, "Brokers").vpc(vpc)
                 .description("Edgeward MSK brokers").allowAllOutbound(false).build();
         int replication = Math.min(3, settings.brokerNodes());
@@ -65,9 +71,15 @@ public final class MskCluster extends Construct {
                         .encryptionInTransit(CfnCluster.EncryptionInTransitProperty.builder()
                                 .clientBroker(tls ? "TLS" : "TLS_PLAINTEXT").inCluster(true).build())
                         .build())
-                .clientAuthentication(CfnCluster.ClientAuthenticationProperty.builder()
-                        .unauthenticated(CfnCluster.UnauthenticatedProperty.builder().enabled(true).build())
-                        .build())
+                .clientAuthentication(iam
+                        ? CfnCluster.ClientAuthenticationProperty.builder()
+                                .sasl(CfnCluster.SaslProperty.builder()
+                                        .iam(CfnCluster.IamProperty.builder().enabled(true).build()).build())
+                                .unauthenticated(CfnCluster.UnauthenticatedProperty.builder().enabled(false).build())
+                                .build()
+                        : CfnCluster.ClientAuthenticationProperty.builder()
+                                .unauthenticated(CfnCluster.UnauthenticatedProperty.builder().enabled(true).build())
+                                .build())
                 .configurationInfo(CfnCluster.ConfigurationInfoProperty.builder()
                         .arn(configuration.getAttrArn()).revision(1).build())
                 .build();

@@ -80,6 +80,10 @@ final class ServiceEnvironment {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("EDGEWARD_KAFKA_BOOTSTRAP", bootstrapServers);
         env.put("EDGEWARD_KAFKA_SECURITY_PROTOCOL", kafka.securityProtocol());
+        if (kafka.iam()) {
+            // the task role signs: aws-msk-iam-auth finds it through the AWS default credentials chain
+            env.put("EDGEWARD_KAFKA_SASL_MECHANISM", "AWS_MSK_IAM");
+        }
         return env;
     }
 }

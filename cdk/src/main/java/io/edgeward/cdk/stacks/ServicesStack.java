@@ -6,6 +6,7 @@ import io.edgeward.cdk.config.KafkaSettings;
 import io.edgeward.cdk.constructs.ApiLoadBalancer;
 import io.edgeward.cdk.constructs.EdgewardService;
 import io.edgeward.cdk.constructs.InspectorLoadBalancer;
+import io.edgeward.cdk.constructs.KafkaAccess;
 import io.edgeward.cdk.constructs.MskCluster;
 import io.edgeward.cdk.constructs.ServiceSecrets;
 import java.util.List;
@@ -54,21 +55,27 @@ public final class ServicesStack extends Stack {
 
         KafkaSettings kafka = settings.kafka();
         MskCluster msk = kafka.msk() == null ? null : new MskCluster(this, "Kafka", settings.prefix(), vpc, kafka.msk(),
-                "SSL".equals(kafka.securityProtocol()));
+                kafka.securityProtocol());
         String bootstrap = msk == null ? kafka.bootstrapServers() : msk.bootstrapServers();
 
-        this.protector = new EdgewardService(this, "Protector", cluster, settings.sourceRoot(),
+        EdgewardService protectorService = new EdgewardService(this, "Protector", cluster, settings.sourceRoot(),
                 new EdgewardService.Spec("protector-api", ServiceEnvironment.PROTECTOR_PORT, settings.services().protector(),
-                        ServiceEnvironment.protector(kafka, bootstrap), ServiceEnvironment.protectorSecrets(secrets)))
-                .service();
-        this.ingest = new EdgewardService(this, "Ingest", cluster, settings.sourceRoot(),
+                        ServiceEnvironment.protector(kafka, bootstrap), ServiceEnvironment.protectorSecrets(secrets)));
+        EdgewardService ingestService = new EdgewardService(this, "Ingest", cluster, settings.sourceRoot(),
                 new EdgewardService.Spec("ingest-service", ServiceEnvironment.INGEST_PORT, settings.services().ingest(),
-                        ServiceEnvironment.ingest(kafka, bootstrap), ServiceEnvironment.ingestSecrets(secrets)))
-                .service();
-        this.detection = new EdgewardService(this, "Detection", cluster, settings.sourceRoot(),
+                        ServiceEnvironment.ingest(kafka, bootstrap), ServiceEnvironment.ingestSecrets(secrets)));
+        EdgewardService detectionService = new EdgewardService(this, "Detection", cluster, settings.sourceRoot(),
                 new EdgewardService.Spec("detection-engine", null, settings.services().detection(),
-                        ServiceEnvironment.detection(kafka, bootstrap), Map.of()))
-                .service();
+                        ServiceEnvironment.detection(kafka, bootstrap), Map.of()));
+        if (kafka.iam()) {
+            String clusterArn = msk == null ? kafka.clusterArn() : msk.cluster().getAttrArn();
+            protectorService.grant(KafkaAccess.protector(clusterArn));
+            ingestService.grant(KafkaAccess.ingest(clusterArn));
+            detectionService.grant(KafkaAccess.detection(clusterArn));
+        }
+        this.protector = protectorService.service();
+        this.ingest = ingestService.service();
+        this.detection = detectionService.service();
         if (msk != null) {
             msk.allowClient(protector);
             msk.allowClient(ingest);

@@ -24,9 +24,14 @@ public final class KafkaClients {
      * is known by then. The buffer holds twice the in-flight bound, so {@code send} never blocks on memory.
      */
     public static Producer<byte[], byte[]> producer(IngestConfig config) {
+        return new KafkaProducer<>(producerProperties(config));
+    }
+
+    /** The producer's settings: the shared connection and security settings, then ingest's durability. */
+    static Properties producerProperties(IngestConfig config) {
         long deliveryMs = config.requestTimeout().toMillis();
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.putAll(config.kafka().clientProperties());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "edgeward-ingest");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -42,17 +47,21 @@ public final class KafkaClients {
         props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new KafkaProducer<>(props);
+        return props;
     }
 
     /** An admin client for topic creation and readiness probes; its calls time out within a few seconds. */
     public static Admin admin(IngestConfig config) {
+        return Admin.create(adminProperties(config));
+    }
+
+    static Properties adminProperties(IngestConfig config) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.putAll(config.kafka().clientProperties());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "edgeward-ingest-admin");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
-        return Admin.create(props);
+        return props;
     }
 }

@@ -19,8 +19,13 @@ public final class TopicReader implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+    }
+
+    /** Reads with these connection (and security) properties. */
+    public TopicReader(Map<String, Object> connection, String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

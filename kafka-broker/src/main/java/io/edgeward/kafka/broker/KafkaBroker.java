@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #stop()} and {@link #restart()} keep the data directory and ports, for fault tests and for restarting
  * the local stack's broker.
+ *
+ * <p>{@link #startWithTls} adds two TLS listeners beside the plaintext one (which stays for the broker's own use and
+ * for readiness): {@link #sslBootstrapServers()} authenticates the broker only, {@link #mutualTlsBootstrapServers()}
+ * also requires a client certificate signed by the test CA.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -39,12 +43,16 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final Path propertiesFile;
     private final int port;
+    private final int sslPort;
+    private final int mutualTlsPort;
     private Process process;
 
-    private KafkaBroker(Path dataDir, Path propertiesFile, int port) {
+    private KafkaBroker(Path dataDir, Path propertiesFile, int port, int sslPort, int mutualTlsPort) {
         this.dataDir = dataDir;
         this.propertiesFile = propertiesFile;
         this.port = port;
+        this.sslPort = sslPort;
+        this.mutualTlsPort = mutualTlsPort;
     }
 
     /** Formats {@code dataDir} (unless already formatted) and starts a broker on a free port. */
@@ -57,17 +65,33 @@ public final class KafkaBroker implements AutoCloseable {
      * free one), returning once the broker answers {@code describeCluster}.
      */
     public static KafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * Formats {@code dataDir} (unless already formatted) and starts a broker with a plaintext listener and the two
+     * TLS listeners, serving {@code tls}'s broker certificate and trusting its CA.
+     */
+    public static KafkaBroker startWithTls(Path dataDir, TlsMaterial tls) {
+        return start(dataDir, 0, tls);
+    }
+
+    private static KafkaBroker start(Path dataDir, int port, TlsMaterial tls) {
         try {
             Files.createDirectories(dataDir);
             Path props = dataDir.resolve("server.properties");
             int brokerPort = port == 0 ? freePort() : port;
+            int sslPort = tls == null ? 0 : freePort();
+            int mutualTlsPort = tls == null ? 0 : freePort();
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
-                writeProperties(props, dataDir, brokerPort, freePort());
+                writeProperties(props, dataDir, new Ports(brokerPort, freePort(), sslPort, mutualTlsPort), tls);
                 format(dataDir, props);
             } else {
                 brokerPort = Integer.parseInt(readProperty(props, "edgeward.port"));
+                sslPort = tls == null ? 0 : Integer.parseInt(readProperty(props, "edgeward.ssl.port"));
+                mutualTlsPort = tls == null ? 0 : Integer.parseInt(readProperty(props, "edgeward.mtls.port"));
             }
-            KafkaBroker broker = new KafkaBroker(dataDir, props, brokerPort);
+            KafkaBroker broker = new KafkaBroker(dataDir, props, brokerPort, sslPort, mutualTlsPort);
             broker.launch();
             return broker;
         } catch (IOException e) {
@@ -81,6 +105,24 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The TLS listener that authenticates the broker only; {@link #startWithTls} brokers have it. */
+    public String sslBootstrapServers() {
+        requireTls();
+        return "127.0.0.1:" + sslPort;
+    }
+
+    /** The TLS listener that also requires a client certificate signed by the test CA. */
+    public String mutualTlsBootstrapServers() {
+        requireTls();
+        return "127.0.0.1:" + mutualTlsPort;
+    }
+
+    private void requireTls() {
+        if (sslPort == 0) {
+            throw new IllegalStateException("this broker has no TLS listeners: start it with startWithTls");
+        }
     }
 
     public Path dataDir() {
@@ -219,18 +261,24 @@ public final class KafkaBroker implements AutoCloseable {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
-    private static void writeProperties(Path file, Path dataDir, int port, int controllerPort) throws IOException {
+    private record Ports(int plaintext, int controller, int ssl, int mutualTls) {
+    }
+
+    private static void writeProperties(Path file, Path dataDir, Ports ports, TlsMaterial tls) throws IOException {
+        String listeners = "PLAINTEXT://127.0.0.1:" + ports.plaintext()
+                + (tls == null ? "" : ",SSL://127.0.0.1:" + ports.ssl() + ",MTLS://127.0.0.1:" + ports.mutualTls());
         String props = String.join("\n",
                 "# Written by Edgeward's KafkaBroker: a single-node KRaft broker for local use and tests.",
-                "edgeward.port=" + port,
+                "edgeward.port=" + ports.plaintext(),
                 "process.roles=broker,controller",
                 "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.quorum.voters=1@127.0.0.1:" + ports.controller(),
+                "listeners=" + listeners + ",CONTROLLER://127.0.0.1:" + ports.controller(),
+                "advertised.listeners=" + listeners,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                        + (tls == null ? "" : ",SSL:SSL,MTLS:SSL"),
                 "log.dirs=" + dataDir.resolve("logs").toAbsolutePath(),
                 "num.partitions=1",
                 "offsets.topic.replication.factor=1",
@@ -242,8 +290,23 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "log.cleaner.dedupe.buffer.size=2097152",
                 "log.segment.bytes=16777216",
-                "") + "\n";
+                "") + "\n" + (tls == null ? "" : tlsProperties(ports, tls));
         Files.writeString(file, props);
+    }
+
+    private static String tlsProperties(Ports ports, TlsMaterial tls) {
+        return String.join("\n",
+                "edgeward.ssl.port=" + ports.ssl(),
+                "edgeward.mtls.port=" + ports.mutualTls(),
+                "ssl.keystore.location=" + tls.brokerKeystore().toAbsolutePath(),
+                "ssl.keystore.password=" + tls.password(),
+                "ssl.key.password=" + tls.password(),
+                "ssl.keystore.type=" + TlsMaterial.STORE_TYPE,
+                "ssl.truststore.location=" + tls.truststore().toAbsolutePath(),
+                "ssl.truststore.password=" + tls.password(),
+                "ssl.truststore.type=" + TlsMaterial.STORE_TYPE,
+                "listener.name.mtls.ssl.client.auth=required",
+                "") + "\n";
     }
 
     private static String readProperty(Path file, String key) throws IOException {

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Injects one real broker per test JVM into test methods, constructors and lifecycle methods that declare a
- * {@link KafkaBroker} parameter. The broker is started on first use and stopped when the test run ends; tests share
- * it, so each test uses topics of its own.
+ * {@link KafkaBroker} parameter, and one broker with TLS listeners into those declaring a {@link TlsKafkaBroker}
+ * (started only when asked for). Each is started on first use and stopped when the test run ends; tests share them,
+ * so each test uses topics of its own.
  */
 public final class KafkaBrokerExtension implements ParameterResolver {
 
@@ -18,21 +19,37 @@ public final class KafkaBrokerExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == KafkaBroker.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == KafkaBroker.class || type == TlsKafkaBroker.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("broker", key -> new SharedBroker(), SharedBroker.class)
-                .broker;
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        if (parameter.getParameter().getType() == TlsKafkaBroker.class) {
+            return store.getOrComputeIfAbsent("tls-broker", key -> new SharedBroker(true), SharedBroker.class)
+                    .tlsBroker;
+        }
+        return store.getOrComputeIfAbsent("broker", key -> new SharedBroker(false), SharedBroker.class).broker;
     }
 
     @SuppressWarnings("deprecation")
     private static final class SharedBroker implements ExtensionContext.Store.CloseableResource {
 
         private final Path dataDir = Path.of("target", "kafka-broker-" + UUID.randomUUID()).toAbsolutePath();
-        private final KafkaBroker broker = KafkaBroker.start(dataDir);
+        private final KafkaBroker broker;
+        private final TlsKafkaBroker tlsBroker;
+
+        SharedBroker(boolean tls) {
+            if (tls) {
+                TlsMaterial material = TlsMaterial.generate(dataDir.resolve("tls"));
+                broker = KafkaBroker.startWithTls(dataDir, material);
+                tlsBroker = new TlsKafkaBroker(broker, material);
+            } else {
+                broker = KafkaBroker.start(dataDir);
+                tlsBroker = null;
+            }
+        }
 
         @Override
         public void close() {

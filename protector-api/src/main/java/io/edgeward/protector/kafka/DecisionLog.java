@@ -1,5 +1,6 @@
 package io.edgeward.protector.kafka;
 
+import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.protector.decision.Decision;
 import io.edgeward.protector.decision.DecisionKey;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,8 +25,19 @@ public final class DecisionLog implements AutoCloseable {
     private final DecisionCodec codec;
 
     public DecisionLog(String bootstrapServers, String topic, DecisionCodec codec, Duration deliveryTimeout) {
+        this(KafkaClientSettings.plaintext(bootstrapServers), topic, codec, deliveryTimeout);
+    }
+
+    public DecisionLog(KafkaClientSettings kafka, String topic, DecisionCodec codec, Duration deliveryTimeout) {
+        this.producer = new KafkaProducer<>(properties(kafka, deliveryTimeout));
+        this.topic = topic;
+        this.codec = codec;
+    }
+
+    /** The shared connection and security settings, then this producer's durability and timeouts. */
+    static Properties properties(KafkaClientSettings kafka, Duration deliveryTimeout) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka.clientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -37,9 +49,7 @@ public final class DecisionLog implements AutoCloseable {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.toString(timeoutMs));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        this.producer = new KafkaProducer<>(props);
-        this.topic = topic;
-        this.codec = codec;
+        return props;
     }
 
     public Future<RecordMetadata> put(Decision decision) {

@@ -1,5 +1,6 @@
 package io.edgeward.protector.kafka;
 
+import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.protector.decision.DecisionStore;
 import io.edgeward.protector.decision.InvalidDecisionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,19 +49,28 @@ public final class DecisionMaterializer implements AutoCloseable {
     private Map<TopicPartition, Long> startEndOffsets;
 
     public DecisionMaterializer(String bootstrapServers, String topic, DecisionStore store, DecisionCodec codec) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "protector-materializer");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        this.consumer = new KafkaConsumer<>(props);
+        this(KafkaClientSettings.plaintext(bootstrapServers), topic, store, codec);
+    }
+
+    public DecisionMaterializer(KafkaClientSettings kafka, String topic, DecisionStore store, DecisionCodec codec) {
+        this.consumer = new KafkaConsumer<>(properties(kafka));
         this.topic = topic;
         this.store = store;
         this.codec = codec;
         this.thread = new Thread(this::run, "decisions-materializer");
         this.thread.setDaemon(true);
+    }
+
+    /** The shared connection and security settings; no group: every instance reads every partition. */
+    static Properties properties(KafkaClientSettings kafka) {
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "protector-materializer");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
     }
 
     public void start() {

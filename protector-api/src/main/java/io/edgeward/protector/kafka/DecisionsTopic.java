@@ -1,5 +1,6 @@
 package io.edgeward.protector.kafka;
 
+import io.edgeward.env.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,8 +25,13 @@ public final class DecisionsTopic {
     }
 
     public static void ensure(String bootstrapServers, String topic, int partitions, short replicationFactor) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        ensure(KafkaClientSettings.plaintext(bootstrapServers), topic, partitions, replicationFactor);
+    }
+
+    public static void ensure(KafkaClientSettings kafka, String topic, int partitions, short replicationFactor) {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(props)) {
             NewTopic newTopic = new NewTopic(topic, Optional.of(partitions),
                     replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
