@@ -137,7 +137,7 @@ public final class ProtectorServer implements AutoCloseable {
         Gauge.builder("protector.goodbots.cache.entries", goodBots, GoodBotVerifier::cacheSize).register(registry);
 
         ChallengeSettings cs = config.challenge();
-        SharedNonces nonces = SharedNonces.start(config.kafkaBootstrapServers(), cs.nonces().topic(), config.createTopic(),
+        SharedNonces nonces = SharedNonces.start(config.kafka(), cs.nonces().topic(), config.createTopic(),
                 config.topicPartitions(), cs.ttl().plus(cs.nonces().retentionMargin()), cs.nonces().publishTimeout(),
                 cs.usedNonceLimit(), deps.clock());
         resources.push(nonces);

@@ -1,5 +1,6 @@
 package io.edgeward.protector.nonces;
 
+import io.edgeward.env.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,9 +30,9 @@ public final class NonceLog implements NoncePublisher, AutoCloseable {
     private final Duration timeout;
     private final AtomicLong failures = new AtomicLong();
 
-    public NonceLog(String bootstrapServers, String topic, Duration timeout) {
+    public NonceLog(KafkaClientSettings kafka, String topic, Duration timeout) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka.clientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");

@@ -1,5 +1,6 @@
 package io.edgeward.protector.nonces;
 
+import io.edgeward.env.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,9 +38,9 @@ public final class NonceMaterializer implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile boolean running = true;
 
-    public NonceMaterializer(String bootstrapServers, String topic, SpentNonces spent) {
+    public NonceMaterializer(KafkaClientSettings kafka, String topic, SpentNonces spent) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(kafka.clientProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "protector-nonces");

@@ -1,5 +1,6 @@
 package io.edgeward.protector.nonces;
 
+import io.edgeward.env.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,9 +37,11 @@ public final class NonceTopic {
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
     }
 
-    public static void ensure(String bootstrapServers, String topic, int partitions, Duration retention) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+    public static void ensure(KafkaClientSettings kafka, String topic, int partitions, Duration retention) {
+        Properties props = new Properties();
+        props.putAll(kafka.clientProperties());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(props)) {
             NewTopic newTopic = new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(configs(retention));
             admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
             log.info("nonces.topic created topic={} partitions={} retention={}", topic, partitions, retention);

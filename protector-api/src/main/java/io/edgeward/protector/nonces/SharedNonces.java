@@ -1,5 +1,6 @@
 package io.edgeward.protector.nonces;
 
+import io.edgeward.env.kafka.KafkaClientSettings;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -23,14 +24,14 @@ public final class SharedNonces implements AutoCloseable {
     /**
      * @param retention the topic's retention when this creates it: the challenge lifetime plus a margin
      */
-    public static SharedNonces start(String bootstrapServers, String topic, boolean createTopic, int partitions,
+    public static SharedNonces start(KafkaClientSettings kafka, String topic, boolean createTopic, int partitions,
                                      Duration retention, Duration publishTimeout, int limit, Clock clock) {
         if (createTopic) {
-            NonceTopic.ensure(bootstrapServers, topic, partitions, retention);
+            NonceTopic.ensure(kafka, topic, partitions, retention);
         }
         SpentNonces spent = new SpentNonces(limit, clock);
-        NonceLog log = new NonceLog(bootstrapServers, topic, publishTimeout);
-        NonceMaterializer materializer = new NonceMaterializer(bootstrapServers, topic, spent);
+        NonceLog log = new NonceLog(kafka, topic, publishTimeout);
+        NonceMaterializer materializer = new NonceMaterializer(kafka, topic, spent);
         materializer.start();
         return new SharedNonces(spent, materializer, log);
     }
