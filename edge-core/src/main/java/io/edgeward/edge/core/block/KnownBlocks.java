@@ -1,0 +1,112 @@
+package io.edgeward.edge.core.block;
+
+import io.edgeward.edge.core.config.BlockConfig;
+import io.edgeward.edge.core.decision.Action;
+import io.edgeward.edge.core.decision.ProtectorAnswer;
+import io.edgeward.edge.core.session.Session;
+
+/**
+ * Blocks already known at the edge (DESIGN "Blocks hold"; docs/contracts.md C2, C3): a block answer for a stored
+ * decision is carried in the re-issued cookie ({@code bu}, {@code bs}, {@code ba}) and remembered in the
+ * environment's {@link BlockCache}, each until {@code min(blockUntil, now + blocks.carryMax)}, so the edge keeps
+ * blocking with no Protector call, also while Protector is down.
+ *
+ * <p>Narrow by design, so a blocked client cannot get others blocked:
+ * <ul>
+ *   <li>an address-scoped block ({@code ip}, {@code cidr}) carried in a cookie holds only while the request comes
+ *       from that address; any other carried scope holds for the session that carries it;</li>
+ *   <li>the address cache holds an address-scoped block for every request from that address; a block of any other
+ *       scope only for requests from that address, with the same user-agent binding, and without a usable cookie
+ *       (established sessions are asked about, since Protector knows the decision's qualifiers);</li>
+ *   <li>a {@code route} block applies to one route only and is neither carried nor cached; neither is a block
+ *       without a scope (a request-time rule judged this one request).</li>
+ * </ul>
+ */
+public final class KnownBlocks {
+
+    /** The cookie's {@code ba} claim is bounded (SessionCookieCodec); CloudFront's addresses are far shorter. */
+    static final int MAX_ADDRESS_LENGTH = 64;
+
+    private final long carryMaxSeconds;
+    private final BlockCache cache;
+
+    public KnownBlocks(BlockConfig config) {
+        this.carryMaxSeconds = config.carryMaxSeconds();
+        this.cache = new BlockCache(config.cacheEntries());
+    }
+
+    public BlockCache cache() {
+        return cache;
+    }
+
+    public static boolean addressScoped(String scope) {
+        return "ip".equals(scope) || "cidr".equals(scope);
+    }
+
+    /**
+     * The block to enforce before anything else for this request, or null. {@code session} is the visitor's usable
+     * session (null without one); {@code userAgentHash} the request's binding, used only without a usable cookie.
+     */
+    public HeldBlock before(Session session, String clientIp, String userAgentHash, long nowSeconds) {
+        HeldBlock carried = carried(session, clientIp, nowSeconds);
+        if (carried != null) {
+            return carried;
+        }
+        HeldBlock address = forAddress(clientIp, nowSeconds);
+        if (address != null || session != null || userAgentHash == null || cache.isEmpty()) {
+            return address;
+        }
+        BlockCache.Entry entry = cache.get(agentKey(clientIp, userAgentHash), nowSeconds);
+        return entry == null ? null : new HeldBlock(HeldBlock.ADDRESS_CACHE, entry.scope(), entry.until());
+    }
+
+    /** The block the cookie carries, if it holds for this address now. */
+    public HeldBlock carried(Session session, String clientIp, long nowSeconds) {
+        if (session == null || !session.blockLiveAt(nowSeconds)) {
+            return null;
+        }
+        if (addressScoped(session.blockScope()) && !clientIp.equals(session.blockAddress())) {
+            return null;
+        }
+        return new HeldBlock(HeldBlock.COOKIE, session.blockScope(), session.blockedUntil());
+    }
+
+    /** An address-scoped block remembered for this address (also consulted when Protector is unavailable). */
+    public HeldBlock forAddress(String clientIp, long nowSeconds) {
+        BlockCache.Entry entry = cache.get(addressKey(clientIp), nowSeconds);
+        return entry == null ? null : new HeldBlock(HeldBlock.ADDRESS_CACHE, entry.scope(), entry.until());
+    }
+
+    /**
+     * Remembers a block answer and returns the session to re-issue, carrying it; any other answer, a block without
+     * a scope or a {@code route} block returns {@code session} unchanged.
+     */
+    public Session remember(ProtectorAnswer answer, Session session, String clientIp, long nowSeconds) {
+        String scope = answer.blockScope();
+        if (answer.blockUntil() > 0 && answer.blockUntil() <= nowSeconds) {
+            return session;
+        }
+        if (scope == null || scope.isEmpty() || "route".equals(scope) || answer.action() != Action.BLOCK) {
+            return session;
+        }
+        long until = nowSeconds + carryMaxSeconds;
+        if (answer.blockUntil() > 0) {
+            until = Math.min(until, answer.blockUntil());
+        }
+        boolean byAddress = addressScoped(scope);
+        cache.put(byAddress ? addressKey(clientIp) : agentKey(clientIp, session.userAgentHash()), until, scope,
+                nowSeconds);
+        if (byAddress && clientIp.length() > MAX_ADDRESS_LENGTH) {
+            return session;
+        }
+        return session.blocked(until, scope, byAddress ? clientIp : null);
+    }
+
+    private static String addressKey(String clientIp) {
+        return "a|" + clientIp;
+    }
+
+    private static String agentKey(String clientIp, String userAgentHash) {
+        return "u|" + clientIp + "|" + userAgentHash;
+    }
+}
