@@ -15,9 +15,10 @@ import io.edgeward.edge.core.session.Session;
  * <ul>
  *   <li>an address-scoped block ({@code ip}, {@code cidr}) carried in a cookie holds only while the request comes
  *       from that address; any other carried scope holds for the session that carries it;</li>
- *   <li>the address cache holds an address-scoped block for every request from that address; a block of any other
- *       scope only for requests from that address, with the same user-agent binding, and without a usable cookie
- *       (established sessions are asked about, since Protector knows the decision's qualifiers);</li>
+ *   <li>the address cache holds an address-scoped block for requests from that address without a usable cookie,
+ *       and for established sessions from it only while Protector is unavailable (otherwise they are asked about,
+ *       since Protector knows the decision's qualifiers, such as {@code sessionless}); a block of any other scope
+ *       only for requests from that address, with the same user-agent binding, and without a usable cookie;</li>
  *   <li>a {@code route} block applies to one route only and is neither carried nor cached; neither is a block
  *       without a scope (a request-time rule judged this one request).</li>
  * </ul>
@@ -45,15 +46,20 @@ public final class KnownBlocks {
 
     /**
      * The block to enforce before anything else for this request, or null. {@code session} is the visitor's usable
-     * session (null without one); {@code userAgentHash} the request's binding, used only without a usable cookie.
+     * session (null without one): its own carried block holds; the address cache is consulted here only for a
+     * visitor without a usable cookie ({@code userAgentHash} is its binding). An established session is asked about
+     * first, since Protector knows the qualifiers of the decision behind a cached block, and meets the address cache
+     * only when Protector is unavailable ({@link #forAddress}).
      */
     public HeldBlock before(Session session, String clientIp, String userAgentHash, long nowSeconds) {
-        HeldBlock carried = carried(session, clientIp, nowSeconds);
-        if (carried != null) {
-            return carried;
+        if (session != null) {
+            return carried(session, clientIp, nowSeconds);
+        }
+        if (cache.isEmpty()) {
+            return null;
         }
         HeldBlock address = forAddress(clientIp, nowSeconds);
-        if (address != null || session != null || userAgentHash == null || cache.isEmpty()) {
+        if (address != null || userAgentHash == null) {
             return address;
         }
         BlockCache.Entry entry = cache.get(agentKey(clientIp, userAgentHash), nowSeconds);
