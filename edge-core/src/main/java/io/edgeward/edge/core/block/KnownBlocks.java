@@ -17,8 +17,11 @@ import io.edgeward.edge.core.session.Session;
  *       from that address; any other carried scope holds for the session that carries it;</li>
  *   <li>the address cache holds an address-scoped block for requests from that address without a usable cookie,
  *       and for established sessions from it only while Protector is unavailable (otherwise they are asked about,
- *       since Protector knows the decision's qualifiers, such as {@code sessionless}); a block of any other scope
- *       only for requests from that address, with the same user-agent binding, and without a usable cookie;</li>
+ *       since Protector knows the decision's qualifiers, such as {@code sessionless}); a {@code user_agent},
+ *       {@code asn} or {@code country} block (attributes every request from that address with that user agent
+ *       shares) only for requests from that address, with the same user-agent binding, and without a usable cookie.
+ *       A {@code session}, {@code ja4} or {@code campaign} block is not cached: another browser behind the same NAT
+ *       with the same user agent is not the same actor;</li>
  *   <li>a {@code route} block applies to one route only and is neither carried nor cached; neither is a block
  *       without a scope (a request-time rule judged this one request).</li>
  * </ul>
@@ -100,12 +103,20 @@ public final class KnownBlocks {
             until = Math.min(until, answer.blockUntil());
         }
         boolean byAddress = addressScoped(scope);
-        cache.put(byAddress ? addressKey(clientIp) : agentKey(clientIp, session.userAgentHash()), until, scope,
-                nowSeconds);
+        if (byAddress) {
+            cache.put(addressKey(clientIp), until, scope, nowSeconds);
+        } else if (sharedByAgent(scope)) {
+            cache.put(agentKey(clientIp, session.userAgentHash()), until, scope, nowSeconds);
+        }
         if (byAddress && clientIp.length() > MAX_ADDRESS_LENGTH) {
             return session;
         }
         return session.blocked(until, scope, byAddress ? clientIp : null);
+    }
+
+    /** Scopes whose decision covers every request of one user agent from one address. */
+    static boolean sharedByAgent(String scope) {
+        return "user_agent".equals(scope) || "asn".equals(scope) || "country".equals(scope);
     }
 
     private static String addressKey(String clientIp) {

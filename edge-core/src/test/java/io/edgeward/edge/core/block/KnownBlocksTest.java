@@ -71,8 +71,8 @@ class KnownBlocksTest {
     }
 
     @Test
-    void a_fingerprint_block_is_remembered_only_for_the_same_address_and_user_agent_without_a_cookie() {
-        blocks.remember(block("ja4", NOW + 120), session, BOT, NOW);
+    void a_user_agent_block_is_remembered_only_for_the_same_address_and_user_agent_without_a_cookie() {
+        blocks.remember(block("user_agent", NOW + 120), session, BOT, NOW);
         Session neighbourSession = new Session("sid-2", NOW - 500, NOW + 86_000, NOW, 4, 0, session.userAgentHash());
 
         assertThat(blocks.before(null, BOT, session.userAgentHash(), NOW + 1)).isNotNull();
@@ -81,6 +81,17 @@ class KnownBlocksTest {
         assertThat(blocks.before(neighbourSession, BOT, session.userAgentHash(), NOW + 1))
                 .as("an established session is asked about").isNull();
         assertThat(blocks.forAddress(BOT, NOW + 1)).as("not an address block").isNull();
+    }
+
+    @Test
+    void a_session_fingerprint_or_campaign_block_is_carried_but_never_extended_to_neighbours_with_the_same_agent() {
+        for (String scope : java.util.List.of("session", "ja4", "campaign")) {
+            Session carried = blocks.remember(block(scope, NOW + 120), session, BOT, NOW);
+
+            assertThat(carried.blockScope()).as(scope).isEqualTo(scope);
+            assertThat(blocks.before(null, BOT, session.userAgentHash(), NOW + 1)).as(scope).isNull();
+        }
+        assertThat(blocks.cache().isEmpty()).isTrue();
     }
 
     @Test
