@@ -49,6 +49,27 @@ public final class ProtectorClient {
         this.headers = java.util.Collections.unmodifiableMap(fixed);
     }
 
+    /** With the configured call budget ({@code protector.rate}) of its own, on the breaker's clock. */
+    public ProtectorClient(ProtectorConfig config, EdgeHttp http, JsonCodec json, CircuitBreaker breaker,
+                           EdgeLog log) {
+        this(config, http, json, breaker, new TokenBucket(config.ratePerSecond(), config.rateBurst(),
+                breaker.clock()), log);
+    }
+
+    /**
+     * The check of before wave 11/12, for a caller that holds only a session id (no session facts are sent); never
+     * shed, since such a caller has no cookie state to tell cookieless floods apart.
+     */
+    public void check(ViewerRequest request, String sessionId, CookieState cookieState, boolean challengePassed,
+                      Consumer<CheckOutcome> done) {
+        if (!breaker.tryAcquire()) {
+            done.accept(new CheckOutcome.Unavailable(BREAKER_OPEN));
+            return;
+        }
+        Map<String, Object> body = checkBody(request, sessionId, cookieState, challengePassed);
+        http.post(config.checkUrl(), headers, json.write(body), (int) config.timeoutMillis(), new Once(done));
+    }
+
     /**
      * Checks a visitor. {@code session} is the session the edge will keep or set (a new one for a visitor without
      * a usable cookie); {@code cookieState} says what the edge made of the cookie it got. Without a usable cookie
@@ -84,18 +105,25 @@ public final class ProtectorClient {
     }
 
     static Map<String, Object> checkBody(ViewerRequest request, Session session, CookieState cookieState) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("clientIp", request.clientIp());
-        body.put("userAgent", request.userAgent());
-        body.put("sessionId", session.id());
-        body.put("cookieState", cookieState.wire());
-        body.put("challengePassed", session.challengePassed());
+        Map<String, Object> body = checkBody(request, session.id(), cookieState, session.challengePassed());
         body.put("challengePassedAt", session.challengePassedAt());
         body.put("challengePasses", session.challengePasses());
         if (cookieState.usable()) {
             body.put("sessionIssuedAt", session.issuedAt());
             body.put("sessionGeneration", session.generation());
         }
+        return body;
+    }
+
+    /** The contract's body without session facts (C1 fields that need a session are added by the caller). */
+    static Map<String, Object> checkBody(ViewerRequest request, String sessionId, CookieState cookieState,
+                                         boolean challengePassed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientIp", request.clientIp());
+        body.put("userAgent", request.userAgent());
+        body.put("sessionId", sessionId);
+        body.put("cookieState", cookieState.wire());
+        body.put("challengePassed", challengePassed);
         body.put("host", request.host());
         body.put("method", request.method());
         body.put("path", request.path());
