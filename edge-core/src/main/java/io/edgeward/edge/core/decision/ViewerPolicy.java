@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * The viewer-request decision (DESIGN "The loop", docs/edge.md "The decision flow"), on the normalised path:
  * <ol>
  *   <li>the challenge verify path goes to {@link ChallengeVerifier};</li>
- *   <li>an always-served path ({@code /robots.txt}, {@code /.well-known/}) is forwarded unchecked, even for a
- *       blocked client;</li>
+ *   <li>a GET or HEAD of an always-served path ({@code /robots.txt}, {@code /.well-known/}) is forwarded
+ *       unchecked, even for a blocked client;</li>
  *   <li>a block already known (carried in the cookie, or remembered for the address: {@link KnownBlocks}) is
  *       enforced with no Protector call;</li>
  *   <li>an excluded path, then a fresh valid cookie, is forwarded without a call;</li>
@@ -105,7 +105,7 @@ public final class ViewerPolicy {
             challengeVerifier.handle(viewer, mode, read, done);
             return;
         }
-        if (routes.isAlwaysServed(viewer.normalised())) {
+        if (readOnly(viewer.method()) && routes.isAlwaysServed(viewer.normalised())) {
             done.accept(forward(viewer, mode, mark(viewer, "allow", read, mode, usable, null, "always-served"), null));
             return;
         }
@@ -198,6 +198,11 @@ public final class ViewerPolicy {
             return respond(viewer, responses.block(viewer, held.reason(), setCookie), mark);
         }
         return forward(viewer, mode, mark, setCookie);
+    }
+
+    /** Always-served paths are files to read: a POST to {@code /.well-known/…} is judged like any other request. */
+    private static boolean readOnly(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
     }
 
     private EdgeResult respond(ViewerRequest viewer, CfResponse response, RequestMark mark) {

@@ -200,6 +200,18 @@ class BlocksHoldTest {
     }
 
     @Test
+    void a_post_to_an_always_served_path_is_judged_like_any_request() {
+        ViewerPolicy policy = policy(Configs.example());
+        http.answer(200, block("ip", START + 3600));
+        decide(policy, event("/", BOT_IP, BROWSER, null));
+        CfEvent post = event("/.well-known/openid-token", BOT_IP, BROWSER, null);
+        post = new CfEvent(post.config(), new CfRequest(BOT_IP, "POST", "/.well-known/openid-token", "",
+                post.request().headers(), null, null), null);
+
+        assertThat(decide(policy, post)).isInstanceOf(EdgeResult.Respond.class);
+    }
+
+    @Test
     void configured_feed_paths_are_always_served_and_the_defaults_can_be_replaced() {
         Map<String, Object> root = Configs.example();
         root.put("alwaysServed", List.of("/feed.xml", "/feeds/*"));
