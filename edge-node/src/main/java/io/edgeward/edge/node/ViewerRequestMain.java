@@ -88,7 +88,9 @@ public final class ViewerRequestMain {
             policy = new ViewerPolicy(config, node.ports,
                     new NodeTokenCodec(config.cookie().keys(), config.cookie().signingKey(), node.json),
                     generatedLog);
-            waitMillis = (int) config.protector().timeoutMillis() + GRACE_MILLIS;
+            // A challenge verification may wait longer than a check; the race must not cut it short.
+            waitMillis = (int) Math.max(config.protector().timeoutMillis(), config.challenge().verifyTimeoutMillis())
+                    + GRACE_MILLIS;
         } catch (RuntimeException e) {
             node.clockAndLog.warn("edgeward: edge configuration unusable, passing every request through unchecked: "
                     + e.getMessage());

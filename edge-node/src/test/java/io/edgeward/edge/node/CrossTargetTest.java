@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -191,5 +192,59 @@ class CrossTargetTest {
 
     private static RequestMark mark(Map<String, Object> request) {
         return RequestMark.parse(header(request, "x-edgeward-mark"));
+    }
+
+    @Test
+    void a_blocking_cookie_minted_on_the_jvm_holds_on_node_without_a_call() {
+        protector.answersBlock("session", System.currentTimeMillis() / 1000 + 3600);
+        Map<String, Object> blocked = jvm(config, Clock.systemUTC()).handle(EdgeFixtures.viewerRequest("/", BROWSER,
+                null));
+        String cookie = cookiePair(header(blocked, "set-cookie"));
+        protector.answers("allow");
+        int calls = protector.calls();
+
+        Map<String, Object> onNode = node.invoke(EdgeFixtures.viewerRequest("/products/3", BROWSER, cookie));
+
+        assertThat(header(onNode, "x-edgeward-action")).isEqualTo("block");
+        assertThat(protector.calls()).isEqualTo(calls);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Stream<Arguments> pathVectors() throws Exception {
+        Map<String, Object> file = NodeBundle.JSON.readValue(
+                Path.of("..", "edge-core", "src", "test", "resources", "path-vectors.json").toFile(), Map.class);
+        return ((List<Map<String, Object>>) file.get("vectors")).stream()
+                .filter(v -> !((String) v.get("raw")).isEmpty())
+                .map(v -> Arguments.of(v.get("raw"), v.get("path"), v.get("tricky")));
+    }
+
+    /**
+     * The shared path vectors (edge-core path-vectors.json) with css excluded and Protector answering block: both
+     * targets send Protector the vector's normalised path, and agree on what is an excluded asset.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pathVectors")
+    void both_targets_judge_the_shared_path_vectors_alike(String raw, String path, boolean tricky) throws Exception {
+        protector.answers("block");
+        int before = protector.calls();
+        Map<String, Object> onJvm = jvm(config, Clock.systemUTC()).handle(EdgeFixtures.viewerRequest(raw, BROWSER,
+                null));
+        String jvmBody = protector.calls() > before ? protector.lastBody() : null;
+        int between = protector.calls();
+        Map<String, Object> onNode = node.invoke(EdgeFixtures.viewerRequest(raw, BROWSER, null));
+        String nodeBody = protector.calls() > between ? protector.lastBody() : null;
+
+        assertThat(summary(onNode)).isEqualTo(summary(onJvm));
+        assertThat(nodeBody == null).isEqualTo(jvmBody == null);
+        if (jvmBody != null) {
+            Map<String, Object> jvmCheck = NodeBundle.JSON.readValue(jvmBody, Map.class);
+            Map<String, Object> nodeCheck = NodeBundle.JSON.readValue(nodeBody, Map.class);
+            assertThat(jvmCheck.get("path")).isEqualTo(path);
+            assertThat(nodeCheck.get("path")).isEqualTo(path);
+            assertThat(nodeCheck.get("rawPath")).isEqualTo(jvmCheck.get("rawPath"));
+        }
+        if (tricky) {
+            assertThat(jvmBody).as("a tricky path is never an excluded asset").isNotNull();
+        }
     }
 }

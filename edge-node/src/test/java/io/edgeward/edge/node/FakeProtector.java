@@ -16,6 +16,7 @@ final class FakeProtector implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger verifyCalls = new AtomicInteger();
     private volatile String lastBody;
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile String answer = answer("allow");
@@ -30,6 +31,7 @@ final class FakeProtector implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         FakeProtector fake = new FakeProtector(server);
         server.createContext("/v1/check", fake::check);
+        server.createContext("/v1/challenge/verify", fake::verify);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return fake;
@@ -52,6 +54,18 @@ final class FakeProtector implements AutoCloseable {
         this.answer = answer(action);
         this.status = 200;
         this.hang = false;
+    }
+
+    /** A block for a stored decision of this scope, until this epoch second (docs/contracts.md C2). */
+    void answersBlock(String scope, long blockUntil) {
+        this.answer = "{\"action\":\"block\",\"ttl\":0,\"reason\":\"test:block\",\"decisionId\":\"d-block\","
+                + "\"blockScope\":\"" + scope + "\",\"blockUntil\":" + blockUntil + "}";
+        this.status = 200;
+        this.hang = false;
+    }
+
+    int verifyCalls() {
+        return verifyCalls.get();
     }
 
     void fails(int httpStatus) {
@@ -83,6 +97,19 @@ final class FakeProtector implements AutoCloseable {
             }
         }
         send(exchange, status, status == 200 ? answer : "{\"error\":\"internal\",\"detail\":\"test\"}");
+    }
+
+    /** Passes any answer for the session it names (the edge's side is what is tested). */
+    private void verify(HttpExchange exchange) throws IOException {
+        verifyCalls.incrementAndGet();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> request = NodeBundle.JSON.readValue(body, java.util.Map.class);
+        if (status != 200) {
+            send(exchange, status, "{\"error\":\"internal\",\"detail\":\"test\"}");
+            return;
+        }
+        send(exchange, 200, "{\"ok\":true,\"sessionId\":\"" + request.get("sessionId") + "\",\"returnTo\":\"/\"}");
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

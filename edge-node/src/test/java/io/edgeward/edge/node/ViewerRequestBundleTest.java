@@ -249,4 +249,130 @@ class ViewerRequestBundleTest {
             assertThat(header(request, "user-agent")).isEqualTo(BROWSER);
         }
     }
+
+    @Test
+    void a_cookie_carried_block_holds_while_protector_is_down() {
+        protector.answersBlock("session", epochSeconds() + 3600);
+        Map<String, Object> blocked = bundle.invoke(EdgeFixtures.viewerRequest("/", BROWSER, null));
+        String cookie = cookiePair(header(blocked, "set-cookie"));
+        int calls = protector.calls();
+        protector.close();
+
+        Map<String, Object> again = bundle.invoke(EdgeFixtures.viewerRequest("/products/1", BROWSER, cookie));
+
+        assertThat(claims(cookie)).containsEntry("bs", "session").containsKey("bu");
+        assertThat(header(again, "x-edgeward-action")).isEqualTo("block");
+        assertThat(protector.calls()).isEqualTo(calls);
+    }
+
+    @Test
+    void the_block_cache_holds_a_blocked_address_without_a_call() {
+        protector.answersBlock("ip", epochSeconds() + 3600);
+        bundle.invoke(EdgeFixtures.viewerRequest("/", "curl/8.5.0", null));
+        protector.answers("allow");
+
+        Map<String, Object> disguised = bundle.invoke(EdgeFixtures.viewerRequest("/", BROWSER, null));
+
+        assertThat(header(disguised, "x-edgeward-action")).isEqualTo("block");
+        assertThat(protector.calls()).isEqualTo(1);
+        assertThat(claims(cookiePair(header(disguised, "set-cookie")))).containsEntry("bs", "ip")
+                .containsEntry("ba", "203.0.113.178");
+    }
+
+    @Test
+    void verify_never_lifts_a_cookie_carried_block() {
+        protector.answersBlock("session", epochSeconds() + 3600);
+        String cookie = cookiePair(header(bundle.invoke(EdgeFixtures.viewerRequest("/", BROWSER, null)),
+                "set-cookie"));
+
+        Map<String, Object> verify = bundle.invoke(verifyRequest(cookie));
+
+        assertThat(header(verify, "x-edgeward-action")).isEqualTo("block");
+        assertThat(header(verify, "set-cookie")).isNull();
+        assertThat(protector.verifyCalls()).isZero();
+    }
+
+    @Test
+    void a_passed_challenge_counts_one_pass_in_the_cookie_and_the_next_check() {
+        String cookie = cookiePair(header(bundle.invoke(EdgeFixtures.viewerRequest("/", BROWSER, null)),
+                "x-edgeward-set-cookie"));
+
+        Map<String, Object> passed = bundle.invoke(verifyRequest(cookie));
+
+        assertThat(passed.get("status")).isEqualTo("303");
+        Map<String, Object> claims = claims(cookiePair(header(passed, "set-cookie")));
+        assertThat(claims).containsEntry("cpn", 1).containsKey("cpa");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/products/3;.css", "/products/3%3B.css", "//products/3.css", "/x/../products/3.css"})
+    void a_page_dressed_as_an_excluded_asset_is_checked_with_its_normalised_path(String rawPath) {
+        protector.answers("block");
+
+        Map<String, Object> response = bundle.invoke(EdgeFixtures.viewerRequest(rawPath, BROWSER, null));
+
+        assertThat(header(response, "x-edgeward-action")).isEqualTo("block");
+        assertThat(protector.lastBody()).contains("\"path\":\"/products/3", "\"rawPath\":")
+                .contains("\"headerNames\":\"host,user-agent,accept\"");
+    }
+
+    @Test
+    void robots_txt_reaches_a_blocked_address_unchecked() {
+        protector.answersBlock("ip", epochSeconds() + 3600);
+        bundle.invoke(EdgeFixtures.viewerRequest("/", BROWSER, null));
+
+        Map<String, Object> robots = bundle.invoke(EdgeFixtures.viewerRequest("/robots.txt", BROWSER, null));
+
+        assertThat(robots).doesNotContainKey("status").containsEntry("uri", "/robots.txt");
+        assertThat(RequestMark.parse(header(robots, "x-edgeward-mark")).reason()).isEqualTo("always-served");
+        assertThat(protector.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void both_bundles_stay_under_100_kb_zipped() throws Exception {
+        for (String name : List.of("viewer-request", "log-shipper")) {
+            byte[] index = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("target", "lambda-edge", name,
+                    "index.js"));
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("index.js"));
+                zip.write(index);
+                zip.closeEntry();
+            }
+
+            assertThat(zipped.size()).as(name + " zipped bytes").isLessThan(100 * 1024);
+        }
+    }
+
+    private static long epochSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    /** The claims of a session cookie ({@code name=jws}), read without verifying: the bundle signed it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> claims(String cookiePair) {
+        String jws = cookiePair.substring(cookiePair.indexOf('=') + 1);
+        String payload = jws.substring(jws.indexOf('.') + 1, jws.lastIndexOf('.'));
+        try {
+            return NodeBundle.JSON.readValue(java.util.Base64.getUrlDecoder().decode(payload), Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A browser posting a solved challenge to the verify path, with the body CloudFront includes. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> verifyRequest(String cookie) {
+        Map<String, Object> event = EdgeFixtures.viewerRequest("/.edgeward/challenge/verify", BROWSER, cookie);
+        Map<String, Object> request = EdgeFixtures.request(event);
+        request.put("method", "POST");
+        Map<String, Object> headers = (Map<String, Object>) request.get("headers");
+        headers.put("content-type", List.of(Map.of("key", "Content-Type",
+                "value", "application/x-www-form-urlencoded")));
+        headers.put("accept", List.of(Map.of("key", "Accept", "value", "text/html")));
+        request.put("body", Map.of("inputTruncated", false, "action", "read-only", "encoding", "base64",
+                "data", java.util.Base64.getEncoder().encodeToString(
+                        "token=eyJhbGciOiJIUzI1NiJ9.e30.c2ln&answer=42".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return event;
+    }
 }

@@ -159,6 +159,35 @@ class LogShipperHandlerTest {
     }
 
     @Test
+    void the_viewers_header_names_and_session_facts_reach_the_record_at_both_events_and_the_path_is_normalised()
+            throws IOException {
+        LogShipperHandler handler = handler();
+        String mark = new RequestMark("allow", "stale", "mitigate", "c2Vzc2lvbi0x", null, null, 1_795_000_000L, 2,
+                "host,user-agent,accept,accept-language").format();
+
+        invoke(handler, Events.withRequestHeader(Events.withUri(Events.load(VIEWER_RESPONSE), "/products/3;.css", ""),
+                RequestMark.HEADER, mark));
+        invoke(handler, Events.withRequestHeader(Events.withStatus(Events.load(ORIGIN_RESPONSE), 404),
+                RequestMark.HEADER, mark));
+
+        assertThat(shipped(handler)).hasSize(2).allSatisfy(record -> assertThat(record)
+                .containsEntry("headerNames", "host,user-agent,accept,accept-language")
+                .containsEntry("challengePasses", 2).containsEntry("sessionIssuedAt", 1_795_000_000));
+        assertThat(shipped(handler).get(0)).containsEntry("path", "/products/3")
+                .containsEntry("rawPath", "/products/3;.css");
+        assertThat(shipped(handler).get(1)).doesNotContainKey("rawPath");
+    }
+
+    @Test
+    void without_a_mark_the_origin_requests_header_names_are_not_logged_as_the_viewers() throws IOException {
+        LogShipperHandler handler = handler();
+
+        invoke(handler, Events.withStatus(Events.load(ORIGIN_RESPONSE), 404));
+
+        assertThat(shipped(handler)).singleElement().satisfies(r -> assertThat(r).doesNotContainKey("headerNames"));
+    }
+
+    @Test
     void an_unreadable_mark_still_logs_the_request_without_a_decision() throws IOException {
         LogShipperHandler handler = handler();
 

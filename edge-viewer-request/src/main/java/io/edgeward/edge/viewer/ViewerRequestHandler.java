@@ -60,7 +60,7 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
         this.shipping = config == null ? null : GeneratedResponseShipping.create(config, jvm);
         this.policy = config == null ? null : new ViewerPolicy(config, jvm, NimbusTokenCodec.from(config.cookie()),
                 GeneratedResponseShipping.orNone(shipping));
-        this.waitMillis = config == null ? 0 : config.protector().timeoutMillis() + GRACE_MILLIS;
+        this.waitMillis = config == null ? 0 : budgetMillis(config) + GRACE_MILLIS;
         this.configProblem = problem;
     }
 
@@ -89,8 +89,16 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
         this.ports = ports;
         this.shipping = shipping;
         this.policy = new ViewerPolicy(config, ports, tokens, generatedLog);
-        this.waitMillis = config.protector().timeoutMillis() + GRACE_MILLIS;
+        this.waitMillis = budgetMillis(config) + GRACE_MILLIS;
         this.configProblem = null;
+    }
+
+    /**
+     * The longest a decision may wait for Protector: a check's timeout, or a challenge verification's, which is
+     * longer; waiting less would pass a verify request through to the origin before Protector answered.
+     */
+    static long budgetMillis(EdgeConfig config) {
+        return Math.max(config.protector().timeoutMillis(), config.challenge().verifyTimeoutMillis());
     }
 
     /**

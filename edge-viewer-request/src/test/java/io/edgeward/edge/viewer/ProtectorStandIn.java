@@ -30,6 +30,7 @@ final class ProtectorStandIn implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.answer("allow", 60, null, null);
+    private final java.util.concurrent.atomic.AtomicInteger verifyCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     private ProtectorStandIn(HttpServer server) {
         this.server = server;
@@ -39,6 +40,7 @@ final class ProtectorStandIn implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ProtectorStandIn standIn = new ProtectorStandIn(server);
         server.createContext("/v1/check", standIn::check);
+        server.createContext("/v1/challenge/verify", standIn::verify);
         server.setExecutor(standIn.executor);
         server.start();
         return standIn;
@@ -58,6 +60,27 @@ final class ProtectorStandIn implements AutoCloseable {
 
     void answer(String action, long ttl, String reason, String decisionId) {
         behaviour = Behaviour.answer(action, ttl, reason, decisionId);
+    }
+
+    /** A block answer for a stored decision (docs/contracts.md C2). */
+    void answerBlock(String scope, long blockUntil) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("action", "block");
+        answer.put("ttl", 0);
+        answer.put("reason", scope + " on blocklist");
+        answer.put("decisionId", "d-" + scope);
+        answer.put("blockScope", scope);
+        answer.put("blockUntil", blockUntil);
+        try {
+            behaviour = new Behaviour(200, JSON.writeValueAsString(answer), false);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Verify requests received (also counted by {@link #calls()}). */
+    int verifyCalls() {
+        return verifyCalls.get();
     }
 
     void failWith(int status) {
@@ -85,6 +108,27 @@ final class ProtectorStandIn implements AutoCloseable {
                 return;
             }
             send(exchange, now.status, now.body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code POST /v1/challenge/verify}: passes any answer for the session it names (the edge side is tested). */
+    private void verify(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            verifyCalls.incrementAndGet();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), Map.class);
+            if (behaviour.hang) {
+                released.await(30, TimeUnit.SECONDS);
+                return;
+            }
+            if (behaviour.status != 200) {
+                send(exchange, behaviour.status, behaviour.body);
+                return;
+            }
+            send(exchange, 200, JSON.writeValueAsString(Map.of("ok", true, "sessionId", body.get("sessionId"),
+                    "returnTo", "/products/3")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

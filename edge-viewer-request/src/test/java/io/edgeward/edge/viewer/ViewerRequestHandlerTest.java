@@ -188,7 +188,9 @@ class ViewerRequestHandlerTest {
         Map<String, Object> image = run(handler, Events.withUri(Events.viewerRequest(), "/img/Logo.PNG"));
 
         assertThat(protector.calls()).isZero();
-        assertThat(RequestMark.parse(header(wellKnown, "x-edgeward-mark")).reason()).isEqualTo("excluded");
+        // /.well-known/ is always served by default, which an exclusion of the same prefix no longer needs to say.
+        assertThat(RequestMark.parse(header(wellKnown, "x-edgeward-mark")).reason()).isEqualTo("always-served");
+        assertThat(RequestMark.parse(header(image, "x-edgeward-mark")).reason()).isEqualTo("excluded");
         assertThat(image.get("uri")).isEqualTo("/img/Logo.PNG");
     }
 

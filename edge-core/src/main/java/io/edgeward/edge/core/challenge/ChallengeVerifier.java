@@ -1,8 +1,9 @@
 package io.edgeward.edge.core.challenge;
 
+import io.edgeward.edge.core.block.HeldBlock;
+import io.edgeward.edge.core.block.KnownBlocks;
 import io.edgeward.edge.core.config.CheckIntervalConfig;
 import io.edgeward.edge.core.config.Mode;
-import io.edgeward.edge.core.config.ProtectorConfig;
 import io.edgeward.edge.core.decision.EdgeResult;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.core.decision.ViewerRequest;
@@ -10,11 +11,12 @@ import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.core.port.HttpCallback;
+import io.edgeward.edge.core.protector.ProtectorClient;
 import io.edgeward.edge.core.response.Html;
+import io.edgeward.edge.core.response.MitigationResponses;
 import io.edgeward.edge.core.session.CookieRead;
 import io.edgeward.edge.core.session.Session;
 import io.edgeward.edge.core.session.SessionCookieCodec;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,45 +29,61 @@ import java.util.function.Consumer;
  * Rejected: a fresh challenge (Protector sends one with its verdict) with a notice. Protector unreachable: the visitor
  * goes back without an upgraded cookie, and is served because the edge then fails open. Every outcome is a generated
  * response and is logged as one, so detection sees repeated failures. Calls back exactly once.
+ *
+ * <p>Blocks hold (DESIGN "Mitigation principles"): while the cookie carries a live block, or the address has a
+ * remembered one, the answer is a block and Protector is not asked, so no challenge can lift a block. Relayed through
+ * {@link ProtectorClient#verify}, behind the same breaker as checks: with Protector down the visitor is sent back at
+ * once instead of after the whole verify timeout. A pass adds one to the session's {@code cpn}. The verify path is
+ * recognised on the normalised path, so no spelling of it reaches the origin.
  */
 public final class ChallengeVerifier {
 
     public static final String VERIFY_PATH = "/.edgeward/challenge/verify";
 
-    private final ProtectorConfig protector;
     private final CheckIntervalConfig intervals;
     private final int timeoutMillis;
     private final EdgePorts ports;
     private final SessionCookieCodec cookies;
     private final ChallengeResponses responses;
+    private final MitigationResponses mitigation;
+    private final ProtectorClient protector;
+    private final KnownBlocks blocks;
     private final GeneratedResponseLog generatedLog;
-    private final Map<String, String> headers;
 
-    public ChallengeVerifier(ProtectorConfig protector, CheckIntervalConfig intervals, long timeoutMillis,
-                             EdgePorts ports, SessionCookieCodec cookies, ChallengeResponses responses,
-                             GeneratedResponseLog generatedLog) {
-        this.protector = protector;
+    public ChallengeVerifier(CheckIntervalConfig intervals, long timeoutMillis, EdgePorts ports,
+                             SessionCookieCodec cookies, ChallengeResponses responses, MitigationResponses mitigation,
+                             ProtectorClient protector, KnownBlocks blocks, GeneratedResponseLog generatedLog) {
         this.intervals = intervals;
         this.timeoutMillis = (int) timeoutMillis;
         this.ports = ports;
         this.cookies = cookies;
         this.responses = responses;
+        this.mitigation = mitigation;
+        this.protector = protector;
+        this.blocks = blocks;
         this.generatedLog = generatedLog;
-        Map<String, String> fixed = new LinkedHashMap<>();
-        fixed.put("authorization", "Bearer " + protector.apiKey());
-        fixed.put("content-type", "application/json");
-        fixed.put("accept", "application/json");
-        this.headers = Collections.unmodifiableMap(fixed);
     }
 
+    /** Takes the normalised path (PathNormaliser). */
     public static boolean isVerifyPath(String path) {
         return VERIFY_PATH.equals(path);
     }
 
     public void handle(ViewerRequest viewer, Mode mode, CookieRead read, Consumer<EdgeResult> done) {
         if (!"POST".equals(viewer.method())) {
-            done.accept(respond(viewer, responses.methodNotAllowed(), mark("challenge", read, mode, null,
+            done.accept(respond(viewer, responses.methodNotAllowed(), mark(viewer, "challenge", read, mode, null,
                     "challenge.verify:method")));
+            return;
+        }
+        long now = ports.clock().nowMillis() / 1000;
+        Session usable = read.state().usable() ? read.session() : null;
+        HeldBlock held = blocks.carried(usable, viewer.clientIp(), now);
+        if (held == null) {
+            held = blocks.forAddress(viewer.clientIp(), now);
+        }
+        if (held != null) {
+            done.accept(respond(viewer, mitigation.block(viewer, held.reason(), null), mark(viewer, "block", read, mode,
+                    usable == null ? null : usable.id(), "challenge.refused: " + held.reason())));
             return;
         }
         VerifyForm form;
@@ -87,8 +105,7 @@ public final class ChallengeVerifier {
         body.put("clientIp", viewer.clientIp());
         body.put("userAgent", viewer.userAgent());
         body.put("sessionId", read.session().id());
-        ports.http().post(protector.url() + "/v1/challenge/verify", headers, ports.json().write(body), timeoutMillis,
-                new Answer(viewer, mode, read, form, done));
+        protector.verify(ports.json().write(body), timeoutMillis, new Answer(viewer, mode, read, form, done));
     }
 
     private EdgeResult verdict(ViewerRequest viewer, Mode mode, CookieRead read, VerifyForm form, int status,
@@ -108,11 +125,9 @@ public final class ChallengeVerifier {
                 : null);
         if (Boolean.TRUE.equals(answer.get("ok")) && session.id().equals(answer.get("sessionId"))) {
             long now = ports.clock().nowMillis() / 1000;
-            Session upgraded = new Session(session.id(), session.issuedAt(), session.expiresAt(),
-                    Math.min(session.expiresAt(), now + intervals.initialMillis() / 1000), session.generation(), now,
-                    session.userAgentHash());
+            Session upgraded = session.challengePassedAt(now, now + intervals.initialMillis() / 1000);
             return respond(viewer, responses.passed(returnTo, cookies.setCookie(upgraded, now), jsonClient),
-                    mark("allow", read, mode, session.id(), "challenge.passed"));
+                    mark(viewer, "allow", read, mode, session.id(), "challenge.passed"));
         }
         Object reason = answer.get("reason");
         return rejected(viewer, mode, read, reason instanceof String ? word((String) reason) : "rejected",
@@ -124,13 +139,13 @@ public final class ChallengeVerifier {
         CfResponse response = responses.retry(viewer, fresh, "challenge.failed:" + reason,
                 ChallengeResponses.siteUrl(viewer, returnTo), jsonClient);
         String sessionId = read.session() == null ? null : read.session().id();
-        return respond(viewer, response, mark("challenge", read, mode, sessionId, "challenge.failed:" + reason));
+        return respond(viewer, response, mark(viewer, "challenge", read, mode, sessionId, "challenge.failed:" + reason));
     }
 
     private EdgeResult unavailable(ViewerRequest viewer, Mode mode, CookieRead read, VerifyForm form, String why) {
         ports.log().warn("challenge verification unavailable (" + why + "); sending the visitor back unverified");
         return respond(viewer, responses.unverified(TokenPeek.returnTo(form.token(), ports.json()),
-                jsonClient(viewer, form)), mark("challenge", read, mode, read.session().id(),
+                jsonClient(viewer, form)), mark(viewer, "challenge", read, mode, read.session().id(),
                 "challenge.unverified: " + why));
     }
 
@@ -147,8 +162,14 @@ public final class ChallengeVerifier {
         return form.json() || !Html.wantedBy(viewer.accept());
     }
 
-    private static RequestMark mark(String action, CookieRead read, Mode mode, String sessionId, String reason) {
-        return new RequestMark(action, read.state().wire(), mode.wire(), sessionId, null, reason);
+    /** With the session's facts and the viewer's header names, for the log record (docs/contracts.md C8). */
+    private static RequestMark mark(ViewerRequest viewer, String action, CookieRead read, Mode mode, String sessionId,
+                                    String reason) {
+        Session session = read.session();
+        return new RequestMark(action, read.state().wire(), mode.wire(), sessionId, null, reason,
+                session == null ? null : Long.valueOf(session.issuedAt()),
+                session == null ? null : Integer.valueOf(session.challengePasses()),
+                viewer.headerNames().isEmpty() ? null : viewer.headerNames());
     }
 
     /** Protector's reason, kept to a short word (it ends up in a header and a log record). */

@@ -19,13 +19,16 @@ import java.util.Set;
  *                               adds its headers only after that event, so any present are the viewer's own and
  *                               are removed. True where something trusted added them first (the inline inspector
  *                               behind CloudFront, the local front).
+ * @param alwaysServed           paths forwarded unchecked even for a blocked client ({@link AlwaysServed})
+ * @param blocks                 how blocks are carried in the cookie and cached by address ({@link BlockConfig})
  */
 public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval, Mode mode, List<Route> routes,
                          Exclusions exclude, ProtectorConfig protector, ChallengeConfig challenge,
-                         Map<String, Object> ingest, Map<String, Object> logging, boolean trustCloudFrontHeaders) {
+                         Map<String, Object> ingest, Map<String, Object> logging, boolean trustCloudFrontHeaders,
+                         AlwaysServed alwaysServed, BlockConfig blocks) {
 
     static final Set<String> KEYS = Set.of("cookie", "checkInterval", "mode", "routes", "exclude", "protector",
-            "ingest", "logging", "challenge", "trustCloudFrontHeaders");
+            "ingest", "logging", "challenge", "trustCloudFrontHeaders", "alwaysServed", "blocks");
 
     public EdgeConfig {
         if (cookie == null || checkInterval == null || mode == null || protector == null) {
@@ -34,6 +37,8 @@ public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval,
         routes = List.copyOf(routes == null ? List.of() : routes);
         exclude = exclude == null ? Exclusions.none() : exclude;
         challenge = challenge == null ? ChallengeConfig.defaults() : challenge;
+        alwaysServed = alwaysServed == null ? AlwaysServed.defaults() : alwaysServed;
+        blocks = blocks == null ? BlockConfig.defaults() : blocks;
         ingest = ingest == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(ingest));
         logging = logging == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(logging));
     }
@@ -62,7 +67,10 @@ public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval,
                 Mode.parse("mode", reader.string("mode", "mitigate")), readRoutes(reader.raw("routes")),
                 Exclusions.read(reader.raw("exclude")), ProtectorConfig.read(reader.raw("protector")),
                 ChallengeConfig.read(reader.raw("challenge")), section("ingest", reader.raw("ingest")),
-                section("logging", reader.raw("logging")), reader.bool("trustCloudFrontHeaders", false));
+                section("logging", reader.raw("logging")), reader.bool("trustCloudFrontHeaders", false),
+                reader.raw("alwaysServed") == null ? AlwaysServed.defaults()
+                        : AlwaysServed.of("alwaysServed", reader.strings("alwaysServed")),
+                BlockConfig.read(reader.raw("blocks")));
     }
 
     private static List<Route> readRoutes(Object value) {

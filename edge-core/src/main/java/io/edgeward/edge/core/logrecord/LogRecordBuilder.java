@@ -6,6 +6,8 @@ import io.edgeward.edge.core.event.CfRequest;
 import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.event.RequestBody;
 import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.core.path.NormalisedPath;
+import io.edgeward.edge.core.path.PathNormaliser;
 import io.edgeward.edge.core.port.JsonCodec;
 import io.edgeward.edge.core.text.Ascii;
 import io.edgeward.edge.core.text.Utf8;
@@ -36,11 +38,19 @@ public final class LogRecordBuilder {
         this.masking = Masking.from(logging);
     }
 
-    /** Whether requests for this path are left unlogged (a configured static-asset extension). */
-    public boolean skips(String path) {
+    /**
+     * Whether requests for this raw path are left unlogged (a configured static-asset extension of the normalised
+     * path). A tricky path is always logged: {@code /products/3;.css} is a page dressed as an asset.
+     */
+    public boolean skips(String rawPath) {
         if (skipExtensions.isEmpty()) {
             return false;
         }
+        NormalisedPath normalised = PathNormaliser.normalise(rawPath);
+        if (normalised.tricky()) {
+            return false;
+        }
+        String path = normalised.path();
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
         return dot > slash && dot < path.length() - 1
@@ -61,7 +71,11 @@ public final class LogRecordBuilder {
         }
         String query = request.querystring().isEmpty() ? null : masking.maskQuery(request.querystring());
         String referer = request.header("referer");
-        String path = request.uri().isEmpty() ? "/" : request.uri();
+        String rawPath = request.uri().isEmpty() ? "/" : request.uri();
+        String path = PathNormaliser.normalise(rawPath).path();
+        // From the mark only: at origin-response the request is CloudFront's origin request, whose header names
+        // are not the viewer's.
+        String headerNames = mark == null ? null : mark.headerNames();
         return Optional.of(new LogRecord(IsoTime.format(nowMillis),
                 config.requestId().isEmpty() ? "-" : cap(config.requestId(), ID_LIMIT), source,
                 request.clientIp(), request.method(), cap(request.header("host")), cap(path), cap(query),
@@ -74,7 +88,9 @@ public final class LogRecordBuilder {
                 cap(edgeLocation(response)), cap(request.header("cloudfront-viewer-country")),
                 cap(request.header("cloudfront-viewer-ja3-fingerprint")),
                 cap(request.header("cloudfront-viewer-ja4-fingerprint")),
-                number(request.header("cloudfront-viewer-asn")), body(request)));
+                number(request.header("cloudfront-viewer-asn")), body(request),
+                path.equals(rawPath) ? null : cap(rawPath), headerNames == null || headerNames.isEmpty() ? null : cap(headerNames),
+                mark == null ? null : mark.challengePasses(), mark == null ? null : mark.sessionIssuedAt()));
     }
 
     /** Ingest refuses a batch with a text over 8,192 characters (a query may be 128 KB): cut, never refused. */

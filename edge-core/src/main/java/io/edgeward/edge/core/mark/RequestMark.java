@@ -15,9 +15,17 @@ package io.edgeward.edge.core.mark;
  * @param sessionId   may be null
  * @param decisionId  may be null
  * @param reason      may be null
+ * @param sessionIssuedAt the session's {@code iat} (epoch seconds), or null
+ * @param challengePasses the session's {@code cpn}, or null
+ * @param headerNames the request's header names as the contract logs them (HeaderNames), or null
+ *
+ * <p>The last three travel as optional fields 8 to 10 ({@code |<iat or ->|<cpn or ->|<headerNames or ->}), written
+ * only when one is present, so a mark without them has the seven fields of before. They carry what the
+ * viewer-request function read from the cookie and the viewer's own headers to the log record, since the shipper
+ * at origin-response sees the origin request, not the viewer's.
  */
 public record RequestMark(String action, String cookieState, String mode, String sessionId, String decisionId,
-                          String reason) {
+                          String reason, Long sessionIssuedAt, Integer challengePasses, String headerNames) {
 
     /** The header carrying the mark from viewer-request to the shipper. */
     public static final String HEADER = "x-edgeward-mark";
@@ -27,11 +35,22 @@ public record RequestMark(String action, String cookieState, String mode, String
 
     private static final String ABSENT = "-";
     private static final int FIELDS = 7;
+    private static final int ALL_FIELDS = 10;
 
     public RequestMark {
         requireToken("action", action);
         requireToken("cookieState", cookieState);
         requireToken("mode", mode);
+    }
+
+    public RequestMark(String action, String cookieState, String mode, String sessionId, String decisionId,
+                       String reason) {
+        this(action, cookieState, mode, sessionId, decisionId, reason, null, null, null);
+    }
+
+    /** This mark with the session's facts and the request's header names. */
+    public RequestMark withSession(Long issuedAt, Integer passes, String names) {
+        return new RequestMark(action, cookieState, mode, sessionId, decisionId, reason, issuedAt, passes, names);
     }
 
     /** Formats a mark; nullable fields may be null. Throws {@link IllegalArgumentException} on a bad token. */
@@ -41,8 +60,14 @@ public record RequestMark(String action, String cookieState, String mode, String
     }
 
     public String format() {
-        return VERSION + '|' + action + '|' + cookieState + '|' + mode + '|' + optional(sessionId) + '|'
+        String seven = VERSION + '|' + action + '|' + cookieState + '|' + mode + '|' + optional(sessionId) + '|'
                 + optional(decisionId) + '|' + optional(reason);
+        if (sessionIssuedAt == null && challengePasses == null && headerNames == null) {
+            return seven;
+        }
+        return seven + '|' + (sessionIssuedAt == null ? ABSENT : String.valueOf(sessionIssuedAt.longValue())) + '|'
+                + (challengePasses == null ? ABSENT : String.valueOf(challengePasses.intValue())) + '|'
+                + optional(headerNames);
     }
 
     /**
@@ -53,26 +78,51 @@ public record RequestMark(String action, String cookieState, String mode, String
         if (header == null) {
             throw new IllegalArgumentException("mark is missing");
         }
-        String[] fields = new String[FIELDS];
+        String[] fields = new String[ALL_FIELDS];
         int count = 0;
         int start = 0;
         for (int i = 0; i <= header.length(); i++) {
             if (i == header.length() || header.charAt(i) == '|') {
-                if (count == FIELDS) {
-                    throw new IllegalArgumentException("mark has more than " + FIELDS + " fields");
+                if (count == ALL_FIELDS) {
+                    throw new IllegalArgumentException("mark has more than " + ALL_FIELDS + " fields");
                 }
                 fields[count++] = header.substring(start, i);
                 start = i + 1;
             }
         }
-        if (count != FIELDS) {
-            throw new IllegalArgumentException("mark has " + count + " fields, expected " + FIELDS);
+        if (count != FIELDS && count != ALL_FIELDS) {
+            throw new IllegalArgumentException("mark has " + count + " fields, expected " + FIELDS + " or "
+                    + ALL_FIELDS);
         }
         if (!VERSION.equals(fields[0])) {
             throw new IllegalArgumentException("mark version must be " + VERSION + ", was " + shorten(fields[0]));
         }
+        if (count == FIELDS) {
+            return new RequestMark(fields[1], fields[2], fields[3], readOptional(fields[4]), readOptional(fields[5]),
+                    readOptional(fields[6]));
+        }
+        long issued = wholeNumber(fields[7]);
+        long passes = wholeNumber(fields[8]);
         return new RequestMark(fields[1], fields[2], fields[3], readOptional(fields[4]), readOptional(fields[5]),
-                readOptional(fields[6]));
+                readOptional(fields[6]), issued < 0 ? null : Long.valueOf(issued),
+                passes < 0 || passes > Integer.MAX_VALUE ? null : Integer.valueOf((int) passes),
+                readOptional(fields[9]));
+    }
+
+    /** A decimal whole number of at most 18 digits, or -1 (absent or unreadable: the record just lacks it). */
+    private static long wholeNumber(String field) {
+        if (field.isEmpty() || field.length() > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Like {@link #parse} but answers null for an absent or malformed header. */

@@ -58,6 +58,11 @@ public final class CircuitBreaker {
         return false;
     }
 
+    /** The clock driving this breaker (a budget sharing it moves with it in tests). */
+    public EdgeClock clock() {
+        return clock;
+    }
+
     public synchronized State state() {
         return state;
     }

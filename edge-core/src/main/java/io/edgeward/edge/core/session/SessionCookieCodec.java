@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * Reads and mints the session cookie (docs/contracts.md "Session cookie"): a compact JWS with claims {@code v, sid,
- * iat, exp, chk, gen, cpa, uah}. A tampered, expired, foreign-key, unbound or malformed cookie reads as no session.
+ * iat, exp, chk, gen, cpa, uah} and the optional {@code cpn} (challenges passed), {@code bu} (blocked until),
+ * {@code bs} (block scope) and {@code ba} (block address). A tampered, expired, foreign-key, unbound or malformed
+ * cookie reads as no session; a cookie without the optional claims (an older edge's) reads as none of them set.
  */
 public final class SessionCookieCodec {
 
@@ -22,6 +24,9 @@ public final class SessionCookieCodec {
     static final int MAX_COOKIE_LENGTH = 4096;
     private static final int SESSION_ID_BYTES = 16;
     private static final int BINDING_BYTES = 16;
+    /** A scope wire name is a short word; an address at most an IPv6 text with a zone. */
+    static final int MAX_SCOPE_LENGTH = 32;
+    static final int MAX_ADDRESS_LENGTH = 64;
 
     private final CookieConfig config;
     private final TokenCodec tokens;
@@ -90,6 +95,18 @@ public final class SessionCookieCodec {
             claims.put("cpa", session.challengePassedAt());
         }
         claims.put("uah", session.userAgentHash());
+        if (session.challengePasses() > 0) {
+            claims.put("cpn", session.challengePasses());
+        }
+        if (session.blockedUntil() > 0) {
+            claims.put("bu", session.blockedUntil());
+            if (session.blockScope() != null) {
+                claims.put("bs", session.blockScope());
+            }
+            if (session.blockAddress() != null) {
+                claims.put("ba", session.blockAddress());
+            }
+        }
         return tokens.sign(claims);
     }
 
@@ -113,13 +130,28 @@ public final class SessionCookieCodec {
         long exp = number(claims.get("exp"));
         long chk = number(claims.get("chk"));
         long gen = number(claims.get("gen"));
-        Object cpaClaim = claims.get("cpa");
-        long cpa = cpaClaim == null ? 0 : number(cpaClaim);
+        long cpa = optionalNumber(claims.get("cpa"));
+        long cpn = optionalNumber(claims.get("cpn"));
+        long bu = optionalNumber(claims.get("bu"));
+        Object bs = claims.get("bs");
+        Object ba = claims.get("ba");
         if (version != 1 || !(sid instanceof String) || ((String) sid).isEmpty() || !(uah instanceof String)
-                || iat < 0 || exp < 0 || chk < 0 || gen < 0 || gen > 64 || cpa < 0) {
+                || iat < 0 || exp < 0 || chk < 0 || gen < 0 || gen > 64 || cpa < 0 || cpn < 0
+                || cpn > Integer.MAX_VALUE || bu < 0 || !optionalText(bs, MAX_SCOPE_LENGTH)
+                || !optionalText(ba, MAX_ADDRESS_LENGTH)) {
             return null;
         }
-        return new Session((String) sid, iat, exp, chk, (int) gen, cpa, (String) uah);
+        return new Session((String) sid, iat, exp, chk, (int) gen, cpa, (String) uah, (int) cpn, bu, (String) bs,
+                (String) ba);
+    }
+
+    private static long optionalNumber(Object value) {
+        return value == null ? 0 : number(value);
+    }
+
+    private static boolean optionalText(Object value, int max) {
+        return value == null || (value instanceof String && !((String) value).isEmpty()
+                && ((String) value).length() <= max);
     }
 
     private static long number(Object value) {

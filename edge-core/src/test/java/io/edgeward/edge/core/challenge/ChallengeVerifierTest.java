@@ -2,7 +2,15 @@ package io.edgeward.edge.core.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgeward.edge.core.block.KnownBlocks;
+import io.edgeward.edge.core.config.BlockConfig;
 import io.edgeward.edge.core.config.EdgeConfig;
+import io.edgeward.edge.core.decision.Action;
+import io.edgeward.edge.core.decision.ProtectorAnswer;
+import io.edgeward.edge.core.protector.CircuitBreaker;
+import io.edgeward.edge.core.protector.ProtectorClient;
+import io.edgeward.edge.core.protector.TokenBucket;
+import io.edgeward.edge.core.response.MitigationResponses;
 import io.edgeward.edge.core.config.Mode;
 import io.edgeward.edge.core.decision.EdgeResult;
 import io.edgeward.edge.core.decision.ViewerRequest;
@@ -43,9 +51,13 @@ class ChallengeVerifierTest {
     private final SessionCookieCodec cookies = new SessionCookieCodec(config.cookie(),
             new HmacTokenCodec(Map.of("k1", Configs.KEY_1), "k1"), TestPorts::sha256);
     private final List<CfResponse> logged = new ArrayList<>();
-    private final ChallengeVerifier verifier = new ChallengeVerifier(config.protector(), config.checkInterval(), 3000,
-            ports, cookies, new ChallengeResponses(ports.json(), ChallengePage.defaults()),
-            (request, response, mark) -> logged.add(response));
+    private final CircuitBreaker breaker = new CircuitBreaker(5, 30_000, clock);
+    private final KnownBlocks blocks = new KnownBlocks(BlockConfig.defaults());
+    private final ChallengeResponses challengeResponses = new ChallengeResponses(ports.json(), ChallengePage.defaults());
+    private final ChallengeVerifier verifier = new ChallengeVerifier(config.checkInterval(), 3000, ports, cookies,
+            challengeResponses, new MitigationResponses(ports.json(), challengeResponses),
+            new ProtectorClient(config.protector(), http, ports.json(), breaker, new TokenBucket(200, 400, clock),
+                    log), blocks, (request, response, mark) -> logged.add(response));
     private final Session session = cookies.newSession(UA, 1_795_000_000L, ports.randomness());
 
     @Test
@@ -65,7 +77,106 @@ class ChallengeVerifierTest {
         assertThat(upgraded.session().id()).isEqualTo(session.id());
         assertThat(upgraded.session().challengePassedAt()).isEqualTo(1_795_000_000L);
         assertThat(upgraded.session().checkedUntil()).isEqualTo(1_795_000_005L);
+        assertThat(upgraded.session().challengePasses()).isEqualTo(1);
         assertThat(logged).hasSize(1);
+    }
+
+    @Test
+    void every_passed_challenge_counts_one_more_pass_in_the_cookie() {
+        Session twice = new Session(session.id(), session.issuedAt(), session.expiresAt(), session.checkedUntil(), 3,
+                1_794_999_000L, session.userAgentHash(), 2, 0, null, null);
+        http.answer(200, "{\"ok\":true,\"sessionId\":\"" + session.id() + "\",\"returnTo\":\"/\"}");
+
+        EdgeResult.Respond result = verify(twice, "token=" + TOKEN + "&answer=1", "text/html");
+
+        String cookie = result.response().header("set-cookie");
+        Session upgraded = cookies.read(List.of(cookie.substring(0, cookie.indexOf(';'))), UA, 1_795_000_000L)
+                .session();
+        assertThat(upgraded.challengePasses()).isEqualTo(3);
+        assertThat(upgraded.challengePassedAt()).isEqualTo(1_795_000_000L);
+        assertThat(result.mark().challengePasses()).isEqualTo(2);
+    }
+
+    @Test
+    void verify_never_lifts_a_cookie_carried_block() {
+        Session blocked = session.blocked(1_795_000_300L, "session", null);
+        http.answer(200, "{\"ok\":true,\"sessionId\":\"" + session.id() + "\",\"returnTo\":\"/\"}");
+
+        EdgeResult.Respond result = verify(blocked, "token=" + TOKEN + "&answer=1", "text/html");
+
+        assertThat(http.calls()).as("Protector is not even asked").isEmpty();
+        assertThat(result.response().status()).isEqualTo(403);
+        assertThat(result.response().header("x-edgeward-action")).isEqualTo("block");
+        assertThat(result.response().header("set-cookie")).as("the cookie is never upgraded").isNull();
+        assertThat(result.mark().action()).isEqualTo("block");
+        assertThat(logged).hasSize(1);
+    }
+
+    @Test
+    void blocked_address_in_the_cache_cannot_verify_its_way_out_with_a_clean_cookie() {
+        blocks.remember(new ProtectorAnswer(Action.BLOCK, 0, "ip on blocklist", "d-1", null, "ip", 1_795_000_600L),
+                session, "203.0.113.7", 1_795_000_000L);
+        http.answer(200, "{\"ok\":true,\"sessionId\":\"" + session.id() + "\",\"returnTo\":\"/\"}");
+
+        EdgeResult.Respond result = verify("token=" + TOKEN + "&answer=1", "text/html");
+
+        assertThat(http.calls()).isEmpty();
+        assertThat(result.response().header("x-edgeward-action")).isEqualTo("block");
+        assertThat(result.response().header("set-cookie")).isNull();
+    }
+
+    @Test
+    void a_block_carried_for_another_address_does_not_stop_this_one_from_verifying() {
+        Session blockedElsewhere = session.blocked(1_795_000_300L, "ip", "198.51.100.9");
+        http.answer(200, "{\"ok\":true,\"sessionId\":\"" + session.id() + "\",\"returnTo\":\"/\"}");
+
+        EdgeResult.Respond result = verify(blockedElsewhere, "token=" + TOKEN + "&answer=1", "text/html");
+
+        assertThat(result.response().status()).isEqualTo(303);
+    }
+
+    @Test
+    void a_carried_block_that_ran_out_no_longer_refuses() {
+        Session expired = session.blocked(1_794_999_999L, "session", null);
+        http.answer(200, "{\"ok\":true,\"sessionId\":\"" + session.id() + "\",\"returnTo\":\"/\"}");
+
+        EdgeResult.Respond result = verify(expired, "token=" + TOKEN + "&answer=1", "text/html");
+
+        assertThat(result.response().status()).isEqualTo(303);
+    }
+
+    @Test
+    void verify_is_relayed_through_the_check_breaker_so_an_open_breaker_answers_at_once() {
+        for (int i = 0; i < 5; i++) {
+            breaker.onFailure();
+        }
+
+        EdgeResult.Respond result = verify("token=" + TOKEN + "&answer=1", "text/html");
+
+        assertThat(http.calls()).as("no call while the breaker is open").isEmpty();
+        assertThat(result.response().status()).isEqualTo(303);
+        assertThat(result.mark().reason()).isEqualTo("challenge.unverified: breaker-open");
+    }
+
+    @Test
+    void failing_verifications_open_the_breaker_checks_share() {
+        http.fail("timeout");
+        for (int i = 0; i < 5; i++) {
+            verify("token=" + TOKEN + "&answer=1", "text/html");
+        }
+
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(http.calls()).hasSize(5);
+    }
+
+    @Test
+    void a_rejected_answer_is_protector_up_and_keeps_the_breaker_closed() {
+        http.answer(400, "{\"error\":\"bad_request\",\"detail\":\"no token\"}");
+        for (int i = 0; i < 6; i++) {
+            verify("token=" + TOKEN + "&answer=1", "text/html");
+        }
+
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
@@ -184,9 +295,13 @@ class ChallengeVerifierTest {
     }
 
     private EdgeResult.Respond verify(String body, String accept) {
-        String cookie = cookies.setCookie(session, 1_795_000_000L);
+        return verify(session, body, accept);
+    }
+
+    private EdgeResult.Respond verify(Session current, String body, String accept) {
+        String cookie = cookies.setCookie(current, 1_795_000_000L);
         CfRequest request = post(body, accept, cookie.substring(0, cookie.indexOf(';')));
-        return (EdgeResult.Respond) handle(request, readSession());
+        return (EdgeResult.Respond) handle(request, new CookieRead(CookieState.STALE, current));
     }
 
     private CookieRead readSession() {

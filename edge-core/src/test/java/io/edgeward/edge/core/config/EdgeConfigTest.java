@@ -137,4 +137,45 @@ class EdgeConfigTest {
             return e.getMessage();
         }
     }
+
+    @Test
+    void hold_the_line_settings_default_to_generous_values() {
+        EdgeConfig config = Configs.exampleConfig();
+
+        assertThat(config.blocks()).isEqualTo(new BlockConfig(300_000, 4096));
+        assertThat(config.protector().ratePerSecond()).isEqualTo(200);
+        assertThat(config.protector().rateBurst()).isEqualTo(400);
+        assertThat(config.alwaysServed().exact()).containsExactly("/robots.txt");
+        assertThat(config.alwaysServed().prefixes()).containsExactly("/.well-known/");
+    }
+
+    @Test
+    void hold_the_line_settings_are_read_and_bad_values_are_named() {
+        Map<String, Object> root = Configs.example();
+        root.put("blocks", Map.of("carryMax", "PT2M", "cacheEntries", 10));
+        root.put("alwaysServed", List.of("/feed.xml", "/feeds/*"));
+        Configs.section(root, "protector").put("rate", Map.of("perSecond", 50, "burst", 80));
+
+        EdgeConfig config = EdgeConfig.fromJson(root);
+
+        assertThat(config.blocks()).isEqualTo(new BlockConfig(120_000, 10));
+        assertThat(config.protector().ratePerSecond()).isEqualTo(50);
+        assertThat(config.alwaysServed().exact()).containsExactly("/feed.xml");
+        assertThat(config.alwaysServed().prefixes()).containsExactly("/feeds/");
+        for (Map.Entry<String, Object> bad : List.of(
+                Map.entry("blocks", (Object) Map.of("carryMax", "PT0S")),
+                Map.entry("blocks", (Object) Map.of("cacheEntries", -1)),
+                Map.entry("blocks", (Object) Map.of("tll", "PT1M")),
+                Map.entry("alwaysServed", (Object) List.of("robots.txt")),
+                Map.entry("alwaysServed", (Object) List.of("/robots.txt;x")))) {
+            Map<String, Object> copy = Configs.example();
+            copy.put(bad.getKey(), bad.getValue());
+            assertThatThrownBy(() -> EdgeConfig.fromJson(copy)).as(bad.toString())
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(bad.getKey());
+        }
+        Map<String, Object> badRate = Configs.example();
+        Configs.section(badRate, "protector").put("rate", Map.of("perSecond", 0));
+        assertThatThrownBy(() -> EdgeConfig.fromJson(badRate)).hasMessageContaining("protector.rate.perSecond")
+                .hasMessageContaining("was 0");
+    }
 }

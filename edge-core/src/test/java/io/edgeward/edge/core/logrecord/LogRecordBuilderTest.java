@@ -137,4 +137,45 @@ class LogRecordBuilderTest {
         assertThat(record.path()).isEqualTo("/");
         assertThat(record.requestId()).isEqualTo("-");
     }
+
+    @Test
+    void the_record_has_the_normalised_path_and_the_raw_one_when_it_differs() throws Exception {
+        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-response.json"));
+        CfRequest dressed = new CfRequest(event.request().clientIp(), "GET", "/products/3;.css", "",
+                event.request().headers(), null, null);
+
+        LogRecord record = builder.build("edge", event.config(), dressed, event.response(), null, NOW).orElseThrow();
+        LogRecord plain = builder.build("edge", event.config(), event.request(), event.response(), null, NOW)
+                .orElseThrow();
+
+        assertThat(record.path()).isEqualTo("/products/3");
+        assertThat(record.rawPath()).isEqualTo("/products/3;.css");
+        assertThat(record.toJson()).containsEntry("rawPath", "/products/3;.css");
+        assertThat(plain.rawPath()).isNull();
+        assertThat(plain.toJson()).doesNotContainKey("rawPath");
+    }
+
+    @Test
+    void session_facts_and_header_names_come_from_the_mark() throws Exception {
+        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-response.json"));
+        RequestMark mark = new RequestMark("allow", "stale", "mitigate", "sid1", null, null, 1_795_000_000L, 2,
+                "host,user-agent,accept");
+
+        Map<String, Object> json = builder.build("edge", event.config(), event.request(), event.response(), mark, NOW)
+                .orElseThrow().toJson();
+
+        assertThat(json).containsEntry("headerNames", "host,user-agent,accept").containsEntry("challengePasses", 2)
+                .containsEntry("sessionIssuedAt", 1_795_000_000L);
+    }
+
+    @Test
+    void a_tricky_path_is_logged_even_when_its_extension_is_skipped() {
+        LogRecordBuilder skipping = new LogRecordBuilder(new ShipperConfig.Logging(List.of("css"),
+                ShipperConfig.Logging.defaults().maskQueryParams(), ShipperConfig.Logging.defaults().maskBodyFields()),
+                json);
+
+        assertThat(skipping.skips("/static/site.css")).isTrue();
+        assertThat(skipping.skips("/products/3;.css")).isFalse();
+        assertThat(skipping.skips("//products/3.css")).isFalse();
+    }
 }

@@ -45,7 +45,37 @@ class RequestMarkTest {
         assertThatThrownBy(() -> RequestMark.parse("1|allow|valid|mitigate"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 4 fields");
         assertThatThrownBy(() -> RequestMark.parse("1|allow|valid|mitigate|-|-|-|extra"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 7");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 8 fields");
+        assertThatThrownBy(() -> RequestMark.parse("1|allow|valid|mitigate|-|-|-|1|2|h|extra"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 10");
+    }
+
+    @Test
+    void session_facts_and_header_names_round_trip_in_three_optional_fields() {
+        RequestMark mark = new RequestMark("allow", "stale", "mitigate", "sid1", null, null, 1_795_000_000L, 3,
+                "host,user-agent,accept,x-odd|name");
+
+        String header = mark.format();
+        RequestMark back = RequestMark.parse(header);
+
+        assertThat(header).startsWith("1|allow|stale|mitigate|sid1|-|-|1795000000|3|host%2Cuser-agent");
+        assertThat(back).isEqualTo(mark);
+    }
+
+    @Test
+    void a_mark_without_session_facts_keeps_the_seven_fields_of_before() {
+        assertThat(new RequestMark("allow", "none", "mitigate", null, null, null).format())
+                .isEqualTo("1|allow|none|mitigate|-|-|-");
+    }
+
+    @Test
+    void unreadable_optional_numbers_are_left_out_not_fatal() {
+        RequestMark mark = RequestMark.parse("1|allow|valid|mitigate|s|-|-|12x|-9|-");
+
+        assertThat(mark.sessionIssuedAt()).isNull();
+        assertThat(mark.challengePasses()).isNull();
+        assertThat(mark.headerNames()).isNull();
+        assertThat(mark.sessionId()).isEqualTo("s");
     }
 
     @Test

@@ -125,4 +125,74 @@ class SessionCookieCodecTest {
     private static String pair(String setCookie) {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
+
+    @Test
+    void passes_and_a_carried_block_round_trip_in_the_optional_claims() {
+        Session session = new Session("c2Vzc2lvbi1pZC0xMjM0NQ", NOW, NOW + 600, NOW + 5, 2, NOW - 10,
+                codec.userAgentBinding(UA), 3, NOW + 300, "ip", "203.0.113.7");
+
+        Map<String, Object> claims = tokens.verify(codec.mint(session)).claims();
+        CookieRead read = codec.read(List.of(pair(codec.setCookie(session, NOW))), UA, NOW);
+
+        assertThat(claims).containsEntry("cpn", 3).containsEntry("bs", "ip").containsEntry("ba", "203.0.113.7");
+        assertThat(((Number) claims.get("bu")).longValue()).isEqualTo(NOW + 300);
+        assertThat(read.session()).isEqualTo(session);
+    }
+
+    @Test
+    void a_cookie_of_the_first_version_reads_without_passes_or_block() {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("v", 1);
+        claims.put("sid", "c2Vzc2lvbi1pZC0xMjM0NQ");
+        claims.put("iat", NOW);
+        claims.put("exp", NOW + 600);
+        claims.put("chk", NOW + 5);
+        claims.put("gen", 0);
+        claims.put("uah", codec.userAgentBinding(UA));
+
+        CookieRead read = codec.read(List.of("__Host-ew=" + tokens.sign(claims)), UA, NOW);
+
+        assertThat(read.state()).isEqualTo(CookieState.VALID);
+        assertThat(read.session().challengePasses()).isZero();
+        assertThat(read.session().blockedUntil()).isZero();
+        assertThat(read.session().blockScope()).isNull();
+    }
+
+    @Test
+    void bad_optional_claims_make_the_cookie_malformed() {
+        for (Map.Entry<String, Object> bad : List.of(Map.entry("cpn", (Object) (-1)), Map.entry("bu", (Object) "x"),
+                Map.entry("bs", (Object) "s".repeat(33)), Map.entry("ba", (Object) 7),
+                Map.entry("cpn", (Object) 1.5))) {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("v", 1);
+            claims.put("sid", "c2Vzc2lvbi1pZC0xMjM0NQ");
+            claims.put("iat", NOW);
+            claims.put("exp", NOW + 600);
+            claims.put("chk", NOW + 5);
+            claims.put("gen", 0);
+            claims.put("uah", codec.userAgentBinding(UA));
+            claims.put(bad.getKey(), bad.getValue());
+
+            assertThat(codec.read(List.of("__Host-ew=" + tokens.sign(claims)), UA, NOW).state())
+                    .as(bad.toString()).isEqualTo(CookieState.MALFORMED);
+        }
+    }
+
+    @Test
+    void a_carried_block_never_outlives_the_cookie() {
+        Session session = codec.newSession(UA, NOW, count -> new byte[count]).blocked(NOW + 999_999, "session", null);
+
+        assertThat(session.blockedUntil()).isEqualTo(session.expiresAt());
+    }
+
+    @Test
+    void a_good_answer_drops_a_carried_block_and_keeps_the_passes() {
+        Session session = new Session("sid", NOW, NOW + 600, NOW, 0, NOW - 5, "uah", 2, NOW + 100, "ip", "1.2.3.4");
+
+        Session good = session.checkedGood(NOW + 5);
+
+        assertThat(good.blockedUntil()).isZero();
+        assertThat(good.blockScope()).isNull();
+        assertThat(good.challengePasses()).isEqualTo(2);
+    }
 }
