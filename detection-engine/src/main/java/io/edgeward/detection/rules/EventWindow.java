@@ -55,6 +55,29 @@ final class EventWindow {
         return distinct(hashes, n);
     }
 
+    /** Events carrying any of {@code signals} whose id prefix (here: a route's hash) is {@code prefix}. */
+    int countWithPrefix(int signals, int prefix) {
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && (state.flags(i) & signals) != 0 && state.idPrefix(i) == prefix) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Distinct path hashes (here: addresses) among events carrying {@code signals} with id prefix {@code prefix}. */
+    int distinctPathsWithPrefix(int signals, int prefix) {
+        int[] hashes = new int[state.size()];
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && (state.flags(i) & signals) != 0 && state.idPrefix(i) == prefix) {
+                hashes[n++] = state.path(i);
+            }
+        }
+        return distinct(hashes, n);
+    }
+
     /** Longest run of consecutive numbers among the ids requested under {@code prefix}. */
     int longestIdRun(int prefix) {
         int[] values = new int[state.size()];
