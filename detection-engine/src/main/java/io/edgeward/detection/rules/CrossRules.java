@@ -79,10 +79,11 @@ public final class CrossRules {
     }
 
     /**
-     * Sessionless requests for one route under one campaign key from many addresses, while hardly any session of
-     * that campaign comes back with its cookie: people arriving without a cookie take the one they are given
-     * (their next request, a page's assets, returns it), address-rotating bots never do. A request counts once
-     * its session had the grace period to come back.
+     * Sessionless requests for one route under one campaign key from many addresses, from which hardly any session
+     * of that campaign came back with its cookie: a person arriving without a cookie takes the one it is given (the
+     * page's assets bring it back, from the same address), an address-rotating bot never does. Counting returns
+     * per address of the route's requests means a crowd of people on other routes does not hide the bots. A request
+     * counts once its session had the grace period to come back.
      */
     private static List<Finding> campaign(ActorState s, RequestEvent e, DetectionPolicy p) {
         long now = e.time();
@@ -97,16 +98,22 @@ public final class CrossRules {
         if (fresh < r.threshold()) {
             return List.of();
         }
-        int ips = aged.distinctPathsWithPrefix(Signals.COOKIE_NEW, e.idPrefix());
-        int allFresh = aged.count(Signals.COOKIE_NEW);
-        int returned = new EventWindow(s, from, now).count(Signals.RETURNED);
-        if (ips < r.distinctIps() || returned > r.ratio() * allFresh) {
+        int[] returning = new EventWindow(s, from, now).addresses(Signals.RETURNED, 0, false);
+        int[] ips = aged.addresses(Signals.COOKIE_NEW, e.idPrefix(), true);
+        int returned = 0;
+        for (int ip : ips) {
+            if (java.util.Arrays.binarySearch(returning, ip) >= 0) {
+                returned++;
+            }
+        }
+        if (ips.length < r.distinctIps() || returned > r.ratio() * ips.length) {
             return List.of();
         }
         return List.of(new Finding(RuleName.CAMPAIGN_SESSIONLESS, r.action(), r.duration(),
-                fresh + " sessionless requests for this route from " + ips + " addresses sharing one campaign key in "
-                        + r.window() + ", " + returned + " sessions came back: address-rotating campaign",
-                Map.of("requests", fresh, "addresses", ips, "sessionsReturned", returned)));
+                fresh + " sessionless requests for this route from " + ips.length + " addresses sharing one campaign"
+                        + " key in " + r.window() + ", sessions came back to " + returned + " of those addresses:"
+                        + " address-rotating campaign",
+                Map.of("requests", fresh, "addresses", ips.length, "addressesReturned", returned)));
     }
 
     /** A surge of requests without an established session on a watched route: under-attack mode while it lasts. */
