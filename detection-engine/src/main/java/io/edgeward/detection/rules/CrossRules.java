@@ -126,7 +126,7 @@ public final class CrossRules {
                 continue;
             }
             RouteSurge u = p.underAttack().get(i);
-            int n = window(s, u.window(), now).count(~0);
+            int n = window(s, u.window(), now).countExactly(0, 0);
             if (n >= u.threshold()) {
                 return List.of(new Finding(RuleName.ROUTE_UNDER_ATTACK, io.edgeward.detection.policy.Action.CHALLENGE,
                         u.duration(), "route.under-attack:" + route + " " + n + " requests without a session in "
