@@ -194,4 +194,26 @@ class RateBudgetTest {
                     });
         }
     }
+
+    @Test
+    void a_flood_from_the_peoples_slash_64_cannot_get_their_sessions_challenged() {
+        try (DetectionHarness h = new DetectionHarness(Policies.bundledWith(
+                "per: network, limit: 1200,", "per: network, limit: 100,"))) {
+            for (int person = 0; person < 6; person++) {
+                Visitors.browse(h, "2001:db8:7:1::" + Integer.toHexString(person + 1), "v6-" + person, 8, person);
+            }
+            for (int i = 0; i < 150; i++) {
+                h.send(Req.get("/search?q=" + i).ip("2001:db8:7:1:ffff::" + Integer.toHexString(i + 1))
+                        .cookieless("g" + i), Duration.ofMillis(200));
+            }
+
+            assertThat(h.detections("rate.route")).filteredOn(d -> d.scope().equals("cidr")).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.value()).isEqualTo("2001:db8:7:1::/64");
+                        assertThat(d.id()).as("refused: the /64 holds the people's sessions").isNull();
+                    });
+            assertThat(h.decisionValues()).filteredOn(x -> !x.scope().equals("ip"))
+                    .allSatisfy(x -> assertThat(x.isSessionless()).as(x.toString()).isTrue());
+        }
+    }
 }
