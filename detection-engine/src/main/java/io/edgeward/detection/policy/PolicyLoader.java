@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Reads the shared {@code edgeward-policy.yaml}. Top-level keys: {@code version}, {@code requestRules} and
  * {@code goodBots} (Protector's, accepted and ignored here) and {@code detection}; any other key is rejected.
- * Sections missing from {@code detection} (classification, limits, nat, escalation) take the built-in defaults
- * of the bundled {@value #DEFAULT_RESOURCE}; rules are never merged: a rule absent from {@code rules} is disabled.
+ * Sections missing from {@code detection} (classification, limits, nat, escalation, budgets, underAttack,
+ * blastRadius) take the built-in defaults of the bundled {@value #DEFAULT_RESOURCE} (an empty list disables
+ * budgets or under-attack mode); rules are never merged: a rule absent from {@code rules} is disabled.
  */
 public final class PolicyLoader {
 
@@ -39,7 +40,9 @@ public final class PolicyLoader {
     }
 
     record Section(Classification classification, LimitSettings limits, NatSettings nat,
-                   EscalationSettings escalation, @JsonProperty("rules") Map<String, RuleSettings> rules) {
+                   EscalationSettings escalation, @JsonProperty("rules") Map<String, RuleSettings> rules,
+                   java.util.List<Budget> budgets, java.util.List<RouteSurge> underAttack,
+                   BlastRadiusSettings blastRadius) {
     }
 
     /** The bundled default policy. */
@@ -92,7 +95,10 @@ public final class PolicyLoader {
                     s.limits() != null || fallback == null ? s.limits() : fallback.limits(),
                     s.nat() != null || fallback == null ? s.nat() : fallback.nat(),
                     s.escalation() != null || fallback == null ? s.escalation() : fallback.escalation(),
-                    s.rules());
+                    s.rules(),
+                    s.budgets() != null || fallback == null ? s.budgets() : fallback.rawBudgets(),
+                    s.underAttack() != null || fallback == null ? s.underAttack() : fallback.underAttack(),
+                    s.blastRadius() != null || fallback == null ? s.blastRadius() : fallback.blastRadius());
         } catch (PolicyException e) {
             throw new PolicyException("policy " + origin + ": " + e.getMessage(), e);
         }

@@ -21,16 +21,34 @@ public enum RuleName {
     AUTOMATION_USER_AGENT("automation.user-agent"),
     AUTOMATION_MISSING_HEADERS("automation.missing-headers"),
     COOKIE_REFUSAL("cookies.refused", Param.RATIO, Param.GRACE),
-    SESSION_SHARED("session.shared");
+    SESSION_SHARED("session.shared"),
+    // new rules go last: ordinals index the quiet periods kept in actor state
+    /** Sessionless requests for one route from many addresses sharing a campaign key, whose sessions never return. */
+    CAMPAIGN_SESSIONLESS("campaign.sessionless", Param.RATIO, Param.DISTINCT_IPS, Param.GRACE),
+    /** A rate budget exceeded; configured under {@code detection.budgets}, not {@code rules}. */
+    RATE_ROUTE("rate.route", false),
+    /** A route under a surge of sessionless requests; configured under {@code detection.underAttack}. */
+    ROUTE_UNDER_ATTACK("route.under-attack", false);
 
     public enum Param { RATIO, DISTINCT_IPS, SCOPES, GRACE }
 
     private final String key;
     private final Set<Param> params;
+    private final boolean configurable;
 
     RuleName(String key, Param... params) {
+        this(key, true, params);
+    }
+
+    RuleName(String key, boolean configurable, Param... params) {
         this.key = key;
+        this.configurable = configurable;
         this.params = params.length == 0 ? EnumSet.noneOf(Param.class) : EnumSet.of(params[0], params);
+    }
+
+    /** Whether the rule is set under {@code detection.rules} (the others have sections of their own). */
+    public boolean configurable() {
+        return configurable;
     }
 
     public String key() {

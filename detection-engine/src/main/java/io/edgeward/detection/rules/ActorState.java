@@ -11,7 +11,9 @@ import java.util.Arrays;
  */
 public final class ActorState {
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT_1 = 1;
+    private static final int FORMAT_1_RULES = 14;
+    private static final byte FORMAT = 2;
     private static final int RULES = io.edgeward.detection.policy.RuleName.values().length;
 
     private long[] times;
@@ -24,6 +26,12 @@ public final class ActorState {
     /** Sessions only: the address last reported for this session, and when the address book was last told. */
     private String lastIp;
     private long ipNotedAt;
+    /** Sessions only: first request seen, last report as well-behaved, whether any rule fired, passes seen. */
+    private long firstSeen;
+    private long goodNotedAt;
+    private boolean flagged;
+    private int passes;
+    private RateCounters rates = new RateCounters();
 
     public ActorState() {
         this(16);
@@ -51,6 +59,9 @@ public final class ActorState {
         }
         if (size == times.length) {
             grow(Math.min(Math.max(16, size * 2), Math.max(maxEvents, 16)));
+        }
+        if (firstSeen == 0 || e.time() < firstSeen) {
+            firstSeen = e.time();
         }
         times[size] = e.time();
         flags[size] = e.flags();
@@ -113,6 +124,60 @@ public final class ActorState {
         ipNotedAt = at;
     }
 
+    public long firstSeen() {
+        return firstSeen;
+    }
+
+    public long goodNotedAt() {
+        return goodNotedAt;
+    }
+
+    public void goodNoted(long at) {
+        goodNotedAt = at;
+    }
+
+    public boolean flagged() {
+        return flagged;
+    }
+
+    public void flag() {
+        flagged = true;
+    }
+
+    public RateCounters rates() {
+        return rates;
+    }
+
+    /**
+     * Takes the session's count of passed challenges from its newest request; returns true when it grew, after
+     * ending every quiet period and forgetting the requests and rate counts before the pass: a challenge was
+     * passed, and what the session does from now on must count again.
+     */
+    public boolean notePasses(int seen) {
+        if (seen <= passes) {
+            return false;
+        }
+        passes = seen;
+        java.util.Arrays.fill(quietUntil, 0);
+        size = 0; // counting starts afresh from the pass: what came before was answered by the challenge
+        rates = new RateCounters();
+        return true;
+    }
+
+    public int passes() {
+        return passes;
+    }
+
+    /** Whether any event in the window carries {@code signal}. */
+    public boolean any(int signal, long from) {
+        for (int i = 0; i < size; i++) {
+            if (times[i] >= from && (flags[i] & signal) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void shift(int drop) {
         int keep = size - drop;
         System.arraycopy(times, drop, times, 0, keep);
@@ -133,15 +198,19 @@ public final class ActorState {
 
     public byte[] toBytes() {
         byte[] ip = lastIp == null ? new byte[0] : lastIp.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(1 + 4 + size * 24 + 8 * RULES + 4 + ip.length + 8);
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 + size * 24 + 4 + 8 * RULES + 4 + ip.length + 8 + 8 + 8 + 1 + 4
+                + rates.bytes());
         b.put(FORMAT).putInt(size);
         for (int i = 0; i < size; i++) {
             b.putLong(times[i]).putInt(flags[i]).putInt(paths[i]).putInt(idPrefixes[i]).putInt(ids[i]);
         }
+        b.putInt(RULES);
         for (long until : quietUntil) {
             b.putLong(until);
         }
         b.putInt(ip.length).put(ip).putLong(ipNotedAt);
+        b.putLong(firstSeen).putLong(goodNotedAt).put((byte) (flagged ? 1 : 0)).putInt(passes);
+        rates.write(b);
         return b.array();
     }
 
@@ -159,8 +228,9 @@ public final class ActorState {
 
     public static ActorState fromBytes(byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
-        if (b.get() != FORMAT) {
-            throw new IllegalStateException("unknown actor state format");
+        byte format = b.get();
+        if (format != FORMAT && format != FORMAT_1) {
+            throw new IllegalStateException("unknown actor state format " + format);
         }
         int n = b.getInt();
         ActorState s = new ActorState(Math.max(16, n + 1));
@@ -172,13 +242,26 @@ public final class ActorState {
             s.ids[i] = b.getInt();
         }
         s.size = n;
-        for (int r = 0; r < RULES; r++) {
-            s.quietUntil[r] = b.getLong();
+        int rules = format == FORMAT_1 ? FORMAT_1_RULES : b.getInt();
+        for (int r = 0; r < rules; r++) {
+            long until = b.getLong();
+            if (r < RULES) {
+                s.quietUntil[r] = until;
+            }
         }
         byte[] ip = new byte[b.getInt()];
         b.get(ip);
         s.lastIp = ip.length == 0 ? null : new String(ip, StandardCharsets.UTF_8);
         s.ipNotedAt = b.getLong();
+        if (format == FORMAT_1) {
+            s.firstSeen = n == 0 ? 0 : s.times[0];
+            return s;
+        }
+        s.firstSeen = b.getLong();
+        s.goodNotedAt = b.getLong();
+        s.flagged = b.get() == 1;
+        s.passes = b.getInt();
+        s.rates = RateCounters.read(b);
         return s;
     }
 }

@@ -55,6 +55,39 @@ final class EventWindow {
         return distinct(hashes, n);
     }
 
+    /** Events carrying any of {@code signals} whose id prefix (here: a route's hash) is {@code prefix}. */
+    int countWithPrefix(int signals, int prefix) {
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && (state.flags(i) & signals) != 0 && state.idPrefix(i) == prefix) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The distinct address hashes (path hashes) of events carrying {@code signals}, restricted to id prefix
+     * {@code prefix} when {@code byPrefix}; sorted.
+     */
+    int[] addresses(int signals, int prefix, boolean byPrefix) {
+        int[] hashes = new int[state.size()];
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && (state.flags(i) & signals) != 0 && (!byPrefix || state.idPrefix(i) == prefix)) {
+                hashes[n++] = state.path(i);
+            }
+        }
+        Arrays.sort(hashes, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || hashes[i] != hashes[i - 1]) {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+        return Arrays.copyOf(hashes, distinct);
+    }
+
     /** Longest run of consecutive numbers among the ids requested under {@code prefix}. */
     int longestIdRun(int prefix) {
         int[] values = new int[state.size()];

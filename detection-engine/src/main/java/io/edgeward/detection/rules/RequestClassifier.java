@@ -2,12 +2,17 @@ package io.edgeward.detection.rules;
 
 import io.edgeward.detection.policy.Classification;
 import io.edgeward.detection.topics.LogRecord;
+import io.edgeward.edge.core.path.NormalisedPath;
+import io.edgeward.edge.core.path.PathNormaliser;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a log record into a {@link RequestEvent} according to the policy's classification section. One instance per
+ * Turns a log record into a {@link RequestEvent} according to the policy's classification section. The path is
+ * first put in the one normalised form the edge uses (edge-core {@link PathNormaliser}, lower-cased): a path an
+ * origin resolves to a page is judged as that page, and a tricky spelling ({@code /login;.css}) is never an asset.
+ * A request that accepts {@code application/json} (and not HTML) counts as an API call wherever it goes. One instance per
  * classification and stream thread: it remembers the verdict on recent user agents (few distinct ones carry most
  * traffic), so it is not thread-safe.
  */
@@ -27,13 +32,19 @@ public final class RequestClassifier {
     }
 
     public RequestEvent classify(LogRecord r, long time) {
-        String path = normalise(r.path());
+        return classified(r, time).event();
+    }
+
+    /** The event and the normalised path it was judged on (what routes and campaigns match against). */
+    public Classified classified(LogRecord r, long time) {
+        NormalisedPath normalised = normalise(r.rawPath() != null ? r.rawPath() : r.path());
+        String path = normalised.path();
         boolean post = "POST".equalsIgnoreCase(r.method());
         int status = r.status();
         int flags = 0;
-        if (c.assetExtensions().contains(extension(path))) {
+        if (!normalised.tricky() && c.assetExtensions().contains(extension(path))) {
             flags |= Signals.ASSET;
-        } else if (startsWithAny(path, c)) {
+        } else if (startsWithAny(path, c) || acceptsJsonOnly(r.accept())) {
             flags |= Signals.API;
         } else if (!post) {
             flags |= Signals.PAGE;
@@ -71,19 +82,27 @@ public final class RequestClassifier {
             flags |= Signals.NUMERIC_ID;
             idPrefix = path.substring(0, slash + 1).hashCode();
         }
-        return new RequestEvent(time, flags, path.hashCode(), idPrefix, Math.max(id, 0));
+        return new Classified(new RequestEvent(time, flags, path.hashCode(), idPrefix, Math.max(id, 0)), path,
+                id >= 0 ? path.substring(0, slash + 1) : path);
     }
 
-    static String normalise(String path) {
-        String p = path.toLowerCase(Locale.ROOT);
-        int q = p.indexOf('?');
-        if (q >= 0) {
-            p = p.substring(0, q);
-        }
-        if (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p.isEmpty() ? "/" : p;
+    /**
+     * A classified request: its event, its normalised path (lower case, no query, no trailing slash), and its
+     * pattern (the path, or for a path ending in a number the prefix before it: {@code /products/}).
+     */
+    public record Classified(RequestEvent event, String path, String pattern) {
+    }
+
+    /** Normalised (edge-core), lower-cased, without query or trailing slash. */
+    static NormalisedPath normalise(String raw) {
+        int q = raw.indexOf('?');
+        NormalisedPath n = PathNormaliser.normalise(q >= 0 ? raw.substring(0, q) : raw, true);
+        String p = n.path();
+        return p.length() > 1 && p.endsWith("/") ? new NormalisedPath(p.substring(0, p.length() - 1), n.tricky()) : n;
+    }
+
+    private static boolean acceptsJsonOnly(String accept) {
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
     }
 
     private static String extension(String path) {

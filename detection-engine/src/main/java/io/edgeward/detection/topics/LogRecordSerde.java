@@ -36,7 +36,9 @@ public final class LogRecordSerde implements Serde<LogRecord> {
             }
             Integer v = null;
             Integer status = null;
-            String[] s = new String[10];
+            Integer passes = null;
+            Long issuedAt = null;
+            String[] s = new String[15];
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
@@ -47,6 +49,8 @@ public final class LogRecordSerde implements Serde<LogRecord> {
                 switch (name) {
                     case "v" -> v = integer(p, t);
                     case "status" -> status = integer(p, t);
+                    case "challengePasses" -> passes = integer(p, t);
+                    case "sessionIssuedAt" -> issuedAt = longValue(p, t);
                     default -> {
                         int i = index(name);
                         if (i >= 0) {
@@ -55,7 +59,8 @@ public final class LogRecordSerde implements Serde<LogRecord> {
                     }
                 }
             }
-            return new LogRecord(v, s[0], s[1], s[2], status, s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
+            return new LogRecord(v, s[0], s[1], s[2], status, s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10],
+                    s[11], s[12], s[13], s[14], passes, issuedAt);
         } catch (IOException e) {
             throw new SerializationException("record on " + topic + " is not valid JSON: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
@@ -77,6 +82,20 @@ public final class LogRecordSerde implements Serde<LogRecord> {
         return null;
     }
 
+    private static Long longValue(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            try {
+                return Long.valueOf(p.getText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Where a field detection reads goes, or -1 for a field it skips (its value is never decoded). */
     private static int index(String name) {
         return switch (name) {
@@ -90,6 +109,11 @@ public final class LogRecordSerde implements Serde<LogRecord> {
             case "action" -> 7;
             case "reason" -> 8;
             case "ja4" -> 9;
+            case "accept" -> 10;
+            case "country" -> 11;
+            case "asn" -> 12;
+            case "headerNames" -> 13;
+            case "rawPath" -> 14;
             default -> -1;
         };
     }

@@ -7,7 +7,6 @@ import io.edgeward.detection.rules.ActorState;
 import io.edgeward.detection.rules.CrossRules;
 import io.edgeward.detection.rules.Finding;
 import io.edgeward.detection.rules.RequestEvent;
-import io.edgeward.detection.rules.Signals;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -17,8 +16,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Cross-address rules on signals repartitioned by {@code scope|value} (session, ja4, user_agent, cidr): each key's
- * recent signals are kept as events whose path hash is the client address's hash.
+ * Cross-address rules on signals repartitioned by {@code scope|value} (session, ja4, user_agent, cidr, campaign,
+ * route): each key's recent signals are kept as events whose path hash is the client address's hash and whose id
+ * prefix is the hash of the signal's route. Findings on shared attributes ask for sessionless decisions, with the
+ * route where the rule has one; escalation weighs their blast radius.
  */
 final class CrossProcessor implements Processor<String, Signal, String, Candidate> {
 
@@ -50,26 +51,47 @@ final class CrossProcessor implements Processor<String, Signal, String, Candidat
         String value = record.key().substring(bar + 1);
         DetectionPolicy p = policy.get();
         long now = signal.time();
-        int flags = (signal.loginAttempt() ? Signals.LOGIN_ATTEMPT : 0) | (signal.loginFailed() ? Signals.LOGIN_FAIL : 0);
-        RequestEvent event = new RequestEvent(now, flags, signal.ip().hashCode(), 0, 0);
+        int routeHash = signal.route() == null ? 0 : signal.route().hashCode();
+        RequestEvent event = new RequestEvent(now, signal.flags(), signal.ip().hashCode(), routeHash, 0);
         byte[] stored = store.get(record.key());
         ActorState state = stored == null ? new ActorState() : ActorState.fromBytes(stored);
-        int rule = ("session".equals(scope) ? RuleName.SESSION_SHARED : RuleName.CREDENTIAL_STUFFING_DISTRIBUTED)
-                .ordinal();
-        if (state.isQuiet(rule, now)) {
+        RuleName rule = CrossRules.ruleOf(scope);
+        if (state.isQuiet(rule.ordinal(), now)) {
             return; // already detected: hot attack keys cost no state updates until the decision runs out
         }
         state.append(event, now - p.retention().toMillis(), p.limits().signalsPerKey());
-        for (Finding f : CrossRules.evaluate(state, event, scope, p)) {
-            state.quietUntil(f.rule().ordinal(), now + f.duration().toMillis());
-            Candidate c = new Candidate(f.rule().key(), scope, value, f.action().wire(), Action.BLOCK.wire(),
-                    f.duration().toString(), f.reason(), now, f.evidence());
-            context.forward(new Record<>(record.key(), c, now));
+        for (Finding f : CrossRules.evaluate(state, event, scope, value, p)) {
+            // a route stays under attack while the surge lasts: its decision is renewed half-way through
+            long quiet = rule == RuleName.ROUTE_UNDER_ATTACK ? f.duration().toMillis() / 2 : f.duration().toMillis();
+            state.quietUntil(rule.ordinal(), now + quiet);
+            context.forward(new Record<>(record.key(), candidate(f, scope, value, signal.route(), now), now));
         }
         store.put(record.key(), state.toBytes());
     }
 
+    private static Candidate candidate(Finding f, String scope, String value, String signalRoute, long now) {
+        String cap = Action.BLOCK.wire();
+        String action = f.action().wire();
+        return switch (scope) {
+            // the campaign signal's route reads "<campaign key> <METHOD> <pattern>"
+            case "campaign" -> {
+                int space = signalRoute.indexOf(' ');
+                yield new Candidate(f.rule().key(), scope, signalRoute.substring(0, space), action, cap,
+                        f.duration().toString(), f.reason(), now, f.evidence(), Boolean.TRUE,
+                        signalRoute.substring(space + 1), null);
+            }
+            case "route" -> new Candidate(f.rule().key(), scope, value, action, Action.CHALLENGE.wire(),
+                    f.duration().toString(), f.reason(), now, f.evidence(), null, null, null);
+            case "session" -> new Candidate(f.rule().key(), scope, value, action, cap, f.duration().toString(),
+                    f.reason(), now, f.evidence());
+            // distributed stuffing on a JA4, user agent or network: only requests without a session, on logins
+            default -> new Candidate(f.rule().key(), scope, value, action, cap, f.duration().toString(),
+                    f.reason(), now, f.evidence(), Boolean.TRUE, signalRoute, null);
+        };
+    }
+
     private void expire(long streamTime) {
         StaleEntries.delete(store, ActorState::lastSeenOf, streamTime - policy.get().retention().toMillis());
+        StaleEntries.bound(store, ActorState::lastSeenOf, policy.get().limits().maxEntries());
     }
 }

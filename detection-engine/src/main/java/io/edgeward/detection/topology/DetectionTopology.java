@@ -23,12 +23,14 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The detection topology:
  * <pre>
- * edgeward.logs (key clientIp) ─► actors ─┬─ candidates ─────────────────────────┐
- *                                         └─ signals ─► repartition ─► cross ──┴─► repartition ─► escalation
- *                                                                                   ├─► edgeward.detections
- *                                                                                   └─► edgeward.decisions
+ * edgeward.logs (key clientIp) ─► actors ─┬─ candidates, well-behaved sessions ──────┐
+ *                                         └─ signals ─► repartition ─► cross ─────┴─► repartition ─► escalation
+ *                                                                                      ├─► edgeward.detections
+ *                                                                                      └─► edgeward.decisions
  * edgeward.decisions ─► decisions-seen (global store: escalation publishes no decision over an administrator's)
  * </pre>
+ * Candidates on shared attributes and well-behaved session reports share one repartition key, so the escalation
+ * task that weighs a decision's blast radius holds the sessions it would touch.
  * Record timestamps (request time) drive every window, so a replay of historical logs gives the same detections.
  * The policy is read through {@code policy} on every evaluation, so a reload applies to the next record.
  */
@@ -54,7 +56,9 @@ public final class DetectionTopology {
         builder.addStateStore(store(ActorProcessor.ACTORS, windowChangelogs));
         builder.addStateStore(store(ActorProcessor.ADDRESSES, windowChangelogs));
         builder.addStateStore(store(CrossProcessor.STORE, windowChangelogs));
+        builder.addStateStore(store(ActorProcessor.RATES, windowChangelogs));
         builder.addStateStore(store(EscalationProcessor.STORE, true));
+        builder.addStateStore(store(BlastRadius.STORE, windowChangelogs));
         builder.addGlobalStore(AdminDecisions.store(), topics.decisions(),
                 Consumed.with(Serdes.String(), Serdes.String()).withName("decisions-in"), AdminDecisions.Updater::new);
 
@@ -62,11 +66,16 @@ public final class DetectionTopology {
                 .stream(topics.logs(), Consumed.with(Serdes.String(), new LogRecordSerde())
                         .withName("logs"))
                 .process(() -> new ActorProcessor(policy), Named.as("actors"), ActorProcessor.ACTORS,
-                        ActorProcessor.ADDRESSES);
+                        ActorProcessor.ADDRESSES, ActorProcessor.RATES);
 
-        KStream<String, Candidate> actorCandidates = emissions
-                .filter((key, e) -> e instanceof Emission.Found, Named.as("actor-candidates"))
-                .mapValues(e -> ((Emission.Found) e).candidate(), Named.as("actor-candidate-values"));
+        KStream<String, ToEscalation> actorCandidates = emissions
+                .filter((key, e) -> e instanceof Emission.Found || e instanceof Emission.Good,
+                        Named.as("actor-candidates"))
+                .map((key, e) -> e instanceof Emission.Found f
+                        ? KeyValue.pair(EscalationProcessor.partitionKey(f.candidate()),
+                        new ToEscalation(f.candidate(), null))
+                        : KeyValue.pair(EscalationProcessor.BLAST_KEY,
+                        new ToEscalation(null, ((Emission.Good) e).session())), Named.as("actor-candidate-values"));
 
         KStream<String, Candidate> crossCandidates = emissions
                 .filter((key, e) -> e instanceof Emission.Crossed, Named.as("signals"))
@@ -75,11 +84,12 @@ public final class DetectionTopology {
                 .process(() -> new CrossProcessor(policy), Named.as("cross"), CrossProcessor.STORE);
 
         KStream<String, Outcome> outcomes = actorCandidates
-                .merge(crossCandidates, Named.as("all-candidates"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(Candidate.class))
+                .merge(crossCandidates.map((key, c) -> KeyValue.pair(EscalationProcessor.partitionKey(c),
+                        new ToEscalation(c, null)), Named.as("cross-candidate-values")), Named.as("all-candidates"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(ToEscalation.class))
                         .withName("candidates"))
                 .process(() -> new EscalationProcessor(policy, clock), Named.as("escalation"),
-                        EscalationProcessor.STORE);
+                        EscalationProcessor.STORE, BlastRadius.STORE);
 
         outcomes.mapValues(Outcome::detection, Named.as("detections"))
                 .to(topics.detections(), Produced.with(Serdes.String(), new JsonSerde<>(Detection.class))

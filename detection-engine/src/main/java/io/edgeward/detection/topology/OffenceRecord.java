@@ -10,6 +10,8 @@ final class OffenceRecord {
     private long[] times = new long[0];
     private long activeUntil;
     private Action activeAction = Action.MONITOR;
+    /** The most challenges the actor's session had passed at any offence: a higher count means a new pass. */
+    private int passes;
 
     void forgetBefore(long oldest) {
         times = Arrays.stream(times).filter(t -> t >= oldest).toArray();
@@ -28,6 +30,19 @@ final class OffenceRecord {
         return times.length;
     }
 
+    int passes() {
+        return passes;
+    }
+
+    void notePasses(int seen) {
+        passes = Math.max(passes, seen);
+    }
+
+    /** Whether the active decision runs beyond {@code at}. */
+    boolean activeBeyond(long at) {
+        return activeUntil > at;
+    }
+
     int count() {
         return times.length;
     }
@@ -41,12 +56,12 @@ final class OffenceRecord {
     }
 
     byte[] toBytes() {
-        ByteBuffer b = ByteBuffer.allocate(4 + 8 * times.length + 8 + 1);
+        ByteBuffer b = ByteBuffer.allocate(4 + 8 * times.length + 8 + 1 + 4);
         b.putInt(times.length);
         for (long t : times) {
             b.putLong(t);
         }
-        return b.putLong(activeUntil).put((byte) activeAction.ordinal()).array();
+        return b.putLong(activeUntil).put((byte) activeAction.ordinal()).putInt(passes).array();
     }
 
     static OffenceRecord fromBytes(byte[] bytes) {
@@ -61,6 +76,7 @@ final class OffenceRecord {
         }
         o.activeUntil = b.getLong();
         o.activeAction = Action.values()[b.get()];
+        o.passes = b.remaining() >= 4 ? b.getInt() : 0; // records from before passes were kept have none
         return o;
     }
 }

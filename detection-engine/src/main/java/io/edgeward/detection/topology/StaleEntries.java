@@ -28,4 +28,37 @@ final class StaleEntries {
         stale.forEach(store::delete);
         return stale.size();
     }
+
+    /**
+     * Keeps {@code store} within {@code maxEntries}: when it holds more, the least recently active entries are
+     * deleted until it does (ties at the cut-off go too). Returns how many were deleted. The count comes from the
+     * store's estimate first, so a store within bounds costs no scan.
+     */
+    static int bound(KeyValueStore<String, byte[]> store, ToLongFunction<byte[]> lastActivity, int maxEntries) {
+        if (store.approximateNumEntries() <= maxEntries) {
+            return 0;
+        }
+        List<String> keys = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            all.forEachRemaining(kv -> {
+                keys.add(kv.key);
+                times.add(lastActivity.applyAsLong(kv.value));
+            });
+        }
+        int excess = keys.size() - maxEntries;
+        if (excess <= 0) {
+            return 0;
+        }
+        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        long cutOff = sorted[excess - 1];
+        int deleted = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            if (times.get(i) <= cutOff) {
+                store.delete(keys.get(i));
+                deleted++;
+            }
+        }
+        return deleted;
+    }
 }

@@ -21,7 +21,10 @@ class PolicyLoaderTest {
     void bundled_default_enables_every_rule() {
         DetectionPolicy policy = PolicyLoader.defaults();
 
-        assertThat(policy.rules()).containsOnlyKeys(RuleName.values());
+        assertThat(policy.rules()).containsOnlyKeys(java.util.Arrays.stream(RuleName.values())
+                .filter(RuleName::configurable).toList());
+        assertThat(policy.budgets()).isNotEmpty();
+        assertThat(policy.underAttack()).isNotEmpty();
         assertThat(policy.retention()).isEqualTo(Duration.ofMinutes(10));
     }
 
@@ -60,6 +63,35 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> PolicyLoader.parse(RULE.formatted(3).replace("challenge", "ban"),
                 PolicyLoader.defaults(), "test"))
                 .hasMessageContaining("action must be one of monitor, challenge, block, was ban");
+    }
+
+    @Test
+    void budgets_and_surges_with_bad_values_are_named_with_the_value() {
+        String budget = "detection:\n  budgets:\n    - {route: \"%s\", per: %s, limit: 10, window: PT1M,"
+                + " action: challenge, duration: PT15M}\n";
+        assertThatThrownBy(() -> PolicyLoader.parse(String.format(budget, "/api/", "session"),
+                PolicyLoader.defaults(), "t")).isInstanceOf(PolicyException.class)
+                .hasMessageContaining("detection.budgets[0].route").hasMessageContaining("/api/");
+        assertThatThrownBy(() -> PolicyLoader.parse(String.format(budget, "* /api/", "household"),
+                PolicyLoader.defaults(), "t")).isInstanceOf(PolicyException.class)
+                .hasMessageContaining("detection.budgets[0].per").hasMessageContaining("household");
+        assertThatThrownBy(() -> PolicyLoader.parse("detection:\n  underAttack:\n    - {route: \"POST /login\","
+                + " threshold: 5000, window: PT1M, duration: PT10M}\n", PolicyLoader.defaults(), "t"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("signalsPerKey").hasMessageContaining("5000");
+        assertThatThrownBy(() -> PolicyLoader.parse("detection:\n  rules:\n    rate.route: {window: PT1M,"
+                + " threshold: 1, action: challenge, duration: PT1M}\n", PolicyLoader.defaults(), "t"))
+                .isInstanceOf(PolicyException.class).hasMessageContaining("not a known rule");
+    }
+
+    @Test
+    void a_file_without_budgets_keeps_the_bundled_ones_and_an_empty_list_disables_them() {
+        DetectionPolicy inherited = PolicyLoader.parse(String.format(RULE, 7), PolicyLoader.defaults(), "t");
+        DetectionPolicy none = PolicyLoader.parse("detection:\n  budgets: []\n  underAttack: []\n"
+                + String.format(RULE, 7).substring("detection:\n".length()), PolicyLoader.defaults(), "t");
+
+        assertThat(inherited.budgets()).isEqualTo(PolicyLoader.defaults().budgets());
+        assertThat(none.budgets()).isEmpty();
+        assertThat(none.underAttack()).isEmpty();
     }
 
     @Test

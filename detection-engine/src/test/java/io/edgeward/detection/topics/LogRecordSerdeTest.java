@@ -27,7 +27,21 @@ class LogRecordSerdeTest {
                  "timeTakenMs":null}""");
 
         assertThat(r).isEqualTo(new LogRecord(1, "203.0.113.7", "GET", "/products/7", 200, "Mozilla/5.0", "de",
-                "AbC", "valid", "allow", null, "t13d"));
+                "AbC", "valid", "allow", null, "t13d", "text/html", "DE", null, null, null, null, null));
+    }
+
+    @Test
+    void reads_the_optional_fields_of_the_second_wave() {
+        LogRecord r = read("""
+                {"clientIp":"203.0.113.7","method":"GET","path":"/login","rawPath":"/login;.css","status":200,
+                 "headerNames":"host,user-agent,accept","challengePasses":2,"sessionIssuedAt":1795000000,
+                 "asn":16509}""");
+
+        assertThat(r.rawPath()).isEqualTo("/login;.css");
+        assertThat(r.headerNames()).isEqualTo("host,user-agent,accept");
+        assertThat(r.challengePasses()).isEqualTo(2);
+        assertThat(r.sessionIssuedAt()).isEqualTo(1_795_000_000L);
+        assertThat(r.asn()).isEqualTo("16509");
     }
 
     @Test

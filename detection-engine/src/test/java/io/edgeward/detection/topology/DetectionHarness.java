@@ -48,6 +48,10 @@ final class DetectionHarness implements AutoCloseable {
         this(PolicyLoader.defaults(), Clock.fixed(START, ZoneOffset.UTC));
     }
 
+    DetectionHarness(DetectionPolicy initial) {
+        this(initial, Clock.fixed(START, ZoneOffset.UTC));
+    }
+
     DetectionHarness(DetectionPolicy initial, Clock clock) {
         try {
             stateDir = Files.createTempDirectory("detection-ttd");
@@ -123,6 +127,11 @@ final class DetectionHarness implements AutoCloseable {
             all.forEachRemaining(kv -> keys.add(kv.key));
         }
         return keys;
+    }
+
+    /** Decisions published so far, values only. */
+    List<Decision> decisionValues() {
+        return decisions().stream().map(kv -> kv.value).toList();
     }
 
     List<Detection> detections(String rule) {

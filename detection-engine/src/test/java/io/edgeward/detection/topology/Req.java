@@ -19,6 +19,13 @@ final class Req {
     private String action = "allow";
     private String reason;
     private String ja4 = "t13d1516h2_8daaf6152771_02713d6af862";
+    private String accept;
+    private String headerNames = "host,user-agent,accept,accept-language,accept-encoding";
+    private String rawPath;
+    private Integer challengePasses;
+    private Long sessionIssuedAt;
+    private String country = "DE";
+    private String asn;
 
     static Req get(String path) {
         Req r = new Req();
@@ -65,6 +72,38 @@ final class Req {
         return this;
     }
 
+    static Req request(String method, String path) {
+        Req r = get(path);
+        r.method = method;
+        return r;
+    }
+
+    Req accept(String value) {
+        accept = value;
+        return this;
+    }
+
+    Req headerNames(String value) {
+        headerNames = value;
+        return this;
+    }
+
+    /** The path as the client spelled it; {@code path} stays the normalised one, as the edge logs it (C8). */
+    Req rawPath(String value) {
+        rawPath = value;
+        return this;
+    }
+
+    Req passes(int value) {
+        challengePasses = value;
+        return this;
+    }
+
+    Req issuedAt(java.time.Instant value) {
+        sessionIssuedAt = value.getEpochSecond();
+        return this;
+    }
+
     Req ja4(String value) {
         ja4 = value;
         return this;
@@ -78,6 +117,6 @@ final class Req {
 
     LogRecord build() {
         return new LogRecord(1, ip, method, path, status, userAgent, acceptLanguage, sessionId, cookieState, action,
-                reason, ja4);
+                reason, ja4, accept, country, asn, headerNames, rawPath, challengePasses, sessionIssuedAt);
     }
 }

@@ -1,0 +1,14 @@
+package io.edgeward.detection.policy;
+
+import java.time.Duration;
+
+/**
+ * How wide a decision on a shared attribute (user agent, JA4, network, ASN, country, campaign) may be. A session
+ * counts as well-behaved once it has come back with its cookie for at least {@code minAge}, loaded assets, and
+ * tripped no rule; the engine keeps the newest {@code maxTrackedSessions} of them seen within {@code window}.
+ * A decision is too wide when it would touch more than {@code maxShare} of them, or {@code maxSessions} or more
+ * of them (the absolute cap for large sites); it is then narrowed to a route, or refused.
+ */
+public record BlastRadiusSettings(Duration window, Duration minAge, Double maxShare, Integer maxSessions,
+                                  Integer maxTrackedSessions) {
+}
