@@ -4,7 +4,7 @@ import io.edgeward.protector.decision.Action;
 import io.edgeward.protector.decision.Decision;
 import io.edgeward.protector.decision.DecisionStore;
 import io.edgeward.protector.decision.ListKind;
-import io.edgeward.protector.decision.Subject;
+import io.edgeward.protector.decision.StoredDecision;
 
 import java.util.Optional;
 
@@ -28,20 +28,9 @@ final class StandingBlocks {
         if (store == null || client == null || store.match(ListKind.ALLOWLIST, client.whole()).isPresent()) {
             return Optional.empty();
         }
-        Optional<Decision> whole = blockIn(client.whole());
-        if (whole.isPresent()) {
-            return whole;
-        }
-        for (Subject one : client.alone()) {
-            Optional<Decision> found = blockIn(one);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Decision> blockIn(Subject subject) {
-        return store.match(ListKind.DECISION, subject).filter(d -> d.action() == Action.BLOCK);
+        // Any block on any scope, not just the most specific decision: a challenge on the address must not hide
+        // a block on its network or user agent. Route-qualified blocks are about another path than verify's.
+        return store.find(ListKind.DECISION, client.whole(), null,
+                d -> d.action() == Action.BLOCK && d.route() == null).map(StoredDecision::toDecision);
     }
 }
