@@ -80,6 +80,10 @@ public final class Launcher implements Runnable {
                 + "Protector check before it fails open (default ${DEFAULT-VALUE}; 100 ms in a deployment, more here "
                 + "because every service shares this machine and starts cold)")
         Duration protectorTimeout;
+        @Option(names = "--block-carry-max", defaultValue = "PT5M", description = "how long the edge enforces a "
+                + "block answer without asking Protector again, also while Protector is down; an operator's unblock "
+                + "reaches a blocked client within it (default ${DEFAULT-VALUE})")
+        Duration blockCarryMax;
         @Option(names = "--passive-dir", description = "drop directory of the passive path: CloudFront standard log "
                 + "files copied there are parsed and sent to ingest (default <data-dir>/passive-drop)")
         Path passiveDir;
@@ -99,7 +103,8 @@ public final class Launcher implements Runnable {
                     .bindAddress(bind).frontPort(frontPort).protectorPort(protectorPort).ingestPort(ingestPort)
                     .originPort(originPort).kafkaPort(kafkaPort).kafkaBootstrapServers(kafkaBootstrap)
                     .origin(origin).trustForwardedFor(trustForwardedFor).mode(mode).country(country)
-                    .dataDir(dataDir).policyFile(policy).protectorTimeout(protectorTimeout).logSkipExtensions(skipLogExtensions)
+                    .dataDir(dataDir).policyFile(policy).protectorTimeout(protectorTimeout).blockCarryMax(blockCarryMax)
+                    .logSkipExtensions(skipLogExtensions)
                     .passiveDir(passiveDir).inline(inline).inspectorPort(inspectorPort)
                     .build();
             LocalStack stack = LocalStack.start(config);

@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * An operator's decision (admin API → Kafka decisions topic → Protector's memory) takes effect at the visitor's next
  * check through the real edge, and so does its removal. Visitors without a cookie are checked on every request; a
- * session's cookie here is re-checked after one second.
+ * session's cookie here is re-checked after one second, and a block answer is enforced without asking again for one
+ * second (blocks.carryMax; 5 min by default, which is how long an unblock can take to reach a blocked client).
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class AdminDecisionsTest {
@@ -28,7 +29,7 @@ class AdminDecisionsTest {
     @BeforeAll
     static void start(KafkaBroker broker) {
         stack = TestStacks.start(broker, b -> b.checkIntervalInitial(Duration.ofSeconds(1))
-                .checkIntervalMax(Duration.ofSeconds(1)));
+                .checkIntervalMax(Duration.ofSeconds(1)).blockCarryMax(Duration.ofSeconds(1)));
         admin = new ProtectorAdmin(stack);
     }
 

@@ -23,6 +23,7 @@ public final class EdgeConfigJson {
         root.putObject("checkInterval").put("initial", config.checkIntervalInitial().toString())
                 .put("max", config.checkIntervalMax().toString());
         root.put("mode", config.mode());
+        root.putObject("blocks").put("carryMax", config.blockCarryMax().toString());
         // The local front adds the cloudfront-viewer-* headers itself before the viewer-request function runs.
         root.put("trustCloudFrontHeaders", true);
         root.putArray("routes");

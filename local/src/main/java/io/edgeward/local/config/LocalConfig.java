@@ -35,13 +35,17 @@ import java.util.Set;
  * @param inline              inline mode: the front runs no edge functions and sends requests to an in-process
  *                            inspecting origin, failing over to the application origin (docs/inline.md)
  * @param inspectorPort       the inspecting origin's port in inline mode (default 8083)
+ * @param blockCarryMax       how long the edge enforces a block answer without asking again (edge
+ *                            {@code blocks.carryMax}, default 5 min): an operator's unblock reaches a blocked client
+ *                            within it
  */
 public record LocalConfig(String bindAddress, int frontPort, int protectorPort, int ingestPort, int originPort,
                           int kafkaPort, String kafkaBootstrapServers, URI origin, boolean trustForwardedFor, String mode, String country,
                           Path dataDir, String topicPrefix, Path policyFile, Duration protectorTimeout,
                           int shipperBatchSize, Duration shipperMaxAge, Duration shipperTimeout, Duration checkIntervalInitial,
                           Duration checkIntervalMax, List<String> logSkipExtensions, boolean detection,
-                          LocalSecrets secrets, Path passiveDir, boolean inline, int inspectorPort) {
+                          LocalSecrets secrets, Path passiveDir, boolean inline, int inspectorPort,
+                          Duration blockCarryMax) {
 
     static final Set<String> MODES = Set.of("mitigate", "inject", "monitor");
 
@@ -68,6 +72,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         require(policyFile == null || Files.isReadable(policyFile),
                 "local.policyFile must be a readable file, was " + policyFile);
         positive(protectorTimeout, "local.protectorTimeout");
+        positive(blockCarryMax, "local.blockCarryMax");
         require(shipperBatchSize >= 1, "local.shipperBatchSize must be >= 1, was " + shipperBatchSize);
         positive(shipperMaxAge, "local.shipperMaxAge");
         positive(shipperTimeout, "local.shipperTimeout");
@@ -114,6 +119,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         private String topicPrefix = "edgeward.";
         private Path policyFile;
         private Duration protectorTimeout = Duration.ofMillis(300);
+        private Duration blockCarryMax = Duration.ofMinutes(5);
         private int shipperBatchSize = 10;
         private Duration shipperMaxAge = Duration.ofSeconds(1);
         private Duration shipperTimeout = Duration.ofSeconds(5);
@@ -147,6 +153,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public Builder topicPrefix(String v) { topicPrefix = v; return this; }
         public Builder policyFile(Path v) { policyFile = v; return this; }
         public Builder protectorTimeout(Duration v) { protectorTimeout = v; return this; }
+        public Builder blockCarryMax(Duration v) { blockCarryMax = v; return this; }
         public Builder shipperBatchSize(int v) { shipperBatchSize = v; return this; }
         public Builder shipperMaxAge(Duration v) { shipperMaxAge = v; return this; }
         public Builder shipperTimeout(Duration v) { shipperTimeout = v; return this; }
@@ -162,7 +169,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
             return new LocalConfig(bindAddress, frontPort, protectorPort, ingestPort, originPort, kafkaPort, kafkaBootstrapServers, origin,
                     trustForwardedFor, mode, country, dataDir, topicPrefix, policyFile, protectorTimeout,
                     shipperBatchSize, shipperMaxAge, shipperTimeout, checkIntervalInitial, checkIntervalMax, logSkipExtensions, detection, secrets,
-                    passiveDir, inline, inspectorPort);
+                    passiveDir, inline, inspectorPort, blockCarryMax);
         }
     }
 
