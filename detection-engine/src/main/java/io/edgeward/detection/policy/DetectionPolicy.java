@@ -173,6 +173,9 @@ public final class DetectionPolicy {
                 "detection.blastRadius.maxShare must be within [0, 1], was " + b.maxShare());
         requirePositive(b.maxSessions(), "detection.blastRadius.maxSessions");
         requirePositive(b.maxTrackedSessions(), "detection.blastRadius.maxTrackedSessions");
+        if (b.minSample() != null && b.minSample() < 0) {
+            throw new PolicyException("detection.blastRadius.minSample must be >= 0, was " + b.minSample());
+        }
         return new DetectionPolicy(c, l, n, e, rules, budgets, surges, b);
     }
 

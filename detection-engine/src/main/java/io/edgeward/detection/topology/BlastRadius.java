@@ -34,6 +34,11 @@ final class BlastRadius {
             return touched > 0 && (touched > s.maxShare() * total || touched >= s.maxSessions());
         }
 
+        /** Too few well-behaved sessions tracked to know who else shares the attribute. */
+        boolean unweighable(BlastRadiusSettings s) {
+            return total < s.minSampleOrDefault();
+        }
+
         String describe() {
             double share = total == 0 ? 0 : 100.0 * touched / total;
             return touched + " of " + total + " well-behaved sessions ("

@@ -87,14 +87,16 @@ final class EscalationProcessor implements Processor<String, ToEscalation, Strin
         if (BlastRadius.SHARED_SCOPES.contains(c.scope())) {
             c = c.narrowed(true, null, Action.weaker(Action.fromWire(c.cap()), Action.CHALLENGE).wire(), c.reason());
             BlastRadius.Estimate estimate = blastRadius.estimate(c.scope(), c.value(), c.detectedAt(), p.blastRadius());
-            if (estimate.tooWide(p.blastRadius())) {
-                String route = in.candidate().route();
-                if (route == null) {
-                    refuse(c, estimate, p.blastRadius());
-                    return;
-                }
+            String route = in.candidate().route();
+            boolean campaign = "campaign".equals(c.scope());
+            if (route != null) {
+                // A shared attribute (a user agent, a network) with the attacker's route: keep to the route, whatever
+                // the estimate, so a few hundred framed failures never reach the pages real visitors browse.
                 c = c.narrowed(true, route, c.cap(), c.reason());
                 note = " (narrowed to sessionless " + route + ": would touch " + estimate.describe() + ")";
+            } else if (estimate.tooWide(p.blastRadius()) || (!campaign && estimate.unweighable(p.blastRadius()))) {
+                refuse(c, estimate, p.blastRadius());
+                return;
             }
         }
         escalate(c, note, p.escalation());
@@ -129,7 +131,7 @@ final class EscalationProcessor implements Processor<String, ToEscalation, Strin
     private void refuse(Candidate c, BlastRadius.Estimate estimate, BlastRadiusSettings s) {
         String reason = c.reason() + " (no decision published: it would touch " + estimate.describe()
                 + ", over the blast-radius bound of " + s.maxShare() * 100 + "% or " + s.maxSessions()
-                + " sessions, and no route narrows it)";
+                + " sessions (at least " + s.minSampleOrDefault() + " needed to weigh it), and no route narrows it)";
         Detection detection = new Detection(c.rule(), c.scope(), c.value(), c.action(), c.duration(), reason,
                 Instant.ofEpochMilli(c.detectedAt()).toString(), c.evidence(), null, null, null, Boolean.TRUE, null);
         log.info("detection rule={} scope={} refused: blast radius {}", c.rule(), c.scope(), estimate.describe());

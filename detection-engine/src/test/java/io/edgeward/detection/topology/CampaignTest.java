@@ -39,7 +39,9 @@ class CampaignTest {
                         assertThat(kv.value.value()).isEqualTo(CAMPAIGN);
                         assertThat(kv.value.isSessionless()).isTrue();
                         assertThat(kv.value.action()).isEqualTo("challenge");
-                        assertThat(kv.key).isEqualTo("decision|campaign|" + CAMPAIGN + "|sessionless");
+                        assertThat(kv.value.route()).as("a shared attribute keeps to the attacker's route")
+                                .isEqualTo("GET /products/");
+                        assertThat(kv.key).isEqualTo("decision|campaign|" + CAMPAIGN + "|sessionless|route=GET /products/");
                     });
         }
     }
@@ -136,7 +138,8 @@ class CampaignTest {
             assertThat(h.decisionValues()).filteredOn(d -> d.scope().equals("ja4")).singleElement()
                     .satisfies(d -> {
                         assertThat(d.isSessionless()).isTrue();
-                        assertThat(d.route()).as("nobody well-behaved shares it: no route needed").isNull();
+                        assertThat(d.route()).as("a shared attribute keeps to the attacker's route, shared or not")
+                                .isEqualTo("POST /login");
                     });
         }
     }

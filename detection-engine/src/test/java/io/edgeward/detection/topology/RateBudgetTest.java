@@ -141,9 +141,23 @@ class RateBudgetTest {
     }
 
     @Test
-    void cookieless_pace_spread_over_a_slash_24_is_a_sessionless_network_challenge() {
+    void a_network_decision_without_a_route_is_refused_while_too_few_sessions_are_known_to_weigh_it() {
         try (DetectionHarness h = new DetectionHarness(Policies.bundledWith(
                 "per: network, limit: 1200,", "per: network, limit: 100,"))) {
+            for (int i = 0; i < 120; i++) {
+                h.send(Req.get("/search?q=" + i).ip("198.51.100." + (i % 250 + 1)).cookieless("r" + i),
+                        Duration.ofMillis(300));
+            }
+
+            assertThat(h.decisionValues()).noneMatch(x -> x.scope().equals("cidr"));
+            assertThat(h.detections("rate.route")).anySatisfy(d -> assertThat(d.reason()).contains("no decision published"));
+        }
+    }
+
+    @Test
+    void cookieless_pace_spread_over_a_slash_24_is_a_sessionless_network_challenge() {
+        try (DetectionHarness h = new DetectionHarness(Policies.bundledWith(
+                "per: network, limit: 1200,", "per: network, limit: 100,", "minSample: 50", "minSample: 0"))) {
             for (int i = 0; i < 120; i++) {
                 h.send(Req.get("/search?q=" + i).ip("198.51.100." + (i % 250 + 1)).cookieless("r" + i),
                         Duration.ofMillis(300));
