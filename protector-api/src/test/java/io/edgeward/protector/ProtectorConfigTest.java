@@ -74,7 +74,7 @@ class ProtectorConfigTest {
         assertThat(c.decisionMemory().maxEntries()).isEqualTo(5000);
         assertThat(c.checks().passExemption()).isEqualTo(java.time.Duration.ofMinutes(10));
         assertThat(c.checks().goodStandingMinAge()).isEqualTo(java.time.Duration.ofSeconds(30));
-        assertThat(c.checks().goodStandingMinGeneration()).isEqualTo(2);
+        assertThat(c.checks().goodStandingMinGeneration()).isEqualTo(1);
         assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES", "10")))
                 .hasMessageContaining("maxEntries must be >= 100, was 10");
         assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_PASS_EXEMPTION", "-PT1M")))

@@ -28,7 +28,9 @@ public enum RuleName {
     /** A rate budget exceeded; configured under {@code detection.budgets}, not {@code rules}. */
     RATE_ROUTE("rate.route", false),
     /** A route under a surge of sessionless requests; configured under {@code detection.underAttack}. */
-    ROUTE_UNDER_ATTACK("route.under-attack", false);
+    ROUTE_UNDER_ATTACK("route.under-attack", false),
+    /** Pages requested at a machine's even pace: the spread of the gaps is at most ratio of their mean. */
+    PACE_REGULAR("pace.regular", Param.RATIO);
 
     public enum Param { RATIO, DISTINCT_IPS, SCOPES, GRACE }
 

@@ -16,6 +16,11 @@ import java.util.Map;
 public final class ActorRules {
 
     private static final int REQUEST = ~Signals.RETURNED;
+    /**
+     * pace.regular is for crawlers polite enough to pass the rate and scraping rules: faster machine pace is theirs
+     * to judge, and a view's burst of fetches is not a pace.
+     */
+    private static final long POLITE_GAP_MILLIS = 5_000;
 
     private ActorRules() {
     }
@@ -33,6 +38,17 @@ public final class ActorRules {
                         "%d pages in %s with %d assets (fewer than %.0f%% of pages): page crawling without loading"
                                 + " assets", pages, r.window(), assets, r.ratio() * 100),
                         Map.of("pages", pages, "assets", assets)) : null;
+            });
+        }
+        if (Signals.has(f, Signals.PAGE)) {
+            check(found, s, p, RuleName.PACE_REGULAR, now, (w, r) -> {
+                double spread = w.gapSpread(Signals.PAGE);
+                int pages = w.count(Signals.PAGE);
+                return pages >= r.threshold() && spread <= r.ratio() && w.meanGap(Signals.PAGE) >= POLITE_GAP_MILLIS
+                        ? found(r, RuleName.PACE_REGULAR, String.format(Locale.ROOT,
+                        "%d pages in %s at an even pace (gaps vary by %.0f%% of their mean, at most %.0f%%): a timer,"
+                                + " not a reader", pages, r.window(), spread * 100, r.ratio() * 100),
+                        Map.of("pages", pages, "gapSpread", spread)) : null;
             });
         }
         if (Signals.has(f, Signals.PAGE | Signals.API)) {

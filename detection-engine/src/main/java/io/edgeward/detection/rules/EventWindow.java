@@ -88,6 +88,50 @@ final class EventWindow {
         return Arrays.copyOf(hashes, distinct);
     }
 
+    /**
+     * The coefficient of variation (standard deviation over mean) of the gaps between consecutive events carrying
+     * {@code signals}: near 0 for a timer, well above for a person reading. {@code +Infinity} with fewer than two
+     * gaps or a mean gap of 0 (a burst is not a pace).
+     */
+    double gapSpread(int signals) {
+        long[] times = new long[state.size()];
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && (state.flags(i) & signals) != 0) {
+                times[n++] = state.time(i);
+            }
+        }
+        if (n < 3) {
+            return Double.POSITIVE_INFINITY;
+        }
+        Arrays.sort(times, 0, n);
+        double mean = (times[n - 1] - times[0]) / (double) (n - 1);
+        if (mean <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double squares = 0;
+        for (int i = 1; i < n; i++) {
+            double d = (times[i] - times[i - 1]) - mean;
+            squares += d * d;
+        }
+        return Math.sqrt(squares / (n - 1)) / mean;
+    }
+
+    /** The mean gap in milliseconds between the first and last events carrying {@code signals} (0 with fewer than two). */
+    long meanGap(int signals) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        int n = 0;
+        for (int i = 0; i < state.size(); i++) {
+            if (inside(i) && (state.flags(i) & signals) != 0) {
+                first = Math.min(first, state.time(i));
+                last = Math.max(last, state.time(i));
+                n++;
+            }
+        }
+        return n < 2 ? 0 : (last - first) / (n - 1);
+    }
+
     /** Longest run of consecutive numbers among the ids requested under {@code prefix}. */
     int longestIdRun(int prefix) {
         int[] values = new int[state.size()];

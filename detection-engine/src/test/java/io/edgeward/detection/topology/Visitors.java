@@ -8,13 +8,16 @@ final class Visitors {
     private Visitors() {
     }
 
-    /** A person reading a page: the page, then its stylesheet, script and an image, with the same session. */
+    /**
+     * A person reading a page: the page, then its stylesheet, script and an image, with the same session, then
+     * reading for 1 to 6 s (uneven, as people read; the same for the same page, so tests stay repeatable).
+     */
     static void readPage(DetectionHarness h, String ip, String session, String path) {
         h.send(Req.get(path).ip(ip).session(session), Duration.ofMillis(200));
         h.send(Req.get("/static/site.css").ip(ip).session(session), Duration.ZERO);
         h.send(Req.get("/static/app.js").ip(ip).session(session), Duration.ZERO);
         h.send(Req.get("/static/p" + Math.abs(path.hashCode() % 50) + ".png").ip(ip).session(session),
-                Duration.ofSeconds(3));
+                Duration.ofMillis(1000 + Math.floorMod(path.hashCode() * 7919, 5000)));
     }
 
     /** A person browsing {@code pages} product pages in no particular order. */

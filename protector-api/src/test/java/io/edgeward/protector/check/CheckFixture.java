@@ -27,7 +27,7 @@ abstract class CheckFixture {
     final Policy policy = PolicyLoader.loadDefault();
     final GoodBotVerifier goodBots = new GoodBotVerifier(policy.goodBots(), dns, clock, GoodBotSettings.defaults());
     final CheckService service = new CheckService(store, goodBots, policy.requestRules(), clock, Duration.ofSeconds(60),
-            CheckSettings.defaults());
+            new CheckSettings(java.time.Duration.ofMinutes(30), 2, java.time.Duration.ofSeconds(15)));
     private int ids;
 
     @AfterEach
