@@ -89,7 +89,9 @@ final class EscalationProcessor implements Processor<String, ToEscalation, Strin
             BlastRadius.Estimate estimate = blastRadius.estimate(c.scope(), c.value(), c.detectedAt(), p.blastRadius());
             String route = in.candidate().route();
             boolean campaign = "campaign".equals(c.scope());
-            if (route != null) {
+            // A campaign key is narrow by construction (browser, header order, language, TLS): it keeps to a route
+            // only when people in good standing share it. Any other shared attribute always keeps to its route.
+            if (route != null && (!campaign || estimate.tooWide(p.blastRadius()))) {
                 // A shared attribute (a user agent, a network) with the attacker's route: keep to the route, whatever
                 // the estimate, so a few hundred framed failures never reach the pages real visitors browse.
                 c = c.narrowed(true, route, c.cap(), c.reason());

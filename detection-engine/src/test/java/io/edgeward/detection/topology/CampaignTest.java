@@ -39,9 +39,9 @@ class CampaignTest {
                         assertThat(kv.value.value()).isEqualTo(CAMPAIGN);
                         assertThat(kv.value.isSessionless()).isTrue();
                         assertThat(kv.value.action()).isEqualTo("challenge");
-                        assertThat(kv.value.route()).as("a shared attribute keeps to the attacker's route")
-                                .isEqualTo("GET /products/");
-                        assertThat(kv.key).isEqualTo("decision|campaign|" + CAMPAIGN + "|sessionless|route=GET /products/");
+                        assertThat(kv.value.route()).as("nobody in good standing shares the key: no route needed")
+                                .isNull();
+                        assertThat(kv.key).isEqualTo("decision|campaign|" + CAMPAIGN + "|sessionless");
                     });
         }
     }
