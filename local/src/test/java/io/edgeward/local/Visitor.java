@@ -50,7 +50,7 @@ final class Visitor {
         return this;
     }
 
-    /** Sends this header with every request, e.g. the front's test headers x-test-country and x-test-ja4. */
+    /** Sends this header with every request (replacing a default one, e.g. Accept), or the front's test headers. */
     Visitor header(String name, String value) {
         extraHeaders.put(name, value);
         return this;
@@ -65,7 +65,7 @@ final class Visitor {
                 .header("Sec-Fetch-Mode", "navigate")
                 .header("Sec-Fetch-Site", "none")
                 .header("X-Forwarded-For", ip);
-        extraHeaders.forEach(builder::header);
+        extraHeaders.forEach(builder::setHeader);
         if (cookie != null) {
             builder.header("Cookie", SessionCookies.NAME + "=" + cookie);
         }
