@@ -7,7 +7,6 @@ import io.edgeward.edge.core.event.CfEvent;
 import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
-import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.function.JSConsumer;
@@ -50,16 +49,10 @@ public final class ViewerRequestMain {
             }
             generatedLog.flushDue();
             Map<String, Object> root = node.json.objectFromJs(event);
-            Once once = new Once(resolve);
-            policy.handle(CfEvent.fromJson(root), result -> once.resolve(toJs(result, original)));
-            // Most requests are settled by the cookie before handle returns: only a pending decision needs the timer.
-            if (!once.done) {
-                once.timer = setTimeout(() -> {
-                    if (once.resolve(original)) {
-                        node.clockAndLog.warn("edgeward: no decision within " + waitMillis + " ms, request passed");
-                    }
-                }, waitMillis);
-            }
+            FailOpenRace race = new FailOpenRace(resolve);
+            policy.handle(CfEvent.fromJson(root), result -> race.resolve(toJs(result, original)));
+            race.failOpenAfter(waitMillis, original, () -> node.clockAndLog.warn(
+                    "edgeward: no decision within " + waitMillis + " ms, request passed"));
         } catch (Throwable e) {
             warn("edgeward: request passed unchanged after a fault: " + e);
             resolve.accept(original);
@@ -96,42 +89,6 @@ public final class ViewerRequestMain {
                     + e.getMessage());
         }
     }
-
-    /** Resolves the handler's promise once: the decision and the fail-open timer race; the loser is cancelled. */
-    private static final class Once {
-        private final JSConsumer<JSObject> resolve;
-        private JSObject timer;
-        private boolean done;
-
-        Once(JSConsumer<JSObject> resolve) {
-            this.resolve = resolve;
-        }
-
-        boolean resolve(JSObject value) {
-            if (done) {
-                return false;
-            }
-            done = true;
-            if (timer != null) {
-                clearTimeout(timer);
-            }
-            resolve.accept(value);
-            return true;
-        }
-    }
-
-    @JSFunctor
-    interface Callback extends JSObject {
-        void run();
-    }
-
-    /** An unref'd timer: it must never keep a Lambda environment or a node process busy. */
-    @JSBody(params = {"callback", "millis"}, script = "var t = setTimeout(callback, millis);"
-            + " if (t && t.unref) { t.unref(); } return t;")
-    private static native JSObject setTimeout(Callback callback, int millis);
-
-    @JSBody(params = "timer", script = "clearTimeout(timer);")
-    private static native void clearTimeout(JSObject timer);
 
     /**
      * The event's request as received, minus any x-edgeward-* headers the viewer sent: even when failing open, the
