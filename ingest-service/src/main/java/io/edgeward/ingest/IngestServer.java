@@ -101,18 +101,17 @@ public final class IngestServer implements AutoCloseable {
         MetricsController metricsController = new MetricsController(metrics,
                 new ApiKeys(config.effectiveMetricsKeys()));
         ApiKeys ingestKeys = new ApiKeys(config.apiKeys());
-        Javalin app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.routes.before("/v1/*", ingestKeys::require);
+            cfg.routes.post("/v1/logs", logs::post);
+            cfg.routes.get("/health", health::health);
+            cfg.routes.get("/ready", health::ready);
+            cfg.routes.get("/metrics", metricsController::scrape);
+            errors.register(cfg.routes);
         });
-        app.before("/v1/*", ingestKeys::require);
-        app.post("/v1/logs", logs::post);
-        app.get("/health", health::health);
-        app.get("/ready", health::ready);
-        app.get("/metrics", metricsController::scrape);
-        errors.register(app);
-        return app;
     }
 
     /** Strict reading: duplicate keys and trailing content in a record are errors, not silently resolved. */

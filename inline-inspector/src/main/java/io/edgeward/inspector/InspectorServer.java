@@ -48,18 +48,18 @@ public final class InspectorServer implements AutoCloseable {
         this.inspection = new Inspection(new CloudFrontEvents("INLINE"), functions,
                 new OriginProxy(config.origin(), config.originTimeout()));
         this.app = Javalin.create(javalin -> {
-            javalin.showJavalinBanner = false;
+            javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = 10L * 1024 * 1024;
-        });
-        app.get(HEALTH_PATH, this::health);
-        app.head(HEALTH_PATH, this::health);
-        for (HandlerType method : METHODS) {
-            app.addHttpHandler(method, "/", this::inspect);
-            app.addHttpHandler(method, "/<path>", this::inspect);
-        }
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.warn("request failed: path={} error={}", ctx.path(), e.toString());
-            problem(ctx, 500, "internal", "the inspector failed");
+            javalin.routes.get(HEALTH_PATH, this::health);
+            javalin.routes.head(HEALTH_PATH, this::health);
+            for (HandlerType method : METHODS) {
+                javalin.routes.addHttpHandler(method, "/", this::inspect);
+                javalin.routes.addHttpHandler(method, "/<path>", this::inspect);
+            }
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.warn("request failed: path={} error={}", ctx.path(), e.toString());
+                problem(ctx, 500, "internal", "the inspector failed");
+            });
         });
     }
 

@@ -28,6 +28,8 @@ import io.edgeward.protector.nonces.SharedNonces;
 import io.edgeward.protector.policy.Policy;
 import io.edgeward.protector.policy.PolicyLoader;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -158,24 +160,25 @@ public final class ProtectorServer implements AutoCloseable {
         BearerAuth adminAuth = new BearerAuth("admin", List.of(config.adminToken()));
 
         Javalin app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.startupWatcherEnabled = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.startupWatcherEnabled = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = config.maxRequestBytes();
-            cfg.http.disableCompression(); // answers are ~100 bytes; compression would only cost CPU
-            cfg.jetty.defaultHost = config.bindAddress();
-            cfg.jetty.defaultPort = config.port();
+            cfg.http.compressionStrategy = CompressionStrategy.NONE; // answers are ~100 bytes; compression would only cost CPU
+            cfg.jetty.host = config.bindAddress();
+            cfg.jetty.port = config.port();
+            RoutesConfig routes = cfg.routes;
+            HttpErrors.install(routes);
+            HttpMetrics.install(routes, registry);
+            routes.before("/v1/check", edgeAuth::require);
+            routes.before("/v1/challenge/*", edgeAuth::require);
+            routes.before("/v1/admin/*", adminAuth::require);
+            routes.post("/v1/check", check::check);
+            challengeRoutes.addRoutes(routes);
+            admin.addRoutes(routes);
+            ops.addRoutes(routes);
+            deps.routeGroups().forEach(g -> g.addRoutes(routes));
         });
-        HttpErrors.install(app);
-        HttpMetrics.install(app, registry);
-        app.before("/v1/check", edgeAuth::require);
-        app.before("/v1/challenge/*", edgeAuth::require);
-        app.before("/v1/admin/*", adminAuth::require);
-        app.post("/v1/check", check::check);
-        challengeRoutes.addRoutes(app);
-        admin.addRoutes(app);
-        ops.addRoutes(app);
-        deps.routeGroups().forEach(g -> g.addRoutes(app));
         resources.push(app::stop);
         app.start();
         log.info("protector.started port={} policy={} rules={} goodBots={} config={}", app.port(), policy.source(),

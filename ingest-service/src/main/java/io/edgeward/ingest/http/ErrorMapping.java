@@ -1,7 +1,7 @@
 package io.edgeward.ingest.http;
 
 import io.edgeward.ingest.IngestMetrics;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class ErrorMapping {
         this.metrics = metrics;
     }
 
-    public void register(Javalin app) {
+    public void register(RoutesConfig app) {
         app.exception(IngestException.class, (e, ctx) -> write(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx, e.getStatus(),
                 errorCode(e.getStatus()), e.getStatus() == 404 ? "no endpoint " + ctx.method() + " " + ctx.path()

@@ -24,12 +24,15 @@ public final class InspectorLatency {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         String page = "x".repeat(8 * 1024);
         // Javalin stand-ins: the JDK HttpServer's separate header and body writes meet delayed ACKs (~40 ms a request).
-        Javalin originApp = Javalin.create(c -> c.showJavalinBanner = false)
-                .get("/<path>", ctx -> ctx.contentType("text/html").result(page)).start("127.0.0.1", 0);
-        Javalin protectorApp = Javalin.create(c -> c.showJavalinBanner = false)
-                .post("/v1/check", ctx -> ctx.contentType("application/json")
-                        .result("{\"action\":\"allow\",\"ttl\":60,\"reason\":null,\"decisionId\":null}"))
-                .start("127.0.0.1", 0);
+        Javalin originApp = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.get("/<path>", ctx -> ctx.contentType("text/html").result(page));
+        }).start("127.0.0.1", 0);
+        Javalin protectorApp = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/v1/check", ctx -> ctx.contentType("application/json")
+                    .result("{\"action\":\"allow\",\"ttl\":60,\"reason\":null,\"decisionId\":null}"));
+        }).start("127.0.0.1", 0);
         try (AutoCloseable stopOrigin = originApp::stop;
              AutoCloseable stopProtector = protectorApp::stop;
              StandIns.Server ingest = new StandIns.Server(r -> StandIns.Reply.json(202, "{}"))) {

@@ -43,26 +43,28 @@ public final class DemoOrigin implements AutoCloseable {
         assets.put("shop.css", resource("shop.css"));
         assets.put("shop.js", resource("shop.js"));
         assets.put("robots.txt", resource("robots.txt"));
-        app = Javalin.create(config -> config.showJavalinBanner = false);
-        app.get("/", this::home);
-        app.get("/products/{id}", this::product);
-        app.get("/static/shop.css", ctx -> asset(ctx, "shop.css", "text/css; charset=utf-8"));
-        app.get("/static/shop.js", ctx -> asset(ctx, "shop.js", "text/javascript; charset=utf-8"));
-        app.get("/static/img/{file}", this::image);
-        app.get("/search", this::search);
-        app.get("/login", ctx -> html(ctx, pages.login(null)));
-        app.post("/login", this::login);
-        app.get("/signup", ctx -> html(ctx, pages.signup(null)));
-        app.post("/signup", this::signup);
-        app.get("/cart", this::cart);
-        app.post("/cart/add", this::addToCart);
-        app.post("/checkout/pay", this::pay);
-        app.get("/api/products", this::apiProducts);
-        app.get("/api/products/{id}", this::apiProduct);
-        app.get("/robots.txt", ctx -> asset(ctx, "robots.txt", "text/plain; charset=utf-8"));
-        app.get("/echo-headers", this::echoHeaders);
-        app.post("/echo-headers", this::echoHeaders);
-        app.error(404, this::notFound);
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/", this::home);
+            config.routes.get("/products/{id}", this::product);
+            config.routes.get("/static/shop.css", ctx -> asset(ctx, "shop.css", "text/css; charset=utf-8"));
+            config.routes.get("/static/shop.js", ctx -> asset(ctx, "shop.js", "text/javascript; charset=utf-8"));
+            config.routes.get("/static/img/{file}", this::image);
+            config.routes.get("/search", this::search);
+            config.routes.get("/login", ctx -> html(ctx, pages.login(null)));
+            config.routes.post("/login", this::login);
+            config.routes.get("/signup", ctx -> html(ctx, pages.signup(null)));
+            config.routes.post("/signup", this::signup);
+            config.routes.get("/cart", this::cart);
+            config.routes.post("/cart/add", this::addToCart);
+            config.routes.post("/checkout/pay", this::pay);
+            config.routes.get("/api/products", this::apiProducts);
+            config.routes.get("/api/products/{id}", this::apiProduct);
+            config.routes.get("/robots.txt", ctx -> asset(ctx, "robots.txt", "text/plain; charset=utf-8"));
+            config.routes.get("/echo-headers", this::echoHeaders);
+            config.routes.post("/echo-headers", this::echoHeaders);
+            config.routes.error(404, this::notFound);
+        });
     }
 
     /** Starts the shop on {@code bindAddress:port} (port 0 picks a free one). */

@@ -35,8 +35,8 @@ class AdversarySetTest {
 
     @BeforeEach
     void startFront() {
-        front = Javalin.create().get("/", this::page).get("/*", this::page).post("/login", this::page)
-                .post("/.edgeward/challenge/verify", this::verify).start("127.0.0.1", 0);
+        front = Javalin.create(c -> c.routes.get("/", this::page).get("/*", this::page).post("/login", this::page)
+                .post("/.edgeward/challenge/verify", this::verify)).start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -31,7 +31,7 @@ class SimulatorTest {
 
     @BeforeEach
     void startFront() {
-        front = Javalin.create().get("/", this::handle).get("/*", this::handle).post("/*", this::handle)
+        front = Javalin.create(c -> c.routes.get("/", this::handle).get("/*", this::handle).post("/*", this::handle))
                 .start("127.0.0.1", 0);
     }
 

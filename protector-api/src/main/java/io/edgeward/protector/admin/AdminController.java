@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.edgeward.protector.decision.DecisionJson;
 import io.edgeward.protector.decision.ListKind;
 import io.edgeward.protector.http.ProblemException;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class AdminController {
         this.newDecisionReader = mapper.readerFor(NewDecision.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    public void addRoutes(Javalin app) {
+    public void addRoutes(RoutesConfig app) {
         for (ListKind list : ListKind.values()) {
             String base = "/v1/admin/" + (list == ListKind.DECISION ? "decisions" : "allowlist");
             app.post(base, ctx -> add(ctx, list));

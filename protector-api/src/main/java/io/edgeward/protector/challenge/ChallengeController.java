@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.edgeward.protector.http.ProblemException;
 import io.edgeward.protector.http.RouteGroup;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -51,7 +51,7 @@ public final class ChallengeController implements RouteGroup {
     }
 
     @Override
-    public void addRoutes(Javalin app) {
+    public void addRoutes(RoutesConfig app) {
         app.post("/v1/challenge/verify", this::verify);
     }
 

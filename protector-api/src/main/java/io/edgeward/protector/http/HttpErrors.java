@@ -1,6 +1,6 @@
 package io.edgeward.protector.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
@@ -14,7 +14,7 @@ public final class HttpErrors {
     private HttpErrors() {
     }
 
-    public static void install(Javalin app) {
+    public static void install(RoutesConfig app) {
         app.exception(ProblemException.class, (e, ctx) -> write(ctx, e.status(), e.problem()));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), fromJavalin(e)));
         app.exception(Exception.class, (e, ctx) -> {

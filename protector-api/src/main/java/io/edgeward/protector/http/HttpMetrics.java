@@ -1,7 +1,8 @@
 package io.edgeward.protector.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -29,7 +30,7 @@ public final class HttpMetrics {
         this.registry = registry;
     }
 
-    public static void install(Javalin app, MeterRegistry registry) {
+    public static void install(RoutesConfig app, MeterRegistry registry) {
         HttpMetrics metrics = new HttpMetrics(registry);
         app.before(ctx -> ctx.attribute(START, System.nanoTime()));
         app.after(metrics::record);
@@ -52,12 +53,8 @@ public final class HttpMetrics {
     }
 
     private static String routeOf(Context ctx) {
-        try {
-            String path = ctx.endpointHandlerPath();
-            // Javalin names a missing route with a sentence, not a path
-            return path == null || !path.startsWith("/") ? "unmatched" : path;
-        } catch (RuntimeException e) {
-            return "unmatched";
-        }
+        // the HTTP endpoint that ran; none when no route matched or a before-handler refused the request
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        return endpoint == null || !endpoint.path.startsWith("/") ? "unmatched" : endpoint.path;
     }
 }

@@ -1,6 +1,6 @@
 package io.edgeward.protector.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class OpsController {
         this.metricsAuth = metricsAuthOrNull;
     }
 
-    public void addRoutes(Javalin app) {
+    public void addRoutes(RoutesConfig app) {
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         app.get("/ready", this::ready);
         app.get("/metrics", this::metrics);

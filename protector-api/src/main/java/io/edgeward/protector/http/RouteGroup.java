@@ -1,6 +1,6 @@
 package io.edgeward.protector.http;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 
 /**
  * A set of routes added to the server at start-up, e.g. the challenge feature's {@code /v1/challenge/*}.
@@ -9,5 +9,5 @@ import io.javalin.Javalin;
  */
 @FunctionalInterface
 public interface RouteGroup {
-    void addRoutes(Javalin app);
+    void addRoutes(RoutesConfig app);
 }

@@ -89,12 +89,12 @@ class ChallengeHttpTest {
     private Javalin start() {
         BearerAuth edge = new BearerAuth("edge", List.of(EDGE_KEY));
         Javalin javalin = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.startupWatcherEnabled = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.startupWatcherEnabled = false;
+            HttpErrors.install(cfg.routes);
+            cfg.routes.before("/v1/challenge/*", edge::require);
+            new ChallengeController(service, registry, mapper).addRoutes(cfg.routes);
         });
-        HttpErrors.install(javalin);
-        javalin.before("/v1/challenge/*", edge::require);
-        new ChallengeController(service, registry, mapper).addRoutes(javalin);
         return javalin.start("127.0.0.1", 0);
     }
 }
