@@ -27,14 +27,14 @@ public final class KafkaBrokerExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (parameter.getParameter().getType() == TlsKafkaBroker.class) {
-            return store.getOrComputeIfAbsent("tls-broker", key -> new SharedBroker(true), SharedBroker.class)
+            return store.computeIfAbsent("tls-broker", key -> new SharedBroker(true), SharedBroker.class)
                     .tlsBroker;
         }
-        return store.getOrComputeIfAbsent("broker", key -> new SharedBroker(false), SharedBroker.class).broker;
+        return store.computeIfAbsent("broker", key -> new SharedBroker(false), SharedBroker.class).broker;
     }
 
-    @SuppressWarnings("deprecation")
-    private static final class SharedBroker implements ExtensionContext.Store.CloseableResource {
+    /** Closed by JUnit with the root store (JUnit closes AutoCloseable store values). */
+    private static final class SharedBroker implements AutoCloseable {
 
         private final Path dataDir = Path.of("target", "kafka-broker-" + UUID.randomUUID()).toAbsolutePath();
         private final KafkaBroker broker;

@@ -3,6 +3,7 @@ package io.edgeward.protector.kafka;
 import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.protector.decision.DecisionStore;
 import io.edgeward.protector.decision.InvalidDecisionException;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -105,7 +106,7 @@ public final class DecisionMaterializer implements AutoCloseable {
             failure = t;
             log.error("decisions.materializer stopped: {}", t.toString(), t);
         } finally {
-            consumer.close(Duration.ofSeconds(2));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
             synchronized (progress) {
                 progress.notifyAll();
             }

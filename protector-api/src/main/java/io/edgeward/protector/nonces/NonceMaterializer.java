@@ -1,6 +1,7 @@
 package io.edgeward.protector.nonces;
 
 import io.edgeward.env.kafka.KafkaClientSettings;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -82,7 +83,7 @@ public final class NonceMaterializer implements AutoCloseable {
             log.error("nonces.materializer stopped: {}", t.toString(), t);
         } finally {
             caughtUp = false;
-            consumer.close(Duration.ofSeconds(2));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
         }
     }
 
