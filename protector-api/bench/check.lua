@@ -2,6 +2,9 @@
 -- Mix: 70 % browsers from random addresses, 10 % addresses with a stored decision (10.x.y.1),
 -- 5 % in a decided CIDR (172.16-31.x.0/24), 5 % decided sessions, 5 % automation UAs, 5 % Googlebot from its CIDR.
 -- Optional pacing for the latency run: DELAY_MS env var = pause per connection between requests.
+-- CHECK_PATH env var: the path to post the same bodies to (default /v1/check; run.sh also uses the bench-only
+-- /bench/bare and /bench/bare-javalin ceilings).
+local path = os.getenv("CHECK_PATH") or "/v1/check"
 local key = os.getenv("EDGE_KEY") or "bench-edge-key-0123456789"
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 local bodies = {}
@@ -41,7 +44,7 @@ for i = 1, n do
   else
     b = body("66.249.66." .. math.random(1, 254), googlebot, "-", false)
   end
-  bodies[i] = wrk.format("POST", "/v1/check",
+  bodies[i] = wrk.format("POST", path,
     {["Host"] = "127.0.0.1", ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. key}, b)
 end
 

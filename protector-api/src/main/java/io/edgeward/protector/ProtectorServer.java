@@ -8,6 +8,7 @@ import io.edgeward.protector.challenge.ChallengeService;
 import io.edgeward.protector.challenge.ChallengeSettings;
 import io.edgeward.protector.challenge.SiteVerifier;
 import io.edgeward.protector.check.CheckController;
+import io.edgeward.protector.check.CheckHandler;
 import io.edgeward.protector.check.CheckMetrics;
 import io.edgeward.protector.check.CheckService;
 import io.edgeward.protector.decision.DecisionStore;
@@ -15,6 +16,7 @@ import io.edgeward.protector.goodbots.DnsResolver;
 import io.edgeward.protector.goodbots.GoodBotVerifier;
 import io.edgeward.protector.goodbots.SystemDnsResolver;
 import io.edgeward.protector.http.BearerAuth;
+import io.edgeward.protector.http.FrontHandlers;
 import io.edgeward.protector.http.HttpErrors;
 import io.edgeward.protector.http.HttpMetrics;
 import io.edgeward.protector.http.Json;
@@ -39,11 +41,13 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -61,16 +65,18 @@ public final class ProtectorServer implements AutoCloseable {
 
     /**
      * What tests and other features plug in: the clock for expiry, the DNS behind good-bot verification,
-     * and route groups such as the challenge feature's {@code /v1/challenge/*}.
+     * route groups such as the challenge feature's {@code /v1/challenge/*}, and Jetty handlers placed in front of
+     * Javalin beside {@code /v1/check}'s (the load bench's bare ceiling; nothing in production).
      */
-    public record Dependencies(Clock clock, DnsResolver dns, List<RouteGroup> routeGroups) {
+    public record Dependencies(Clock clock, DnsResolver dns, List<RouteGroup> routeGroups, List<Handler> frontHandlers) {
         public static Dependencies defaults() {
-            return new Dependencies(Clock.systemUTC(), new SystemDnsResolver(), List.of());
+            return new Dependencies(Clock.systemUTC(), new SystemDnsResolver(), List.of(), List.of());
         }
 
-        public Dependencies withClock(Clock c) { return new Dependencies(c, dns, routeGroups); }
-        public Dependencies withDns(DnsResolver d) { return new Dependencies(clock, d, routeGroups); }
-        public Dependencies withRouteGroups(List<RouteGroup> g) { return new Dependencies(clock, dns, List.copyOf(g)); }
+        public Dependencies withClock(Clock c) { return new Dependencies(c, dns, routeGroups, frontHandlers); }
+        public Dependencies withDns(DnsResolver d) { return new Dependencies(clock, d, routeGroups, frontHandlers); }
+        public Dependencies withRouteGroups(List<RouteGroup> g) { return new Dependencies(clock, dns, List.copyOf(g), frontHandlers); }
+        public Dependencies withFrontHandlers(List<Handler> h) { return new Dependencies(clock, dns, routeGroups, List.copyOf(h)); }
     }
 
     private final Javalin app;
@@ -148,7 +154,7 @@ public final class ProtectorServer implements AutoCloseable {
                 : new SiteVerifier(cs.verifyUrl(), cs.secret(), cs.providerTimeout(), mapper), store, nonces.spent(),
                 nonces.publisher());
         housekeeping.scheduleWithFixedDelay(challenges::purgeExpired, 60, 60, TimeUnit.SECONDS);
-        CheckController check = new CheckController(
+        CheckController checks = new CheckController(
                 new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl(), config.checks()),
                 new CheckMetrics(registry), mapper, challenges);
         ChallengeController challengeRoutes = new ChallengeController(challenges, registry, mapper);
@@ -169,11 +175,15 @@ public final class ProtectorServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             RoutesConfig routes = cfg.routes;
             HttpErrors.install(routes);
-            HttpMetrics.install(routes, registry);
+            HttpMetrics httpMetrics = HttpMetrics.install(routes, registry);
+            // POST /v1/check is served in front of Javalin (CheckHandler); other methods on it still meet the edge key here
+            List<Handler> front = new ArrayList<>();
+            front.add(new CheckHandler(checks, edgeAuth, config.maxRequestBytes(), httpMetrics, mapper));
+            front.addAll(deps.frontHandlers());
+            cfg.jetty.modifyServer(server -> FrontHandlers.install(server, front));
             routes.before("/v1/check", edgeAuth::require);
             routes.before("/v1/challenge/*", edgeAuth::require);
             routes.before("/v1/admin/*", adminAuth::require);
-            routes.post("/v1/check", check::check);
             challengeRoutes.addRoutes(routes);
             admin.addRoutes(routes);
             ops.addRoutes(routes);

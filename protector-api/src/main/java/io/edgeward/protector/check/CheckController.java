@@ -1,28 +1,29 @@
 package io.edgeward.protector.check;
 
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.edgeward.protector.challenge.ChallengeOffer;
 import io.edgeward.protector.challenge.ChallengeService;
 import io.edgeward.protector.decision.Action;
 import io.edgeward.protector.decision.Subject;
 import io.edgeward.protector.http.ProblemException;
-import io.javalin.http.Context;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * {@code POST /v1/check}: JSON in, {@link CheckService}, JSON out. A {@code challenge} answer carries a solvable
- * challenge issued for this visitor by the {@link ChallengeService}.
+ * {@code POST /v1/check}: JSON in, {@link CheckService}, JSON out, independent of the HTTP server (served by
+ * {@link CheckHandler}). A {@code challenge} answer carries a solvable challenge issued for this visitor by the
+ * {@link ChallengeService}.
  */
 public final class CheckController {
 
+    /** The answer is built here, then copied out: the response may still be writing when the thread moves on. */
+    private static final ThreadLocal<ByteArrayBuilder> SCRATCH = ThreadLocal.withInitial(() -> new ByteArrayBuilder(512));
+
     private final CheckService service;
     private final CheckMetrics metrics;
-    private final ObjectReader reader;
-    private final ObjectWriter writer;
+    private final CheckCodec codec;
     private final ChallengeService challenges;
 
     public CheckController(CheckService service, CheckMetrics metrics, ObjectMapper mapper,
@@ -30,16 +31,17 @@ public final class CheckController {
         this.challenges = challenges;
         this.service = service;
         this.metrics = metrics;
-        this.reader = mapper.readerFor(CheckRequest.class);
-        this.writer = mapper.writerFor(CheckResponse.class);
+        this.codec = new CheckCodec(mapper.getFactory());
     }
 
-    public void check(Context ctx) throws IOException {
+    /** The JSON answer to a check request body; a client error is thrown as a {@link ProblemException}. */
+    public byte[] answer(byte[] body, int length) {
         CheckRequest request;
         try {
-            request = reader.readValue(ctx.bodyAsBytes());
+            request = codec.read(body, length);
         } catch (IOException e) {
-            throw ProblemException.badRequest("body must be a JSON check request: " + e.getMessage().lines().findFirst().orElse(""));
+            String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw ProblemException.badRequest("body must be a JSON check request: " + message);
         }
         if (request == null || request.clientIp() == null) {
             throw ProblemException.badRequest("clientIp is required");
@@ -54,20 +56,10 @@ public final class CheckController {
                 ? challenges.issue(request.sessionId(), request.userAgent(), request.clientIp(), request.path(),
                         request.query(), request.challengePasses() == null ? 0 : request.challengePasses())
                 : null;
-        ctx.contentType("application/json").result(writer.writeValueAsBytes(CheckResponse.from(result, offer)));
-    }
-
-    /**
-     * The wire form of {@link CheckResult} (docs/contracts.md); {@code challenge} only with a challenge,
-     * {@code blockScope} and {@code blockUntil} only on a block that has them (contract C2).
-     */
-    record CheckResponse(String action, long ttl, String reason, String decisionId,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) ChallengeOffer challenge,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String blockScope,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Long blockUntil) {
-        static CheckResponse from(CheckResult r, ChallengeOffer offer) {
-            return new CheckResponse(r.action().wireName(), r.ttl(), r.reason(), r.decisionId(), offer,
-                    r.blockScope(), r.blockUntil());
+        try {
+            return codec.write(result, offer, SCRATCH.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory: not expected
         }
     }
 }

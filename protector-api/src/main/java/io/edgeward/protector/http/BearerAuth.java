@@ -28,9 +28,18 @@ public final class BearerAuth {
     /** A before-handler: passes or throws 401. */
     public void require(Context ctx) {
         if (!accepts(ctx.header("Authorization"))) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
+            ctx.header("WWW-Authenticate", challenge());
             throw ProblemException.unauthorized("a valid " + realm + " bearer token is required");
         }
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    /** The {@code WWW-Authenticate} value of a refusal. */
+    public String challenge() {
+        return "Bearer realm=\"" + realm + "\"";
     }
 
     public boolean accepts(String authorizationHeader) {

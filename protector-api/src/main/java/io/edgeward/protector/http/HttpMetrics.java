@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpMetrics {
 
     private static final String START = "edgeward.start";
+    /** The path tag of a request no route answered (or that was refused before its route ran). */
+    public static final String UNMATCHED = "unmatched";
 
     private record Series(String method, String path, int status) {
     }
@@ -30,18 +32,28 @@ public final class HttpMetrics {
         this.registry = registry;
     }
 
-    public static void install(RoutesConfig app, MeterRegistry registry) {
+    /** Times every request Javalin serves; the returned instance also serves handlers in front of Javalin. */
+    public static HttpMetrics install(RoutesConfig app, MeterRegistry registry) {
         HttpMetrics metrics = new HttpMetrics(registry);
         app.before(ctx -> ctx.attribute(START, System.nanoTime()));
         app.after(metrics::record);
+        return metrics;
     }
 
     private void record(Context ctx) {
         Long start = ctx.attribute(START);
         if (start != null) {
-            timers.computeIfAbsent(new Series(ctx.method().name(), routeOf(ctx), ctx.statusCode()), this::register)
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), System.nanoTime() - start);
         }
+    }
+
+    public void record(String method, String route, int status, long nanos) {
+        timer(method, route, status).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The timer of one series, for a handler that records one series often. */
+    public Timer timer(String method, String route, int status) {
+        return timers.computeIfAbsent(new Series(method, route, status), this::register);
     }
 
     private Timer register(Series series) {
@@ -55,6 +67,6 @@ public final class HttpMetrics {
     private static String routeOf(Context ctx) {
         // the HTTP endpoint that ran; none when no route matched or a before-handler refused the request
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        return endpoint == null || !endpoint.path.startsWith("/") ? "unmatched" : endpoint.path;
+        return endpoint == null || !endpoint.path.startsWith("/") ? UNMATCHED : endpoint.path;
     }
 }

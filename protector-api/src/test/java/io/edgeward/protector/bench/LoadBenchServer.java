@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * For the load benchmark (protector-api/bench/run.sh), not a test: starts a real broker, seeds the decisions
- * topic the way the detection engine would, starts Protector and prints READY once it has caught up.
+ * topic the way the detection engine would, starts Protector and prints READY once it has caught up. Protector
+ * carries the bench-only ceilings of {@link BareEndpoints} ({@code /bench/bare}, {@code /bench/bare-javalin}).
  * Args: port, ip decisions, cidr decisions, session decisions.
  */
 public final class LoadBenchServer {
@@ -58,7 +59,9 @@ public final class LoadBenchServer {
                 .adminToken("bench-admin-token-0123456789")
                 .kafkaBootstrapServers(broker.bootstrapServers())
                 .decisionsTopic(topic)
-                .build());
+                .build(), ProtectorServer.Dependencies.defaults()
+                .withFrontHandlers(List.of(BareEndpoints.jetty("/bench/bare")))
+                .withRouteGroups(List.of(BareEndpoints.javalin("/bench/bare-javalin"))));
         while (!server.ready()) {
             Thread.sleep(100); // start-up only; not a test
         }
