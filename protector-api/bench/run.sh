@@ -4,7 +4,8 @@
 # bench-only endpoints to the same Jetty server, connector and thread pool (never present in the production server):
 #   /bench/bare          a bare Jetty handler beside /v1/check's, answering a fixed 60-byte JSON;
 #   /bench/bare-javalin  the same answer through a Javalin route (Javalin's servlet, routing and filters).
-# For each target: warm-up, then peak = best closed-loop rps over several connection counts. For /v1/check also the
+# Each target is warmed up, then the targets take turns at each connection count (closed loop); a target's peak is its
+# best rps. For /v1/check also the
 # latency at about half of its peak: wrk with a per-connection pause (Lua delay()) tuned so the achieved rate is ~50 %.
 # Usage: protector-api/bench/run.sh [duration-seconds]   (needs wrk: apt-get install -y wrk)
 #   TARGETS="bare bare-javalin check" CONNS="16 32 64 128" WRK_THREADS=1 JAVA_OPTS=... to change the defaults.
@@ -21,8 +22,9 @@ JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 # every module of the reactor writes the same file; protector-api, built last, leaves its own test class path
+CP_FILE="$PWD/target/test-classpath.txt"
 (cd .. && ./mvnw -B -ntp -q -pl protector-api -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/target/test-classpath.txt")
+  -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE")
 CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 java $JAVA_OPTS -cp "$CP" io.edgeward.protector.bench.LoadBenchServer "$PORT" "$IPS" "$CIDRS" "$SESSIONS" \
   > target/bench-server.log 2>&1 &
@@ -61,14 +63,16 @@ for TARGET in $TARGETS; do
   export CHECK_PATH; CHECK_PATH=$(path_of "$TARGET")
   echo "== $TARGET ($CHECK_PATH): warm-up"
   run warmup -t"$WRK_THREADS" -c32 -d20s
-  echo "== $TARGET: peak (closed loop)"
-  BEST=0
-  for C in $CONNS; do
+  PEAK[$TARGET]=0
+done
+# the targets take turns at each connection count, so a change in the machine's load hits all of them alike
+echo "== peak (closed loop), targets interleaved"
+for C in $CONNS; do
+  for TARGET in $TARGETS; do
+    export CHECK_PATH; CHECK_PATH=$(path_of "$TARGET")
     run "c=$C" -t"$WRK_THREADS" -c"$C" -d"${DUR}s"
-    if [ "$LAST_RPS" -gt "$BEST" ]; then BEST=$LAST_RPS; fi
+    if [ "$LAST_RPS" -gt "${PEAK[$TARGET]}" ]; then PEAK[$TARGET]=$LAST_RPS; fi
   done
-  PEAK[$TARGET]=$BEST
-  echo "== $TARGET: peak=$BEST rps"
 done
 
 if [ -n "${PEAK[check]:-}" ]; then
