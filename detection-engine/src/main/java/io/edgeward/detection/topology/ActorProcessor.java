@@ -89,7 +89,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
         if (!asset) {
             countForKey(r, c, p, RateBudget.Per.ADDRESS, r.clientIp(), now);
             if (RateRules.any(p.budgets(), RateBudget.Per.NETWORK)) {
-                String network = Networks.of(r.clientIp());
+                String network = NetworkScope.of(r.clientIp());
                 if (network != null) {
                     countForKey(r, c, p, RateBudget.Per.NETWORK, network, now);
                 }

@@ -71,7 +71,7 @@ final class SharedSignals {
             forward("user_agent|" + r.userAgent(), signal, now);
         }
         if (rule.scopes().contains("cidr")) {
-            String network = Networks.of(r.clientIp());
+            String network = NetworkScope.of(r.clientIp());
             if (network != null) {
                 forward("cidr|" + network, signal, now);
             }
@@ -82,7 +82,7 @@ final class SharedSignals {
     GoodSession goodSession(LogRecord r, long now) {
         String campaign = CampaignKey.of(r.userAgent(), r.headerNames(), r.acceptLanguage(), r.ja4(), digest);
         return new GoodSession(r.sessionId().hashCode(), now, GoodSession.hash(r.userAgent()),
-                GoodSession.hash(r.ja4()), GoodSession.hash(Networks.of(r.clientIp())), GoodSession.hash(r.asn()),
+                GoodSession.hash(r.ja4()), GoodSession.hash(NetworkScope.of(r.clientIp())), GoodSession.hash(r.asn()),
                 GoodSession.hash(r.country()), GoodSession.hash(campaign));
     }
 

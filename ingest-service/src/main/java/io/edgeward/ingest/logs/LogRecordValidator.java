@@ -2,6 +2,7 @@ package io.edgeward.ingest.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeward.env.net.IpAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,9 @@ import java.util.List;
  * bounded: {@code rawPath} (a string of at most 8,192 characters), {@code headerNames} (at most
  * {@value #MAX_HEADER_NAMES} characters, as the edge cuts it), {@code challengePasses} and {@code sessionIssuedAt}
  * (non-negative integers; the latter in epoch seconds, so at most {@value #MAX_EPOCH_SECONDS}, year 9999). Every
- * accepted field is passed to Kafka as received.
+ * accepted field is passed to Kafka as received, but {@code clientIp}: it is read by the one shared parser
+ * (docs/ip-addresses.md) and written in its canonical form, so the Kafka key, detection's keys and Protector's
+ * decisions spell one address one way ({@code ::ffff:1.2.3.4} is {@code 1.2.3.4}; {@code 010.1.1.1} is refused).
  *
  * <p>{@code time} may lie at most {@link #MAX_FUTURE} ahead of this service's clock: Kafka brokers reject record
  * timestamps more than an hour ahead of theirs ({@code message.timestamp.after.max.ms}), which would fail a batch
@@ -55,7 +58,7 @@ final class LogRecordValidator {
         }
         Instant time = checkTime(record.get("time"), errors);
         requireText(record, "requestId", MAX_ID, errors);
-        checkClientIp(record.get("clientIp"), errors);
+        checkClientIp(record, errors);
         String method = requireText(record, "method", MAX_METHOD, errors);
         if (method != null && !isToken(method)) {
             errors.add("method must be an HTTP method token, was " + brief(record.get("method")));
@@ -105,11 +108,18 @@ final class LogRecordValidator {
         }
     }
 
-    private static void checkClientIp(JsonNode ip, List<String> errors) {
+    /** Requires an IP address and writes it back in canonical form. */
+    private static void checkClientIp(ObjectNode record, List<String> errors) {
+        JsonNode ip = record.get("clientIp");
         if (isAbsent(ip)) {
             errors.add("clientIp is required");
-        } else if (!ip.isTextual() || !IpLiteral.isValid(ip.textValue())) {
+            return;
+        }
+        String canonical = ip.isTextual() ? IpAddress.canonical(ip.textValue()).orElse(null) : null;
+        if (canonical == null) {
             errors.add("clientIp must be an IPv4 or IPv6 address, was " + brief(ip));
+        } else if (!canonical.equals(ip.textValue())) {
+            record.put("clientIp", canonical);
         }
     }
 

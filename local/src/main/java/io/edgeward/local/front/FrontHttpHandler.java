@@ -2,6 +2,7 @@ package io.edgeward.local.front;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.edgeward.env.net.IpAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,8 +68,9 @@ final class FrontHttpHandler implements HttpHandler {
         String clientIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         if (config.trustForwardedFor()) {
             String first = viewer.first("x-forwarded-for").map(v -> v.split(",")[0].trim()).orElse("");
-            if (IpLiteral.isValid(first)) {
-                clientIp = first;
+            Optional<String> forwarded = IpAddress.canonical(first);
+            if (forwarded.isPresent()) {
+                clientIp = forwarded.get();
             } else if (!first.isEmpty()) {
                 LOG.debug("ignoring X-Forwarded-For that is not an IP address");
             }

@@ -1,6 +1,7 @@
 package io.edgeward.passive.parse;
 
 import io.edgeward.edge.core.logrecord.Masking;
+import io.edgeward.env.net.IpAddress;
 import io.edgeward.passive.record.LogRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -62,10 +63,10 @@ public final class ApacheLogParser {
         if (!m.matches()) {
             return new LineOutcome.Invalid("not an Apache combined or common log line");
         }
-        String clientIp = m.group(1);
-        if (!IpLiteral.isValid(clientIp)) {
+        String clientIp = IpAddress.canonical(m.group(1)).orElse(null);
+        if (clientIp == null) {
             return new LineOutcome.Invalid("client address is not an IP address: "
-                    + CloudFrontRecordMapper.quote(clientIp));
+                    + CloudFrontRecordMapper.quote(m.group(1)));
         }
         String time;
         try {

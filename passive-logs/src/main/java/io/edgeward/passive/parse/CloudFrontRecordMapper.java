@@ -1,6 +1,7 @@
 package io.edgeward.passive.parse;
 
 import io.edgeward.edge.core.logrecord.Masking;
+import io.edgeward.env.net.IpAddress;
 import io.edgeward.passive.record.LogRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,9 +34,10 @@ public final class CloudFrontRecordMapper {
     private LogRecord build(FieldValues f, String source) throws InvalidLine {
         String time = time(f);
         String requestId = required(f, Column.REQUEST_ID);
-        String clientIp = required(f, Column.CLIENT_IP);
-        if (!IpLiteral.isValid(clientIp)) {
-            throw new InvalidLine("c-ip is not an IP address: " + quote(clientIp));
+        String rawClientIp = required(f, Column.CLIENT_IP);
+        String clientIp = IpAddress.canonical(rawClientIp).orElse(null);
+        if (clientIp == null) {
+            throw new InvalidLine("c-ip is not an IP address: " + quote(rawClientIp));
         }
         String method = required(f, Column.METHOD);
         if (!isToken(method)) {

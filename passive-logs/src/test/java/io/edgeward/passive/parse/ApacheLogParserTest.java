@@ -44,6 +44,19 @@ class ApacheLogParserTest {
     }
 
     @Test
+    void a_client_address_is_kept_in_its_canonical_spelling_and_an_ambiguous_one_is_a_bad_line() throws Exception {
+        byte[] lines = ("2001:DB8::1 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 1\n"
+                + "::ffff:1.2.3.4 - - [17/May/2015:10:05:04 +0000] \"GET / HTTP/1.1\" 200 1\n"
+                + "1.2.3.04 - - [17/May/2015:10:05:05 +0000] \"GET / HTTP/1.1\" 200 1\n").getBytes(StandardCharsets.UTF_8);
+
+        ParseReport report = parser.parse(new ByteArrayInputStream(lines), "f.log", records::add);
+
+        assertThat(records).extracting(LogRecord::clientIp).containsExactly("2001:db8::1", "1.2.3.4");
+        assertThat(report.badLines()).containsExactly(
+                new BadLine("line 3", "client address is not an IP address: '1.2.3.04'"));
+    }
+
+    @Test
     void request_ids_are_stable_across_replays_of_the_same_file() throws Exception {
         byte[] lines = ("1.2.3.4 - - [17/May/2015:10:05:03 +0000] \"GET /a?password=x&q=1 HTTP/1.1\" 200 - \"-\" \"curl\"\n"
                 + "1.2.3.4 - - [17/May/2015:10:05:04 +0200] \"GET / HTTP/1.0\" 304 0\n").getBytes(StandardCharsets.UTF_8);

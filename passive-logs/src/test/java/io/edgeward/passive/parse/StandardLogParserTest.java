@@ -247,6 +247,22 @@ class StandardLogParserTest {
     }
 
     @Test
+    void a_client_address_is_kept_in_its_canonical_spelling_and_an_ambiguous_one_is_a_bad_line() throws Exception {
+        String header = "#Fields: date time c-ip cs-method cs-uri-stem sc-status x-edge-request-id\n";
+        String content = header + "2019-02-28\t10:00:00\t2001:0db8:85a3:0:0:8a2e:0370:7334\tGET\t/\t200\ta\n"
+                + "2019-02-28\t10:00:01\t::ffff:203.0.113.7\tGET\t/\t200\tb\n"
+                + "2019-02-28\t10:00:02\t010.1.1.1\tGET\t/\t200\tc\n"
+                + "2019-02-28\t10:00:03\tfe80::1%eth0\tGET\t/\t200\td\n";
+
+        ParseReport report = parse(content.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records).extracting(LogRecord::clientIp).containsExactly("2001:db8:85a3::8a2e:370:7334", "203.0.113.7");
+        assertThat(report.badLines()).containsExactly(
+                new BadLine("line 4", "c-ip is not an IP address: '010.1.1.1'"),
+                new BadLine("line 5", "c-ip is not an IP address: 'fe80::1%eth0'"));
+    }
+
+    @Test
     void a_binary_object_is_not_a_log_file() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 

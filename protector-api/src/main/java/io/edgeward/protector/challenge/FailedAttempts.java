@@ -1,6 +1,6 @@
 package io.edgeward.protector.challenge;
 
-import io.edgeward.protector.decision.IpAddresses;
+import io.edgeward.env.net.IpAddress;
 import java.time.Clock;
 
 /**
@@ -36,13 +36,10 @@ final class FailedAttempts {
 
     /** The canonical IPv4 address, or the IPv6 address with its last 64 bits cleared; the text itself otherwise. */
     static String addressKey(String clientIp) {
-        byte[] bytes = IpAddresses.parse(clientIp).orElse(null);
-        if (bytes == null) {
+        IpAddress address = IpAddress.parse(clientIp).orElse(null);
+        if (address == null) {
             return clientIp;
         }
-        if (bytes.length == 16) {
-            java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
-        }
-        return IpAddresses.format(bytes);
+        return address.isIpv4() ? address.toString() : address.network(64).network().toString();
     }
 }

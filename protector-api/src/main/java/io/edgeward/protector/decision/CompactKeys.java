@@ -1,5 +1,7 @@
 package io.edgeward.protector.decision;
 
+import io.edgeward.env.net.IpAddress;
+
 import java.util.Base64;
 
 /**
@@ -20,7 +22,7 @@ final class CompactKeys {
     /** The key of a canonical value of an exact-match scope (every scope but cidr and route). */
     static Object of(Scope scope, String canonical) {
         return switch (scope) {
-            case IP -> address(IpAddresses.parse(canonical).orElseThrow());
+            case IP -> address(IpAddress.parse(canonical).orElseThrow().bytes());
             case ASN -> Long.valueOf(canonical);
             case CAMPAIGN -> Long.parseUnsignedLong(canonical, 16);
             case SESSION -> session(canonical);
@@ -31,7 +33,7 @@ final class CompactKeys {
     /** The canonical value of a key made by {@link #of}. */
     static String value(Scope scope, Object key) {
         return switch (scope) {
-            case IP -> IpAddresses.format(bytes(key));
+            case IP -> IpAddress.ofBytes(bytes(key)).toString();
             case ASN -> key.toString();
             case CAMPAIGN -> hex16((Long) key);
             case SESSION -> key instanceof Bits128 b ? URL_ENCODER.encodeToString(b.toBytes()) : (String) key;

@@ -1,5 +1,6 @@
 package io.edgeward.protector.decision;
 
+import io.edgeward.env.net.Cidr;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;

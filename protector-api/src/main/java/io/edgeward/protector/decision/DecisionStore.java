@@ -1,5 +1,6 @@
 package io.edgeward.protector.decision;
 
+import io.edgeward.env.net.Cidr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +71,9 @@ public final class DecisionStore {
             if (decision.scope() == Scope.CIDR) {
                 Cidr cidr = Cidr.parse(decision.value());
                 prefix = cidr.prefixLength();
-                key = CompactKeys.address(cidr.network());
-                map = l.cidrs(cidr.network().length, prefix, true);
+                byte[] network = cidr.network().bytes();
+                key = CompactKeys.address(network);
+                map = l.cidrs(network.length, prefix, true);
             } else if (decision.scope() == Scope.ROUTE) {
                 key = interner.intern(RouteSpec.parse(decision.value(), "value"));
                 map = l.routes;
@@ -104,8 +106,9 @@ public final class DecisionStore {
             Map<Object, StoredDecision> map;
             if (key.scope() == Scope.CIDR) {
                 Cidr cidr = Cidr.parse(key.value());
-                k = CompactKeys.address(cidr.network());
-                map = l.cidrs(cidr.network().length, cidr.prefixLength(), false);
+                byte[] network = cidr.network().bytes();
+                k = CompactKeys.address(network);
+                map = l.cidrs(network.length, cidr.prefixLength(), false);
             } else if (key.scope() == Scope.ROUTE) {
                 k = RouteSpec.parse(key.value(), "value");
                 map = l.routes;

@@ -1,5 +1,9 @@
 package io.edgeward.protector.decision;
 
+import io.edgeward.env.net.Cidr;
+import io.edgeward.env.net.InvalidCidrException;
+import io.edgeward.env.net.IpAddress;
+
 import java.util.Locale;
 
 /**
@@ -23,9 +27,9 @@ public final class ScopeValues {
                     "value must be at most " + MAX_VALUE_LENGTH + " characters for scope " + scope.wireName());
         }
         return switch (scope) {
-            case IP -> IpAddresses.canonical(raw.strip()).orElseThrow(
+            case IP -> IpAddress.canonical(raw.strip()).orElseThrow(
                     () -> new InvalidDecisionException("value must be an IPv4 or IPv6 address for scope ip, was '" + raw + "'"));
-            case CIDR -> Cidr.parse(raw.strip()).toString();
+            case CIDR -> cidr(raw.strip());
             case COUNTRY -> country(raw.strip());
             case ASN -> asn(raw.strip());
             case SESSION, JA4 -> token(scope, raw);
@@ -33,6 +37,15 @@ public final class ScopeValues {
             case CAMPAIGN -> campaign(raw.strip());
             case ROUTE -> RouteSpec.parse(raw, "value for scope route").toString();
         };
+    }
+
+    /** A network (docs/ip-addresses.md): host bits cleared, an IPv4-mapped network written as IPv4. */
+    private static String cidr(String raw) {
+        try {
+            return Cidr.parse(raw).toString();
+        } catch (InvalidCidrException e) {
+            throw new InvalidDecisionException(e.getMessage());
+        }
     }
 
     /** A campaign key (contract C6): 16 hex characters, canonical lower-case. */

@@ -1,5 +1,6 @@
 package io.edgeward.protector.decision;
 
+import io.edgeward.env.net.IpAddress;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -139,7 +140,7 @@ public final class StoredDecision {
     public String value() {
         Scope s = scope();
         if (s == Scope.CIDR) {
-            return IpAddresses.format(CompactKeys.bytes(key)) + "/" + (prefixLength & 0xff);
+            return IpAddress.ofBytes(CompactKeys.bytes(key)) + "/" + (prefixLength & 0xff);
         }
         return s == Scope.ROUTE ? key.toString() : CompactKeys.value(s, key);
     }

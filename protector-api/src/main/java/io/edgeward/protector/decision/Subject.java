@@ -1,5 +1,7 @@
 package io.edgeward.protector.decision;
 
+import io.edgeward.env.net.IpAddress;
+
 import java.util.Locale;
 
 /**
@@ -19,10 +21,10 @@ public record Subject(byte[] ipBytes, String ip, String session, String ja4, Str
 
     public static Subject of(String clientIp, String session, String ja4, String userAgent, String asn, String country,
                              String campaign, String method, String path) {
-        byte[] bytes = IpAddresses.parse(clientIp).orElse(null);
+        IpAddress address = IpAddress.parse(clientIp).orElse(null);
         return new Subject(
-                bytes,
-                bytes == null ? null : IpAddresses.format(bytes),
+                address == null ? null : address.bytes(),
+                address == null ? null : address.toString(),
                 emptyToNull(session),
                 emptyToNull(ja4),
                 emptyToNull(userAgent),

@@ -1,6 +1,6 @@
 package io.edgeward.protector.goodbots;
 
-import io.edgeward.protector.decision.Cidr;
+import io.edgeward.env.net.Cidr;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.edgeward.protector.goodbots;
 
-import io.edgeward.protector.decision.IpAddresses;
+import io.edgeward.env.net.IpAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +92,7 @@ public final class GoodBotVerifier implements AutoCloseable {
         if (bot.reverseDnsSuffixes().isEmpty()) {
             return new GoodBotStatus.Unverified(bot.name());
         }
-        String key = bot.name() + "|" + IpAddresses.format(ip);
+        String key = bot.name() + "|" + IpAddress.ofBytes(ip);
         Cached cached = cache.get(key);
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.verified() ? new GoodBotStatus.Verified(bot.name(), "rdns") : new GoodBotStatus.Unverified(bot.name());

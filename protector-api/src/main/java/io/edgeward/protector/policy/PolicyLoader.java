@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.edgeward.protector.decision.Action;
-import io.edgeward.protector.decision.Cidr;
-import io.edgeward.protector.decision.InvalidDecisionException;
+import io.edgeward.env.net.Cidr;
+import io.edgeward.env.net.InvalidCidrException;
 import io.edgeward.protector.goodbots.GoodBot;
 import io.edgeward.protector.rules.RequestRule;
 import io.edgeward.protector.rules.RequestRules;
@@ -160,7 +160,7 @@ public final class PolicyLoader {
         for (String c : m.cidrs() == null ? List.<String>of() : m.cidrs()) {
             try {
                 cidrs.add(Cidr.parse(c));
-            } catch (InvalidDecisionException e) {
+            } catch (InvalidCidrException e) {
                 throw new PolicyException(where + ".cidrs: " + e.getMessage());
             }
         }

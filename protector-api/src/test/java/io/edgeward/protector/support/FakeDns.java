@@ -1,6 +1,6 @@
 package io.edgeward.protector.support;
 
-import io.edgeward.protector.decision.IpAddresses;
+import io.edgeward.env.net.IpAddress;
 import io.edgeward.protector.goodbots.DnsResolver;
 
 import java.util.ArrayList;
@@ -22,19 +22,19 @@ public final class FakeDns implements DnsResolver {
     }
 
     public FakeDns ptr(String ip, String host) {
-        ptr.computeIfAbsent(IpAddresses.canonical(ip).orElseThrow(), k -> new ArrayList<>()).add(host);
+        ptr.computeIfAbsent(IpAddress.canonical(ip).orElseThrow(), k -> new ArrayList<>()).add(host);
         return this;
     }
 
     public FakeDns a(String host, String ip) {
-        forward.computeIfAbsent(host, k -> new ArrayList<>()).add(IpAddresses.parse(ip).orElseThrow());
+        forward.computeIfAbsent(host, k -> new ArrayList<>()).add(IpAddress.parse(ip).orElseThrow().bytes());
         return this;
     }
 
     @Override
     public List<String> reverse(byte[] address) {
         reverseLookups.incrementAndGet();
-        return ptr.getOrDefault(IpAddresses.format(address), List.of());
+        return ptr.getOrDefault(IpAddress.ofBytes(address).toString(), List.of());
     }
 
     @Override

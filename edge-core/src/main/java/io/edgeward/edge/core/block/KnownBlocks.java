@@ -3,6 +3,7 @@ package io.edgeward.edge.core.block;
 import io.edgeward.edge.core.config.BlockConfig;
 import io.edgeward.edge.core.decision.Action;
 import io.edgeward.edge.core.decision.ProtectorAnswer;
+import io.edgeward.edge.core.net.IpText;
 import io.edgeward.edge.core.session.Session;
 
 /**
@@ -74,7 +75,9 @@ public final class KnownBlocks {
         if (session == null || !session.blockLiveAt(nowSeconds)) {
             return null;
         }
-        if (addressScoped(session.blockScope()) && !clientIp.equals(session.blockAddress())) {
+        String blockAddress = session.blockAddress();
+        if (addressScoped(session.blockScope())
+                && (blockAddress == null || !address(blockAddress).equals(address(clientIp)))) {
             return null;
         }
         return new HeldBlock(HeldBlock.COOKIE, session.blockScope(), session.blockedUntil());
@@ -111,7 +114,7 @@ public final class KnownBlocks {
         if (byAddress && clientIp.length() > MAX_ADDRESS_LENGTH) {
             return session;
         }
-        return session.blocked(until, scope, byAddress ? clientIp : null);
+        return session.blocked(until, scope, byAddress ? address(clientIp) : null);
     }
 
     /** Scopes whose decision covers every request of one user agent from one address. */
@@ -120,10 +123,16 @@ public final class KnownBlocks {
     }
 
     private static String addressKey(String clientIp) {
-        return "a|" + clientIp;
+        return "a|" + address(clientIp);
     }
 
     private static String agentKey(String clientIp, String userAgentHash) {
-        return "u|" + clientIp + "|" + userAgentHash;
+        return "u|" + address(clientIp) + "|" + userAgentHash;
+    }
+
+    /** The canonical text of an address; anything else (CloudFront always sends an address) as it is. */
+    private static String address(String clientIp) {
+        String canonical = IpText.canonical(clientIp);
+        return canonical == null ? clientIp : canonical;
     }
 }

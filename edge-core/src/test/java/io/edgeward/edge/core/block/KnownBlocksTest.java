@@ -120,6 +120,26 @@ class KnownBlocksTest {
         assertThat(blocks.forAddress(BOT, NOW + 300)).isNull();
     }
 
+    @Test
+    void an_address_block_holds_for_every_spelling_of_that_address() {
+        Session carried = blocks.remember(block("ip", NOW + 120), session, "2001:0DB8:85a3:0:0:8a2e:0370:7334", NOW);
+        blocks.remember(block("cidr", NOW + 120), session, "::ffff:" + BOT, NOW);
+
+        assertThat(carried.blockAddress()).isEqualTo("2001:db8:85a3::8a2e:370:7334");
+        assertThat(blocks.carried(carried, "2001:db8:85a3::8a2e:370:7334", NOW + 1)).isNotNull();
+        assertThat(blocks.forAddress("2001:db8:85a3::8a2e:370:7334", NOW + 1)).isNotNull();
+        assertThat(blocks.forAddress(BOT, NOW + 1)).isNotNull();
+        assertThat(blocks.carried(carried, "2001:db8:85a3::8a2e:370:7335", NOW + 1)).isNull();
+    }
+
+    @Test
+    void an_address_block_without_its_address_holds_for_no_address() {
+        Session noAddress = session.blocked(NOW + 120, "ip", null);
+
+        assertThat(blocks.carried(noAddress, BOT, NOW + 1)).isNull();
+        assertThat(blocks.carried(noAddress, "null", NOW + 1)).isNull();
+    }
+
     private static ProtectorAnswer block(String scope, long until) {
         return new ProtectorAnswer(Action.BLOCK, 0, "blocked", "d-1", null, scope, until);
     }
