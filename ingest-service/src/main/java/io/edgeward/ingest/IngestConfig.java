@@ -51,6 +51,9 @@ public record IngestConfig(
     private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
     private static final int MIN_KEY_LENGTH = 16;
 
+    /** Every variable the ingest service reads (docs/ingest.md); any other {@code EDGEWARD_*} is refused. */
+    public static final EnvSpec ENV = EnvNames.SPEC;
+
     public IngestConfig {
         apiKeys = List.copyOf(Objects.requireNonNull(apiKeys, "apiKeys"));
         metricsKeys = List.copyOf(Objects.requireNonNull(metricsKeys, "metricsKeys"));
