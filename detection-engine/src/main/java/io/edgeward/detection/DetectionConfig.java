@@ -3,10 +3,11 @@ package io.edgeward.detection;
 import static io.edgeward.env.ConfigChecks.positive;
 
 import io.edgeward.detection.topology.Topics;
-import io.edgeward.env.EnvReader;
+import io.edgeward.env.EnvKey;
+import io.edgeward.env.EnvSpec;
+import io.edgeward.env.EnvValues;
 import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.env.kafka.KafkaEnvironment;
-import io.edgeward.env.kafka.SecurityProtocol;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -69,19 +70,6 @@ public record DetectionConfig(KafkaClientSettings kafka, String applicationId, P
         }
     }
 
-    /**
-     * Without trust or key stores or SASL: {@code securityProtocol} PLAINTEXT, or SSL trusting the JVM's CAs. Kept
-     * for callers that predate {@link KafkaClientSettings}.
-     */
-    public DetectionConfig(String bootstrapServers, String applicationId, Path stateDir, Path policyFile,
-                           Topics topics, String deadLetterTopic, Duration policyReloadInterval, int streamThreads,
-                           Duration commitInterval, boolean windowChangelogs, long cacheBytes,
-                           String securityProtocol) {
-        this(new KafkaClientSettings(bootstrapServers, SecurityProtocol.valueOf(securityProtocol), null, null, null,
-                        null), applicationId, stateDir, policyFile, topics, deadLetterTopic, policyReloadInterval,
-                streamThreads, commitInterval, windowChangelogs, cacheBytes);
-    }
-
     /** Defaults for a given broker, for tests and {@code local/}. */
     public static DetectionConfig of(String bootstrapServers, Path stateDir, Path policyFile) {
         return new DetectionConfig(KafkaClientSettings.plaintext(bootstrapServers), "edgeward-detection", stateDir,
@@ -99,25 +87,41 @@ public record DetectionConfig(KafkaClientSettings kafka, String applicationId, P
         return kafka.protocol().name();
     }
 
+    static final EnvKey<String> APP_ID = EnvKey.string("EDGEWARD_DETECTION_APP_ID", "edgeward-detection");
+    static final EnvKey<Path> STATE_DIR = EnvKey.path("EDGEWARD_DETECTION_STATE_DIR",
+            Path.of(System.getProperty("java.io.tmpdir"), "edgeward-detection"));
+    static final EnvKey<Path> POLICY_FILE = EnvKey.path("EDGEWARD_POLICY_FILE", null);
+    static final EnvKey<String> LOGS_TOPIC = EnvKey.string("EDGEWARD_LOGS_TOPIC", Topics.defaults().logs());
+    static final EnvKey<String> DETECTIONS_TOPIC = EnvKey.string("EDGEWARD_DETECTIONS_TOPIC",
+            Topics.defaults().detections());
+    static final EnvKey<String> DECISIONS_TOPIC = EnvKey.string("EDGEWARD_DECISIONS_TOPIC",
+            Topics.defaults().decisions());
+    static final EnvKey<String> DLQ_TOPIC = EnvKey.string("EDGEWARD_DETECTION_DLQ_TOPIC", "edgeward.logs.dlq");
+    static final EnvKey<Duration> POLICY_RELOAD = EnvKey.positiveDuration("EDGEWARD_POLICY_RELOAD",
+            Duration.ofSeconds(5));
+    static final EnvKey<Integer> THREADS = EnvKey.integer("EDGEWARD_DETECTION_THREADS", 1, 1, Integer.MAX_VALUE);
+    static final EnvKey<Duration> COMMIT = EnvKey.positiveDuration("EDGEWARD_DETECTION_COMMIT", Duration.ofSeconds(5));
+    static final EnvKey<Boolean> WINDOW_CHANGELOG = EnvKey.bool("EDGEWARD_DETECTION_WINDOW_CHANGELOG", false);
+    static final EnvKey<Long> CACHE_BYTES = EnvKey.bytes("EDGEWARD_DETECTION_CACHE_BYTES", DEFAULT_CACHE_BYTES, 0);
+
+    /** Every variable the engine reads (docs/detection.md); any other {@code EDGEWARD_*} is refused. */
+    public static final EnvSpec ENV = EnvSpec.of("detection", APP_ID, STATE_DIR, POLICY_FILE, LOGS_TOPIC,
+                    DETECTIONS_TOPIC, DECISIONS_TOPIC, DLQ_TOPIC, POLICY_RELOAD, THREADS, COMMIT, WINDOW_CHANGELOG,
+                    CACHE_BYTES)
+            .including(KafkaEnvironment.ENV)
+            .styled(env -> env.withBareValues().withDurationExample("like PT5S"));
+
     /** The one place environment variables are read. */
     public static DetectionConfig fromEnvironment(Map<String, String> variables) {
-        EnvReader env = EnvReader.of(variables).withBareValues().withDurationExample("like PT5S");
-        Topics defaults = Topics.defaults();
-        return new DetectionConfig(
-                KafkaEnvironment.read(variables),
-                variables.getOrDefault("EDGEWARD_DETECTION_APP_ID", "edgeward-detection"),
-                Path.of(variables.getOrDefault("EDGEWARD_DETECTION_STATE_DIR",
-                        Path.of(System.getProperty("java.io.tmpdir"), "edgeward-detection").toString())),
-                env.optional("EDGEWARD_POLICY_FILE").map(Path::of).orElse(null),
-                new Topics(variables.getOrDefault("EDGEWARD_LOGS_TOPIC", defaults.logs()),
-                        variables.getOrDefault("EDGEWARD_DETECTIONS_TOPIC", defaults.detections()),
-                        variables.getOrDefault("EDGEWARD_DECISIONS_TOPIC", defaults.decisions())),
-                variables.getOrDefault("EDGEWARD_DETECTION_DLQ_TOPIC", "edgeward.logs.dlq"),
-                env.duration("EDGEWARD_POLICY_RELOAD", Duration.ofSeconds(5)),
-                env.integer("EDGEWARD_DETECTION_THREADS", 1),
-                env.duration("EDGEWARD_DETECTION_COMMIT", Duration.ofSeconds(5)),
-                env.bool("EDGEWARD_DETECTION_WINDOW_CHANGELOG", false),
-                env.integer("EDGEWARD_DETECTION_CACHE_BYTES", (int) DEFAULT_CACHE_BYTES));
+        return from(ENV.read(variables));
+    }
+
+    /** The configuration from its variables; App prints {@link EnvValues#effectiveConfiguration()} of the same. */
+    public static DetectionConfig from(EnvValues env) {
+        return new DetectionConfig(KafkaEnvironment.read(env), env.get(APP_ID), env.get(STATE_DIR),
+                env.get(POLICY_FILE), new Topics(env.get(LOGS_TOPIC), env.get(DETECTIONS_TOPIC),
+                        env.get(DECISIONS_TOPIC)), env.get(DLQ_TOPIC), env.get(POLICY_RELOAD), env.get(THREADS),
+                env.get(COMMIT), env.get(WINDOW_CHANGELOG), env.get(CACHE_BYTES));
     }
 
     private static void require(String value, String name) {

@@ -50,15 +50,30 @@ class DetectionConfigTest {
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_POLICY_RELOAD", "5s")))
                 .hasMessage("EDGEWARD_POLICY_RELOAD must be an ISO-8601 duration like PT5S, was 5s");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_COMMIT", "PT0S")))
-                .hasMessage("detection.commitInterval must be > 0, was PT0S");
+                .hasMessage("EDGEWARD_DETECTION_COMMIT must be > 0, was PT0S");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_WINDOW_CHANGELOG", "yes")))
                 .hasMessage("EDGEWARD_DETECTION_WINDOW_CHANGELOG must be true or false, was yes");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_SECURITY_PROTOCOL", "SASL")))
                 .hasMessage("EDGEWARD_KAFKA_SECURITY_PROTOCOL must be one of [PLAINTEXT, SSL, SASL_SSL], was 'SASL'");
         assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_THREADS", "0")))
-                .hasMessage("detection.streamThreads must be >= 1, was 0");
+                .hasMessage("EDGEWARD_DETECTION_THREADS must be >= 1, was 0");
         // blank means unset, as for every EDGEWARD_ variable (service-env's EnvReader)
         assertThat(DetectionConfig.fromEnvironment(Map.of("EDGEWARD_KAFKA_BOOTSTRAP", " ")).bootstrapServers())
                 .isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void a_cache_past_two_gibibytes_is_read_as_a_long() {
+        DetectionConfig config = DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_CACHE_BYTES",
+                "4294967296"));
+
+        assertThat(config.cacheBytes()).isEqualTo(4L * 1024 * 1024 * 1024);
+    }
+
+    @Test
+    void an_unknown_variable_is_refused_naming_the_nearest_known_one() {
+        assertThatThrownBy(() -> DetectionConfig.fromEnvironment(Map.of("EDGEWARD_DETECTION_THREAD", "2")))
+                .hasMessage("unknown variable EDGEWARD_DETECTION_THREAD (did you mean EDGEWARD_DETECTION_THREADS?)"
+                        + " for detection");
     }
 }

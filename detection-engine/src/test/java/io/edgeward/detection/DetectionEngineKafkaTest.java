@@ -38,10 +38,12 @@ class DetectionEngineKafkaTest {
         broker.createTopic(topics.logs(), 2, Map.of());
         broker.createTopic(topics.detections(), 1, Map.of());
         broker.createTopic(topics.decisions(), 1, Map.of("cleanup.policy", "compact"));
-        DetectionConfig config = new DetectionConfig(broker.bootstrapServers(), "detection-it-" + run,
-                Path.of("target", "it-state", run), null, topics, "dlq-" + run, Duration.ofSeconds(5), 1,
-                Duration.ofMillis(200), true, DetectionConfig.DEFAULT_CACHE_BYTES,
-                "PLAINTEXT");
+        DetectionConfig config = DetectionConfig.fromEnvironment(Map.of(
+                "EDGEWARD_KAFKA_BOOTSTRAP", broker.bootstrapServers(), "EDGEWARD_DETECTION_APP_ID", "detection-it-" + run,
+                "EDGEWARD_DETECTION_STATE_DIR", Path.of("target", "it-state", run).toString(),
+                "EDGEWARD_LOGS_TOPIC", topics.logs(), "EDGEWARD_DETECTIONS_TOPIC", topics.detections(),
+                "EDGEWARD_DECISIONS_TOPIC", topics.decisions(), "EDGEWARD_DETECTION_DLQ_TOPIC", "dlq-" + run,
+                "EDGEWARD_DETECTION_COMMIT", "PT0.2S", "EDGEWARD_DETECTION_WINDOW_CHANGELOG", "true"));
 
         try (DetectionEngine engine = DetectionEngine.start(config);
              KafkaProducer<String, String> producer = producer(broker)) {

@@ -1,6 +1,8 @@
 package io.edgeward.ingest;
 
+import io.edgeward.env.EnvValues;
 import java.util.Arrays;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,17 +20,20 @@ public final class App {
                 System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn"));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         IngestConfig config;
+        EnvValues env;
         try {
-            config = IngestConfig.fromEnvironment(System.getenv());
+            env = IngestConfig.read(System.getenv());
+            config = IngestConfig.from(env);
         } catch (ConfigException e) {
             System.err.println("invalid configuration: " + e.getMessage());
             System.exit(2);
             return;
         }
         if (Arrays.asList(args).contains("--check-config")) {
-            System.out.println("configuration is valid: " + config);
+            System.out.println("configuration is valid; " + env.effectiveConfiguration());
             return;
         }
+        LoggerFactory.getLogger(App.class).info("{}", env.effectiveConfiguration());
         IngestServer server = IngestServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

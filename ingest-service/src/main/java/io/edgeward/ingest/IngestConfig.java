@@ -1,6 +1,8 @@
 package io.edgeward.ingest;
 
-import io.edgeward.env.EnvReader;
+import io.edgeward.env.EnvKey;
+import io.edgeward.env.EnvSpec;
+import io.edgeward.env.EnvValues;
 import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.env.kafka.KafkaEnvironment;
 import java.time.Duration;
@@ -49,6 +51,9 @@ public record IngestConfig(
     private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
     private static final int MIN_KEY_LENGTH = 16;
 
+    /** Every variable the ingest service reads (docs/ingest.md); any other {@code EDGEWARD_*} is refused. */
+    public static final EnvSpec ENV = EnvNames.SPEC;
+
     public IngestConfig {
         apiKeys = List.copyOf(Objects.requireNonNull(apiKeys, "apiKeys"));
         metricsKeys = List.copyOf(Objects.requireNonNull(metricsKeys, "metricsKeys"));
@@ -94,44 +99,53 @@ public record IngestConfig(
     }
 
     /**
-     * Reads the configuration from environment variables, the one place they are read. Unknown
-     * {@code EDGEWARD_INGEST_*} variables are rejected, so a typo fails start-up instead of being ignored.
+     * Reads the configuration from environment variables, the one place they are read. Unknown {@code EDGEWARD_*}
+     * variables are rejected, so a typo fails start-up instead of being ignored.
      */
     public static IngestConfig fromEnvironment(Map<String, String> variables) {
-        EnvReader env = EnvReader.of(variables).withBareValues().withDurationExample("such as PT30S");
-        Set<String> unknown = env.unknownNames(PREFIX, EnvNames.ALL);
-        require(unknown.isEmpty(), "unknown ingest settings " + unknown + "; known: " + EnvNames.ALL);
+        return from(read(variables));
+    }
+
+    /** {@link EnvNames#SPEC} read from {@code variables}; a failure is a {@link ConfigException}. */
+    static EnvValues read(Map<String, String> variables) {
+        try {
+            return EnvNames.SPEC.read(variables);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** The configuration from its variables; App prints {@link EnvValues#effectiveConfiguration()} of the same. */
+    static IngestConfig from(EnvValues env) {
         Builder b = builder();
         try {
-            read(env, b);
-            b.kafka(KafkaEnvironment.read(variables));
+            b.bindAddress(env.get(EnvNames.BIND));
+            b.port(env.get(EnvNames.PORT));
+            List<String> keys = new ArrayList<>();
+            String key = env.get(EnvNames.KEY);
+            if (key != null) {
+                keys.add(key.strip());
+            }
+            keys.addAll(env.get(EnvNames.KEYS));
+            b.apiKeys(keys);
+            b.metricsKeys(env.get(EnvNames.METRICS_KEY));
+            b.topic(env.get(EnvNames.TOPIC));
+            b.partitions(env.get(EnvNames.PARTITIONS));
+            b.replication(env.get(EnvNames.REPLICATION));
+            b.maxBodyBytes(env.get(EnvNames.MAX_BODY_BYTES));
+            b.maxDecompressedBytes(env.get(EnvNames.MAX_DECOMPRESSED_BYTES));
+            b.maxRecords(env.get(EnvNames.MAX_RECORDS));
+            b.maxInFlightRecords(env.get(EnvNames.MAX_IN_FLIGHT_RECORDS));
+            b.maxInFlightBytes(env.get(EnvNames.MAX_IN_FLIGHT_BYTES));
+            b.requestTimeout(env.get(EnvNames.REQUEST_TIMEOUT));
+            b.startupTimeout(env.get(EnvNames.STARTUP_TIMEOUT));
+            b.compression(env.get(EnvNames.COMPRESSION));
+            b.kafka(KafkaEnvironment.read(env));
         } catch (IllegalArgumentException e) {
             // App reports a ConfigException as invalid configuration (exit 2)
             throw new ConfigException(e.getMessage());
         }
         return b.build();
-    }
-
-    /** Overrides the builder's defaults with the variables that are set. */
-    private static void read(EnvReader env, Builder b) {
-        env.optional(EnvNames.BIND).map(String::strip).ifPresent(b::bindAddress);
-        b.port(env.integer(EnvNames.PORT, b.port));
-        List<String> keys = new ArrayList<>();
-        env.optional(EnvNames.KEY).map(String::strip).ifPresent(keys::add);
-        keys.addAll(env.list(EnvNames.KEYS, List.of()));
-        b.apiKeys(keys);
-        b.metricsKeys(env.list(EnvNames.METRICS_KEY, b.metricsKeys));
-        env.optional(EnvNames.TOPIC).map(String::strip).ifPresent(b::topic);
-        b.partitions(env.integer(EnvNames.PARTITIONS, b.partitions));
-        b.replication((short) env.integer(EnvNames.REPLICATION, b.replication));
-        b.maxBodyBytes(env.longInteger(EnvNames.MAX_BODY_BYTES, b.maxBodyBytes));
-        b.maxDecompressedBytes(env.longInteger(EnvNames.MAX_DECOMPRESSED_BYTES, b.maxDecompressedBytes));
-        b.maxRecords(env.integer(EnvNames.MAX_RECORDS, b.maxRecords));
-        b.maxInFlightRecords(env.integer(EnvNames.MAX_IN_FLIGHT_RECORDS, b.maxInFlightRecords));
-        b.maxInFlightBytes(env.longInteger(EnvNames.MAX_IN_FLIGHT_BYTES, b.maxInFlightBytes));
-        b.requestTimeout(env.duration(EnvNames.REQUEST_TIMEOUT, b.requestTimeout));
-        b.startupTimeout(env.duration(EnvNames.STARTUP_TIMEOUT, b.startupTimeout));
-        env.optional(EnvNames.COMPRESSION).map(String::strip).ifPresent(b::compression);
     }
 
     public static Builder builder() {
@@ -162,27 +176,36 @@ public record IngestConfig(
         }
     }
 
-    /** The environment variables {@link #fromEnvironment(Map)} reads. */
+    /** The environment variables {@link #fromEnvironment(Map)} reads, with their types, ranges and defaults. */
     static final class EnvNames {
-        static final String BIND = PREFIX + "BIND";
-        static final String PORT = PREFIX + "PORT";
-        static final String KEY = PREFIX + "KEY";
-        static final String KEYS = PREFIX + "KEYS";
-        static final String METRICS_KEY = PREFIX + "METRICS_KEY";
-        static final String TOPIC = PREFIX + "TOPIC";
-        static final String PARTITIONS = PREFIX + "PARTITIONS";
-        static final String REPLICATION = PREFIX + "REPLICATION";
-        static final String MAX_BODY_BYTES = PREFIX + "MAX_BODY_BYTES";
-        static final String MAX_DECOMPRESSED_BYTES = PREFIX + "MAX_DECOMPRESSED_BYTES";
-        static final String MAX_RECORDS = PREFIX + "MAX_RECORDS";
-        static final String MAX_IN_FLIGHT_RECORDS = PREFIX + "MAX_IN_FLIGHT_RECORDS";
-        static final String MAX_IN_FLIGHT_BYTES = PREFIX + "MAX_IN_FLIGHT_BYTES";
-        static final String REQUEST_TIMEOUT = PREFIX + "REQUEST_TIMEOUT";
-        static final String STARTUP_TIMEOUT = PREFIX + "STARTUP_TIMEOUT";
-        static final String COMPRESSION = PREFIX + "COMPRESSION";
-        static final Set<String> ALL = Set.of(BIND, PORT, KEY, KEYS, METRICS_KEY, TOPIC, PARTITIONS, REPLICATION,
-                MAX_BODY_BYTES, MAX_DECOMPRESSED_BYTES, MAX_RECORDS, MAX_IN_FLIGHT_RECORDS, MAX_IN_FLIGHT_BYTES,
-                REQUEST_TIMEOUT, STARTUP_TIMEOUT, COMPRESSION);
+        static final EnvKey<String> BIND = EnvKey.string(PREFIX + "BIND", "0.0.0.0");
+        static final EnvKey<Integer> PORT = EnvKey.port(PREFIX + "PORT", 8082);
+        static final EnvKey<String> KEY = EnvKey.secret(PREFIX + "KEY");
+        static final EnvKey<List<String>> KEYS = EnvKey.secretList(PREFIX + "KEYS");
+        static final EnvKey<List<String>> METRICS_KEY = EnvKey.secretList(PREFIX + "METRICS_KEY");
+        static final EnvKey<String> TOPIC = EnvKey.string(PREFIX + "TOPIC", "edgeward.logs");
+        static final EnvKey<Integer> PARTITIONS = EnvKey.integer(PREFIX + "PARTITIONS", 3, 1, Integer.MAX_VALUE);
+        static final EnvKey<Short> REPLICATION = EnvKey.shortInteger(PREFIX + "REPLICATION", (short) 1, (short) 1,
+                Short.MAX_VALUE);
+        static final EnvKey<Long> MAX_BODY_BYTES = EnvKey.bytes(PREFIX + "MAX_BODY_BYTES", 2L * 1024 * 1024, 1024);
+        static final EnvKey<Long> MAX_DECOMPRESSED_BYTES = EnvKey.bytes(PREFIX + "MAX_DECOMPRESSED_BYTES",
+                8L * 1024 * 1024, 1024);
+        static final EnvKey<Integer> MAX_RECORDS = EnvKey.integer(PREFIX + "MAX_RECORDS", 10_000, 1,
+                Integer.MAX_VALUE);
+        static final EnvKey<Integer> MAX_IN_FLIGHT_RECORDS = EnvKey.integer(PREFIX + "MAX_IN_FLIGHT_RECORDS",
+                100_000, 1, Integer.MAX_VALUE);
+        static final EnvKey<Long> MAX_IN_FLIGHT_BYTES = EnvKey.bytes(PREFIX + "MAX_IN_FLIGHT_BYTES",
+                64L * 1024 * 1024, 1024);
+        static final EnvKey<Duration> REQUEST_TIMEOUT = EnvKey.duration(PREFIX + "REQUEST_TIMEOUT",
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+        static final EnvKey<Duration> STARTUP_TIMEOUT = EnvKey.positiveDuration(PREFIX + "STARTUP_TIMEOUT",
+                Duration.ofSeconds(60));
+        static final EnvKey<String> COMPRESSION = EnvKey.oneOf(PREFIX + "COMPRESSION", COMPRESSIONS, "lz4");
+        static final EnvSpec SPEC = EnvSpec.of("ingest", BIND, PORT, KEY, KEYS, METRICS_KEY, TOPIC, PARTITIONS,
+                        REPLICATION, MAX_BODY_BYTES, MAX_DECOMPRESSED_BYTES, MAX_RECORDS, MAX_IN_FLIGHT_RECORDS,
+                        MAX_IN_FLIGHT_BYTES, REQUEST_TIMEOUT, STARTUP_TIMEOUT, COMPRESSION)
+                .including(KafkaEnvironment.ENV)
+                .styled(env -> env.withBareValues().withDurationExample("such as PT30S"));
 
         private EnvNames() {
         }

@@ -46,14 +46,15 @@ class IngestConfigTest {
     void a_bad_value_fails_with_the_setting_and_the_value_in_the_message() {
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("EDGEWARD_INGEST_KEY", KEY,
                 "EDGEWARD_INGEST_REQUEST_TIMEOUT", "PT0S")))
-                .isInstanceOf(ConfigException.class).hasMessage("ingest.requestTimeout must be >= PT1S, was PT0S");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("EDGEWARD_INGEST_REQUEST_TIMEOUT must be >= PT1S, was PT0S");
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("EDGEWARD_INGEST_KEY", KEY,
                 "EDGEWARD_INGEST_PORT", "eighty")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("EDGEWARD_INGEST_PORT must be an integer, was eighty");
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("EDGEWARD_INGEST_KEY", KEY,
                 "EDGEWARD_INGEST_COMPRESSION", "brotli")))
-                .hasMessageContaining("ingest.compression must be one of").hasMessageEndingWith("was brotli");
+                .hasMessageContaining("EDGEWARD_INGEST_COMPRESSION must be one of").hasMessageEndingWith("was brotli");
     }
 
     @Test
@@ -68,7 +69,27 @@ class IngestConfigTest {
     void an_unknown_ingest_variable_is_rejected() {
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("EDGEWARD_INGEST_KEY", KEY,
                 "EDGEWARD_INGEST_MAX_RECORD", "5")))
-                .hasMessageStartingWith("unknown ingest settings [EDGEWARD_INGEST_MAX_RECORD]");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("unknown variable EDGEWARD_INGEST_MAX_RECORD (did you mean"
+                        + " EDGEWARD_INGEST_MAX_RECORDS?)");
+    }
+
+    @Test
+    void a_replication_factor_past_a_short_is_refused_not_wrapped() {
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of("EDGEWARD_INGEST_KEY", KEY,
+                "EDGEWARD_INGEST_REPLICATION", "65537")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("EDGEWARD_INGEST_REPLICATION must be between 1 and 32767, was 65537");
+    }
+
+    @Test
+    void the_effective_configuration_names_every_variable_and_masks_the_keys() {
+        String text = IngestConfig.read(Map.of("EDGEWARD_INGEST_KEY", KEY, "EDGEWARD_INGEST_PORT", "9000",
+                "EDGEWARD_KAFKA_BOOTSTRAP", "kafka:9092")).effectiveConfiguration();
+
+        assertThat(text).doesNotContain(KEY).contains("EDGEWARD_INGEST_KEY=*** (set)")
+                .contains("EDGEWARD_INGEST_PORT=9000").contains("EDGEWARD_INGEST_TOPIC=edgeward.logs (default)")
+                .contains("EDGEWARD_KAFKA_BOOTSTRAP=kafka:9092");
     }
 
     @Test

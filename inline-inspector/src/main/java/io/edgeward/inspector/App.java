@@ -3,6 +3,7 @@ package io.edgeward.inspector;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.edgeward.env.EnvValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,17 +17,20 @@ public final class App {
 
     public static void main(String[] args) {
         InspectorConfig config;
+        EnvValues env;
         try {
-            config = InspectorConfig.fromEnvironment(System.getenv());
+            env = InspectorConfig.ENV.read(System.getenv());
+            config = InspectorConfig.from(env);
         } catch (IllegalArgumentException e) {
             System.err.println("inline-inspector: " + e.getMessage());
             System.exit(2);
             return;
         }
         if (args.length > 0 && "--check-config".equals(args[0])) {
-            System.out.println("configuration is valid: " + config);
+            System.out.println("configuration is valid; " + env.effectiveConfiguration());
             return;
         }
+        LOG.info("{}", env.effectiveConfiguration());
         InspectorServer server = new InspectorServer(config);
         int port = server.start();
         ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {

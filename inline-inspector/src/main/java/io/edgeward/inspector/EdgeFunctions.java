@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.jvm.JvmPorts;
 import io.edgeward.edge.shipper.LogShipperHandler;
+import io.edgeward.edge.viewer.HandlerDependencies;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,8 +30,9 @@ class EdgeFunctions implements AutoCloseable {
 
     EdgeFunctions(EdgeConfig config) {
         // The handler ships the responses it generates and flushes aged batches at the start of each invocation.
-        this.viewerRequest = new ViewerRequestHandler(config, JvmPorts.create("io.edgeward.edge.viewer"));
-        this.shipper = new LogShipperHandler(config);
+        this.viewerRequest = new ViewerRequestHandler(HandlerDependencies.of(config,
+                JvmPorts.create("io.edgeward.edge.viewer")));
+        this.shipper = new LogShipperHandler(LogShipperHandler.Dependencies.of(config));
     }
 
     /** The viewer-request result (request or generated response), empty on a fault. */

@@ -11,7 +11,9 @@ import io.edgeward.edge.core.config.ConfigException;
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.jvm.JacksonJsonCodec;
-import io.edgeward.env.EnvReader;
+import io.edgeward.env.EnvKey;
+import io.edgeward.env.EnvSpec;
+import io.edgeward.env.EnvValues;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The inspector's configuration, validated at start-up with the bad value in the message (never a key's value).
@@ -66,39 +67,56 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
         require(edge != null, "inspector.edge (the edge configuration) is required");
     }
 
+    static final EnvKey<String> BIND = EnvKey.string("EDGEWARD_INSPECTOR_BIND", "0.0.0.0");
+    static final EnvKey<Integer> PORT = EnvKey.port("EDGEWARD_INSPECTOR_PORT", 8083);
+    static final EnvKey<URI> ORIGIN = EnvKey.url("EDGEWARD_INSPECTOR_ORIGIN", null);
+    static final EnvKey<String> ORIGIN_SECRET = EnvKey.secret("EDGEWARD_ORIGIN_SECRET");
+    static final EnvKey<Duration> ORIGIN_TIMEOUT = EnvKey.positiveDuration("EDGEWARD_ORIGIN_TIMEOUT",
+            Duration.ofSeconds(30));
+    static final EnvKey<Path> EDGE_CONFIG_FILE = EnvKey.path("EDGEWARD_EDGE_CONFIG_FILE", null);
+    static final EnvKey<String> PROTECTOR_URL = EnvKey.string("EDGEWARD_PROTECTOR_URL", null);
+    static final EnvKey<String> INGEST_URL = EnvKey.string("EDGEWARD_INGEST_URL", null);
+    static final EnvKey<String> EDGE_KEY = EnvKey.secret("EDGEWARD_EDGE_KEY");
+    static final EnvKey<String> INGEST_KEY = EnvKey.secret("EDGEWARD_INGEST_KEY");
+    static final EnvKey<Duration> PROTECTOR_TIMEOUT = EnvKey.positiveDuration("EDGEWARD_PROTECTOR_TIMEOUT",
+            Duration.ofMillis(100));
+    static final EnvKey<String> COOKIE_KEYS = EnvKey.secret("EDGEWARD_COOKIE_KEYS");
+    static final EnvKey<String> EDGE_MODE = EnvKey.string("EDGEWARD_EDGE_MODE", "mitigate");
+
+    /** Every variable the inspector reads; any other {@code EDGEWARD_*} is refused. */
+    public static final EnvSpec ENV = EnvSpec.of("inspector", BIND, PORT, ORIGIN, ORIGIN_SECRET, ORIGIN_TIMEOUT,
+                    EDGE_CONFIG_FILE, PROTECTOR_URL, INGEST_URL, EDGE_KEY, INGEST_KEY, PROTECTOR_TIMEOUT, COOKIE_KEYS,
+                    EDGE_MODE)
+            .styled(env -> env.withDurationExample("such as PT30S"));
+
     public static InspectorConfig fromEnvironment(Map<String, String> variables) {
-        EnvReader env = reader(variables);
-        String origin = env.optional("EDGEWARD_INSPECTOR_ORIGIN").orElseThrow(() ->
-                new IllegalArgumentException("inspector.origin is required (EDGEWARD_INSPECTOR_ORIGIN)"));
-        URI originUri;
-        try {
-            originUri = URI.create(origin.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("inspector.origin must be an http(s) URL, was " + origin);
-        }
-        return new InspectorConfig(variables.getOrDefault("EDGEWARD_INSPECTOR_BIND", "0.0.0.0"),
-                env.integer("EDGEWARD_INSPECTOR_PORT", 8083), originUri,
-                env.optional("EDGEWARD_ORIGIN_SECRET").map(String::trim).orElse(null),
-                env.duration("EDGEWARD_ORIGIN_TIMEOUT", Duration.ofSeconds(30)), edgeConfig(variables));
+        return from(ENV.read(variables));
     }
 
-    private static EnvReader reader(Map<String, String> variables) {
-        return EnvReader.of(variables).withDurationExample("such as PT30S");
+    /** The configuration from its variables; App prints {@link EnvValues#effectiveConfiguration()} of the same. */
+    public static InspectorConfig from(EnvValues env) {
+        URI origin = env.get(ORIGIN);
+        if (origin == null) {
+            throw new IllegalArgumentException("inspector.origin is required (EDGEWARD_INSPECTOR_ORIGIN)");
+        }
+        String originSecret = env.get(ORIGIN_SECRET);
+        return new InspectorConfig(env.get(BIND), env.get(PORT), origin,
+                originSecret == null ? null : originSecret.trim(), env.get(ORIGIN_TIMEOUT), edgeConfig(env));
     }
 
     /** The edge configuration from a file, or assembled from the services' URLs and secrets. */
-    static EdgeConfig edgeConfig(Map<String, String> variables) {
-        Optional<String> file = reader(variables).optional("EDGEWARD_EDGE_CONFIG_FILE");
+    static EdgeConfig edgeConfig(EnvValues env) {
+        Path file = env.get(EDGE_CONFIG_FILE);
         String document;
-        if (file.isPresent()) {
+        if (file != null) {
             try {
-                document = Files.readString(Path.of(file.get().trim()));
+                document = Files.readString(file);
             } catch (IOException e) {
                 throw new IllegalArgumentException(
-                        "EDGEWARD_EDGE_CONFIG_FILE " + file.get() + " cannot be read: " + e);
+                        "EDGEWARD_EDGE_CONFIG_FILE " + file + " cannot be read: " + e);
             }
         } else {
-            document = assemble(variables).toString();
+            document = assemble(env).toString();
         }
         try {
             EdgeConfig config = EdgeConfig.fromJson(document, new JacksonJsonCodec());
@@ -110,23 +128,22 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
         }
     }
 
-    private static ObjectNode assemble(Map<String, String> variables) {
-        EnvReader env = reader(variables);
+    private static ObjectNode assemble(EnvValues env) {
         ObjectNode config;
         try {
             config = (ObjectNode) JSON.readTree(EDGE_DEFAULTS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("built-in edge defaults are not JSON", e);
         }
-        config.put("mode", variables.getOrDefault("EDGEWARD_EDGE_MODE", "mitigate"));
-        ((ObjectNode) config.get("protector")).put("url", required(env, "EDGEWARD_PROTECTOR_URL"))
-                .put("apiKey", firstKey(required(env, "EDGEWARD_EDGE_KEY")))
-                .put("timeout", env.duration("EDGEWARD_PROTECTOR_TIMEOUT", Duration.ofMillis(100)).toString());
-        ((ObjectNode) config.get("ingest")).put("url", required(env, "EDGEWARD_INGEST_URL"))
-                .put("apiKey", firstKey(required(env, "EDGEWARD_INGEST_KEY")));
+        config.put("mode", env.get(EDGE_MODE));
+        ((ObjectNode) config.get("protector")).put("url", required(env, PROTECTOR_URL))
+                .put("apiKey", firstKey(required(env, EDGE_KEY)))
+                .put("timeout", env.get(PROTECTOR_TIMEOUT).toString());
+        ((ObjectNode) config.get("ingest")).put("url", required(env, INGEST_URL))
+                .put("apiKey", firstKey(required(env, INGEST_KEY)));
         JsonNode cookieKeys;
         try {
-            cookieKeys = JSON.readTree(required(env, "EDGEWARD_COOKIE_KEYS"));
+            cookieKeys = JSON.readTree(required(env, COOKIE_KEYS));
         } catch (JsonProcessingException e) {
             // Jackson would quote the input: keep the keys out of the message.
             throw new IllegalArgumentException("EDGEWARD_COOKIE_KEYS must be a JSON object like"
@@ -152,9 +169,12 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
         return (comma < 0 ? list : list.substring(0, comma)).trim();
     }
 
-    private static String required(EnvReader env, String name) {
-        return env.optional(name).map(String::trim).orElseThrow(() ->
-                new IllegalArgumentException(name + " is required (or EDGEWARD_EDGE_CONFIG_FILE)"));
+    private static String required(EnvValues env, EnvKey<String> key) {
+        String value = env.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException(key.name() + " is required (or EDGEWARD_EDGE_CONFIG_FILE)");
+        }
+        return value.trim();
     }
 
     /** The origin secret is never printed. */

@@ -42,7 +42,7 @@ class InspectorConfigTest {
         Map<String, String> env = env();
         env.put("EDGEWARD_ORIGIN_TIMEOUT", "PT0S");
         assertThatThrownBy(() -> InspectorConfig.fromEnvironment(env))
-                .hasMessage("inspector.originTimeout must be > 0, was PT0S");
+                .hasMessage("EDGEWARD_ORIGIN_TIMEOUT must be > 0, was PT0S");
     }
 
     @Test
@@ -52,5 +52,21 @@ class InspectorConfigTest {
         assertThatThrownBy(() -> InspectorConfig.fromEnvironment(env))
                 .hasMessageContaining("EDGEWARD_COOKIE_KEYS must be a JSON object")
                 .hasMessageNotContaining("not-json-secret-value");
+    }
+
+    @Test
+    void an_unknown_variable_is_refused_naming_the_nearest_known_one() {
+        Map<String, String> env = env();
+        env.put("EDGEWARD_ORIGIN_SECRETS", "x");
+        assertThatThrownBy(() -> InspectorConfig.fromEnvironment(env))
+                .hasMessage("unknown variable EDGEWARD_ORIGIN_SECRETS (did you mean EDGEWARD_ORIGIN_SECRET?) for"
+                        + " inspector");
+    }
+
+    @Test
+    void the_effective_configuration_shows_no_secret() {
+        String text = InspectorConfig.ENV.read(env()).effectiveConfiguration();
+        assertThat(text).doesNotContain(InspectorServerTest.SECRET).doesNotContain(InspectorServerTest.COOKIE_KEYS)
+                .contains("EDGEWARD_ORIGIN_SECRET=*** (set)").contains("EDGEWARD_INSPECTOR_PORT=8083 (default)");
     }
 }

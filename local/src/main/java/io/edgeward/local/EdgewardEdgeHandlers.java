@@ -6,6 +6,7 @@ import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.jvm.JacksonJsonCodec;
 import io.edgeward.edge.jvm.JvmPorts;
 import io.edgeward.edge.shipper.LogShipperHandler;
+import io.edgeward.edge.viewer.HandlerDependencies;
 import io.edgeward.edge.viewer.OriginRequestHandler;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
 
@@ -24,20 +25,23 @@ final class EdgewardEdgeHandlers implements EdgeHandlers {
     public RequestStreamHandler viewerRequest(String edgeConfigJson) {
         EdgePorts ports = JvmPorts.create("io.edgeward.edge.viewer");
         // Flushes aged batches at the start of each invocation, as the deployed function does.
-        viewerRequest = new ViewerRequestHandler(EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec()), ports);
+        viewerRequest = new ViewerRequestHandler(HandlerDependencies.of(
+                EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec()), ports));
         return viewerRequest;
     }
 
     @Override
     public RequestStreamHandler originRequest(String edgeConfigJson) {
         EdgePorts ports = JvmPorts.create("io.edgeward.edge.origin");
-        originRequest = new OriginRequestHandler(EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec()), ports);
+        originRequest = new OriginRequestHandler(HandlerDependencies.of(
+                EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec()), ports));
         return originRequest;
     }
 
     @Override
     public RequestStreamHandler logShipper(String edgeConfigJson) {
-        logShipper = new LogShipperHandler(EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec()));
+        logShipper = new LogShipperHandler(LogShipperHandler.Dependencies.of(
+                EdgeConfig.fromJson(edgeConfigJson, new JacksonJsonCodec())));
         return logShipper;
     }
 

@@ -34,7 +34,7 @@ public final class KinesisLogHandler implements RequestHandler<KinesisEvent, Str
     private final Pipeline pipeline;
 
     public KinesisLogHandler() {
-        this(PassiveConfig.fromEnvironment(System.getenv()));
+        this(PassiveConfig.fromLambdaEnvironment());
     }
 
     public KinesisLogHandler(PassiveConfig config) {

@@ -4,12 +4,15 @@ import static io.edgeward.env.ConfigChecks.positive;
 import static io.edgeward.env.ConfigChecks.require;
 
 import io.edgeward.edge.core.logrecord.Masking;
-import io.edgeward.env.EnvReader;
+import io.edgeward.env.EnvKey;
+import io.edgeward.env.EnvSpec;
+import io.edgeward.env.EnvValues;
 import io.edgeward.passive.parse.RealtimeFields;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * The passive Lambdas' configuration, validated when built; the bad value is in the message.
@@ -84,27 +87,47 @@ public record PassiveConfig(
                 RealtimeFields.CANONICAL, Duration.ofSeconds(10), 6, Duration.ofMillis(200), Duration.ofSeconds(20));
     }
 
+    static final EnvKey<URI> INGEST_URL = EnvKey.url("EDGEWARD_INGEST_URL", null).required();
+    static final EnvKey<String> INGEST_KEY = EnvKey.secret("EDGEWARD_INGEST_KEY");
+    static final EnvKey<String> INGEST_KEY_SECRET_ARN = EnvKey.string("EDGEWARD_INGEST_KEY_SECRET_ARN", null);
+    static final EnvKey<Integer> BATCH_SIZE = EnvKey.integer("EDGEWARD_BATCH_SIZE", 500, 1, MAX_BATCH);
+    static final EnvKey<List<String>> SKIP_EXTENSIONS = EnvKey.list("EDGEWARD_SKIP_EXTENSIONS", List.of());
+    static final EnvKey<List<String>> MASK_QUERY_PARAMS = EnvKey.list("EDGEWARD_MASK_QUERY_PARAMS", List.of());
+    static final EnvKey<List<String>> UNMASK_DEFAULTS = EnvKey.list("EDGEWARD_UNMASK_DEFAULTS", List.of());
+    static final EnvKey<List<String>> REALTIME_FIELDS = EnvKey.list("EDGEWARD_REALTIME_FIELDS",
+            RealtimeFields.CANONICAL);
+    static final EnvKey<Duration> INGEST_TIMEOUT = EnvKey.positiveDuration("EDGEWARD_INGEST_TIMEOUT",
+            Duration.ofSeconds(10));
+    static final EnvKey<Integer> INGEST_MAX_ATTEMPTS = EnvKey.integer("EDGEWARD_INGEST_MAX_ATTEMPTS", 6, 1,
+            Integer.MAX_VALUE);
+    static final EnvKey<Duration> RETRY_BASE_DELAY = EnvKey.duration("EDGEWARD_RETRY_BASE_DELAY",
+            Duration.ofMillis(200), Duration.ZERO);
+    static final EnvKey<Duration> RETRY_MAX_DELAY = EnvKey.positiveDuration("EDGEWARD_RETRY_MAX_DELAY",
+            Duration.ofSeconds(20));
+
+    /** Every variable the passive functions read; any other {@code EDGEWARD_*} is refused. */
+    public static final EnvSpec ENV = EnvSpec.of("passive", INGEST_URL, INGEST_KEY, INGEST_KEY_SECRET_ARN,
+                    BATCH_SIZE, SKIP_EXTENSIONS, MASK_QUERY_PARAMS, UNMASK_DEFAULTS, REALTIME_FIELDS, INGEST_TIMEOUT,
+                    INGEST_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY)
+            .styled(env -> env.withDurationExample("such as PT10S"));
+
     public static PassiveConfig fromEnvironment(Map<String, String> variables) {
-        EnvReader env = EnvReader.of(variables).withDurationExample("such as PT10S");
-        String url = env.optional("EDGEWARD_INGEST_URL").orElseThrow(() ->
-                new IllegalArgumentException("ingest.url is required (EDGEWARD_INGEST_URL)"));
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("ingest.url must be an http(s) URL, was " + url);
-        }
-        return new PassiveConfig(uri, variables.get("EDGEWARD_INGEST_KEY"),
-                variables.get("EDGEWARD_INGEST_KEY_SECRET_ARN"),
-                env.integer("EDGEWARD_BATCH_SIZE", 500),
-                env.list("EDGEWARD_SKIP_EXTENSIONS", List.of()),
-                env.list("EDGEWARD_MASK_QUERY_PARAMS", List.of()),
-                env.list("EDGEWARD_UNMASK_DEFAULTS", List.of()),
-                env.list("EDGEWARD_REALTIME_FIELDS", RealtimeFields.CANONICAL),
-                env.duration("EDGEWARD_INGEST_TIMEOUT", Duration.ofSeconds(10)),
-                env.integer("EDGEWARD_INGEST_MAX_ATTEMPTS", 6),
-                env.duration("EDGEWARD_RETRY_BASE_DELAY", Duration.ofMillis(200)),
-                env.duration("EDGEWARD_RETRY_MAX_DELAY", Duration.ofSeconds(20)));
+        return from(ENV.read(variables));
+    }
+
+    /** For the Lambda handlers: the process environment, its effective configuration logged once. */
+    static PassiveConfig fromLambdaEnvironment() {
+        EnvValues env = ENV.read(System.getenv());
+        PassiveConfig config = from(env);
+        LoggerFactory.getLogger(PassiveConfig.class).info("{}", env.effectiveConfiguration());
+        return config;
+    }
+
+    static PassiveConfig from(EnvValues env) {
+        return new PassiveConfig(env.get(INGEST_URL), env.get(INGEST_KEY), env.get(INGEST_KEY_SECRET_ARN),
+                env.get(BATCH_SIZE), env.get(SKIP_EXTENSIONS), env.get(MASK_QUERY_PARAMS), env.get(UNMASK_DEFAULTS),
+                env.get(REALTIME_FIELDS), env.get(INGEST_TIMEOUT), env.get(INGEST_MAX_ATTEMPTS),
+                env.get(RETRY_BASE_DELAY), env.get(RETRY_MAX_DELAY));
     }
 
     public PassiveConfig withBatchSize(int size) {

@@ -89,7 +89,13 @@ public final class ReplayLogs implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, String> settings = new HashMap<>(env);
+        // A developer's shell may hold the local stack's EDGEWARD_* secrets: only the passive variables are ours here.
+        Map<String, String> settings = new HashMap<>();
+        for (String name : PassiveConfig.ENV.names()) {
+            if (env.containsKey(name)) {
+                settings.put(name, env.get(name));
+            }
+        }
         settings.putIfAbsent("EDGEWARD_INGEST_URL", "http://127.0.0.1:8082");
         if (ingestUrl != null) {
             settings.put("EDGEWARD_INGEST_URL", ingestUrl);

@@ -39,7 +39,7 @@ public final class S3LogHandler implements RequestHandler<S3Event, String> {
 
     /** For AWS Lambda: configuration from the environment, objects from S3. */
     public S3LogHandler() {
-        this(PassiveConfig.fromEnvironment(System.getenv()), S3ObjectSource.fromLambdaEnvironment());
+        this(PassiveConfig.fromLambdaEnvironment(), S3ObjectSource.fromLambdaEnvironment());
     }
 
     public S3LogHandler(PassiveConfig config, LogObjectSource source) {

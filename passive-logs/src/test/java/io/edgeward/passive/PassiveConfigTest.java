@@ -57,13 +57,13 @@ class PassiveConfigTest {
     @Test
     void bad_values_are_refused_with_the_value_in_the_message() {
         assertThatThrownBy(() -> PassiveConfig.fromEnvironment(env("EDGEWARD_BATCH_SIZE", "0")))
-                .hasMessage("batchSize must be between 1 and 10000, was 0");
+                .hasMessage("EDGEWARD_BATCH_SIZE must be between 1 and 10000, was 0");
         assertThatThrownBy(() -> PassiveConfig.fromEnvironment(env("EDGEWARD_BATCH_SIZE", "lots")))
                 .hasMessage("EDGEWARD_BATCH_SIZE must be an integer, was 'lots'");
         assertThatThrownBy(() -> PassiveConfig.fromEnvironment(env("EDGEWARD_INGEST_TIMEOUT", "PT0S")))
-                .hasMessage("ingest.timeout must be > 0, was PT0S");
+                .hasMessage("EDGEWARD_INGEST_TIMEOUT must be > 0, was PT0S");
         assertThatThrownBy(() -> PassiveConfig.fromEnvironment(env("EDGEWARD_INGEST_URL", "ftp://x")))
-                .hasMessage("ingest.url must be an http(s) URL, was ftp://x");
+                .hasMessage("EDGEWARD_INGEST_URL must be an http(s) URL, was ftp://x");
         assertThatThrownBy(() -> PassiveConfig.fromEnvironment(env("EDGEWARD_REALTIME_FIELDS", "c-ip,user-agent")))
                 .hasMessage("realtimeFields: 'user-agent' is not a CloudFront real-time log field");
         assertThatThrownBy(() -> PassiveConfig.fromEnvironment(env("EDGEWARD_INGEST_KEY_SECRET_ARN", "arn:x")))
@@ -86,5 +86,13 @@ class PassiveConfigTest {
 
         assertThatThrownBy(() -> new KinesisLogHandler(config)).hasMessageContaining("not implemented yet");
         assertThat(List.of(config.ingestKeySecretArn())).containsExactly("arn:aws:secretsmanager:x");
+    }
+
+    @Test
+    void an_unknown_variable_is_refused_and_the_key_never_printed() {
+        assertThatThrownBy(() -> PassiveConfig.fromEnvironment(env("EDGEWARD_BATCH_SIZ", "10")))
+                .hasMessage("unknown variable EDGEWARD_BATCH_SIZ (did you mean EDGEWARD_BATCH_SIZE?) for passive");
+        assertThat(PassiveConfig.ENV.read(env()).effectiveConfiguration()).doesNotContain("k-123")
+                .contains("EDGEWARD_INGEST_KEY=*** (set)").contains("EDGEWARD_BATCH_SIZE=500 (default)");
     }
 }

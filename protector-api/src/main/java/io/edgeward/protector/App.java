@@ -1,9 +1,11 @@
 package io.edgeward.protector;
 
+import io.edgeward.env.EnvValues;
 import io.edgeward.protector.policy.PolicyException;
 import io.edgeward.protector.policy.PolicyLoader;
 
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Composition root: {@code java io.edgeward.protector.App [--check-config]}. Configuration comes from the
@@ -22,11 +24,13 @@ public final class App {
             System.exit(2);
         }
         ProtectorConfig config;
+        EnvValues env;
         try {
-            config = ProtectorConfig.fromEnvironment(System.getenv());
+            env = ProtectorConfig.ENV.read(System.getenv());
+            config = ProtectorConfig.from(env);
             var policy = config.policyFile() == null ? PolicyLoader.loadDefault() : PolicyLoader.load(config.policyFile());
             if (checkOnly) {
-                System.out.println(config);
+                System.out.println(env.effectiveConfiguration());
                 System.out.println("policy " + policy.source() + ": " + policy.requestRules().rules().size()
                         + " request rules, " + policy.goodBots().size() + " good bots");
                 return;
@@ -36,6 +40,7 @@ public final class App {
             System.exit(2);
             return;
         }
+        LoggerFactory.getLogger(App.class).info("{}", env.effectiveConfiguration());
         ProtectorServer server = ProtectorServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,7 +2,9 @@ package io.edgeward.protector;
 
 import static io.edgeward.env.ConfigChecks.positive;
 
-import io.edgeward.env.EnvReader;
+import io.edgeward.env.EnvKey;
+import io.edgeward.env.EnvSpec;
+import io.edgeward.env.EnvValues;
 import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.env.kafka.KafkaEnvironment;
 import io.edgeward.protector.challenge.ChallengeSettings;
@@ -15,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Protector's configuration, validated when built; a bad value fails start-up with the value in the message.
@@ -125,66 +126,87 @@ public record ProtectorConfig(
         }
     }
 
-    /** Known variables; any other {@code EDGEWARD_PROTECTOR_*} is rejected as a likely typo. */
-    static final Set<String> PROTECTOR_VARIABLES = Set.of(
-            "EDGEWARD_PROTECTOR_PORT", "EDGEWARD_PROTECTOR_BIND", "EDGEWARD_PROTECTOR_ALLOW_TTL",
-            "EDGEWARD_PROTECTOR_ADMIN_WRITE_TIMEOUT", "EDGEWARD_PROTECTOR_MAX_REQUEST_BYTES",
-            "EDGEWARD_PROTECTOR_CREATE_TOPIC", "EDGEWARD_PROTECTOR_TOPIC_PARTITIONS",
-            "EDGEWARD_PROTECTOR_GOODBOT_POSITIVE_TTL", "EDGEWARD_PROTECTOR_GOODBOT_NEGATIVE_TTL",
-            "EDGEWARD_PROTECTOR_GOODBOT_CACHE_SIZE", "EDGEWARD_PROTECTOR_GOODBOT_THREADS",
-            "EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE",
-            "EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES", "EDGEWARD_PROTECTOR_DECISIONS_MAX_BYTES",
-            "EDGEWARD_PROTECTOR_PASS_EXEMPTION", "EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_GENERATION",
-            "EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_AGE");
+    private static final String P = "EDGEWARD_PROTECTOR_";
+    static final EnvKey<Integer> PORT = EnvKey.port(P + "PORT", 8081);
+    static final EnvKey<String> BIND = EnvKey.string(P + "BIND", "127.0.0.1");
+    static final EnvKey<List<String>> EDGE_KEYS = EnvKey.secretList("EDGEWARD_EDGE_KEYS");
+    static final EnvKey<String> EDGE_KEY = EnvKey.secret("EDGEWARD_EDGE_KEY");
+    static final EnvKey<String> ADMIN_TOKEN = EnvKey.secret("EDGEWARD_ADMIN_TOKEN");
+    static final EnvKey<String> METRICS_TOKEN = EnvKey.secret("EDGEWARD_METRICS_TOKEN");
+    static final EnvKey<String> DECISIONS_TOPIC = EnvKey.string("EDGEWARD_DECISIONS_TOPIC", "edgeward.decisions");
+    static final EnvKey<Boolean> CREATE_TOPIC = EnvKey.bool(P + "CREATE_TOPIC", true);
+    static final EnvKey<Integer> TOPIC_PARTITIONS = EnvKey.integer(P + "TOPIC_PARTITIONS", 3, 1, Integer.MAX_VALUE);
+    static final EnvKey<Path> POLICY_FILE = EnvKey.path("EDGEWARD_POLICY_FILE", null);
+    static final EnvKey<Duration> ALLOW_TTL = EnvKey.positiveDuration(P + "ALLOW_TTL", Duration.ofSeconds(60));
+    static final EnvKey<Duration> ADMIN_WRITE_TIMEOUT = EnvKey.positiveDuration(P + "ADMIN_WRITE_TIMEOUT",
+            Duration.ofSeconds(10));
+    static final EnvKey<Long> MAX_REQUEST_BYTES = EnvKey.bytes(P + "MAX_REQUEST_BYTES", 65_536, 1024);
+    static final EnvKey<Duration> GOODBOT_POSITIVE_TTL = EnvKey.positiveDuration(P + "GOODBOT_POSITIVE_TTL",
+            GoodBotSettings.defaults().positiveTtl());
+    static final EnvKey<Duration> GOODBOT_NEGATIVE_TTL = EnvKey.positiveDuration(P + "GOODBOT_NEGATIVE_TTL",
+            GoodBotSettings.defaults().negativeTtl());
+    static final EnvKey<Integer> GOODBOT_CACHE_SIZE = EnvKey.integer(P + "GOODBOT_CACHE_SIZE",
+            GoodBotSettings.defaults().cacheSize(), 1, Integer.MAX_VALUE);
+    static final EnvKey<Integer> GOODBOT_THREADS = EnvKey.integer(P + "GOODBOT_THREADS",
+            GoodBotSettings.defaults().threads(), 1, Integer.MAX_VALUE);
+    static final EnvKey<Integer> GOODBOT_QUEUE_SIZE = EnvKey.integer(P + "GOODBOT_QUEUE_SIZE",
+            GoodBotSettings.defaults().queueSize(), 1, Integer.MAX_VALUE);
+    static final EnvKey<Integer> DECISIONS_MAX_ENTRIES = EnvKey.integer(P + "DECISIONS_MAX_ENTRIES",
+            DecisionMemory.defaults().maxEntries(), 100, Integer.MAX_VALUE);
+    static final EnvKey<Long> DECISIONS_MAX_BYTES = EnvKey.bytes(P + "DECISIONS_MAX_BYTES",
+            DecisionMemory.defaults().maxBytes(), 1_048_576);
+    static final EnvKey<Duration> PASS_EXEMPTION = EnvKey.duration(P + "PASS_EXEMPTION",
+            CheckSettings.defaults().passExemption(), Duration.ZERO);
+    static final EnvKey<Integer> GOOD_STANDING_MIN_GENERATION = EnvKey.integer(P + "GOOD_STANDING_MIN_GENERATION",
+            CheckSettings.defaults().goodStandingMinGeneration(), 0, Integer.MAX_VALUE);
+    static final EnvKey<Duration> GOOD_STANDING_MIN_AGE = EnvKey.duration(P + "GOOD_STANDING_MIN_AGE",
+            CheckSettings.defaults().goodStandingMinAge(), Duration.ZERO);
+
+    /** Every variable Protector reads (docs/protector.md lists them); any other {@code EDGEWARD_*} is refused. */
+    public static final EnvSpec ENV = EnvSpec.of("protector", PORT, BIND, EDGE_KEYS, EDGE_KEY, ADMIN_TOKEN,
+                    METRICS_TOKEN, DECISIONS_TOPIC, CREATE_TOPIC, TOPIC_PARTITIONS, POLICY_FILE, ALLOW_TTL,
+                    ADMIN_WRITE_TIMEOUT, MAX_REQUEST_BYTES, GOODBOT_POSITIVE_TTL, GOODBOT_NEGATIVE_TTL,
+                    GOODBOT_CACHE_SIZE, GOODBOT_THREADS, GOODBOT_QUEUE_SIZE, DECISIONS_MAX_ENTRIES, DECISIONS_MAX_BYTES,
+                    PASS_EXEMPTION, GOOD_STANDING_MIN_GENERATION, GOOD_STANDING_MIN_AGE)
+            .including(ChallengeSettings.ENV).including(KafkaEnvironment.ENV);
 
     /** The one place environment variables are read (docs/protector.md lists them). */
     public static ProtectorConfig fromEnvironment(Map<String, String> variables) {
-        EnvReader env = EnvReader.of(variables);
-        Set<String> unknown = env.unknownNames("EDGEWARD_PROTECTOR_", PROTECTOR_VARIABLES);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown variable " + unknown.iterator().next() + "; known: "
-                    + PROTECTOR_VARIABLES.stream().sorted().toList());
-        }
-        GoodBotSettings d = GoodBotSettings.defaults();
+        return from(ENV.read(variables));
+    }
+
+    /** The configuration from its variables; App prints {@link EnvValues#effectiveConfiguration()} of the same. */
+    public static ProtectorConfig from(EnvValues env) {
         Builder b = builder()
-                .port(env.integer("EDGEWARD_PROTECTOR_PORT", 8081))
-                .bindAddress(variables.getOrDefault("EDGEWARD_PROTECTOR_BIND", "127.0.0.1"))
+                .port(env.get(PORT))
+                .bindAddress(env.get(BIND))
                 .edgeKeys(edgeKeys(env))
-                .adminToken(variables.get("EDGEWARD_ADMIN_TOKEN"))
-                .metricsToken(env.optional("EDGEWARD_METRICS_TOKEN").orElse(null))
-                .kafka(KafkaEnvironment.read(variables))
-                .decisionsTopic(variables.getOrDefault("EDGEWARD_DECISIONS_TOPIC", "edgeward.decisions"))
-                .createTopic(env.bool("EDGEWARD_PROTECTOR_CREATE_TOPIC", true))
-                .topicPartitions(env.integer("EDGEWARD_PROTECTOR_TOPIC_PARTITIONS", 3))
-                .policyFile(env.optional("EDGEWARD_POLICY_FILE").map(Path::of).orElse(null))
-                .allowTtl(env.duration("EDGEWARD_PROTECTOR_ALLOW_TTL", Duration.ofSeconds(60)))
-                .adminWriteTimeout(env.duration("EDGEWARD_PROTECTOR_ADMIN_WRITE_TIMEOUT", Duration.ofSeconds(10)))
-                .maxRequestBytes(env.integer("EDGEWARD_PROTECTOR_MAX_REQUEST_BYTES", 65_536));
-        b.goodBots(new GoodBotSettings(
-                env.duration("EDGEWARD_PROTECTOR_GOODBOT_POSITIVE_TTL", d.positiveTtl()),
-                env.duration("EDGEWARD_PROTECTOR_GOODBOT_NEGATIVE_TTL", d.negativeTtl()),
-                env.integer("EDGEWARD_PROTECTOR_GOODBOT_CACHE_SIZE", d.cacheSize()),
-                env.integer("EDGEWARD_PROTECTOR_GOODBOT_THREADS", d.threads()),
-                env.integer("EDGEWARD_PROTECTOR_GOODBOT_QUEUE_SIZE", d.queueSize())));
-        b.challenge(ChallengeSettings.fromEnvironment(variables));
-        DecisionMemory m = DecisionMemory.defaults();
-        b.decisionMemory(new DecisionMemory(
-                env.integer("EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES", m.maxEntries()),
-                env.longInteger("EDGEWARD_PROTECTOR_DECISIONS_MAX_BYTES", m.maxBytes())));
-        CheckSettings c = CheckSettings.defaults();
-        b.checks(new CheckSettings(
-                env.duration("EDGEWARD_PROTECTOR_PASS_EXEMPTION", c.passExemption()),
-                env.integer("EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_GENERATION", c.goodStandingMinGeneration()),
-                env.duration("EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_AGE", c.goodStandingMinAge())));
+                .adminToken(env.get(ADMIN_TOKEN))
+                .metricsToken(env.get(METRICS_TOKEN))
+                .kafka(KafkaEnvironment.read(env))
+                .decisionsTopic(env.get(DECISIONS_TOPIC))
+                .createTopic(env.get(CREATE_TOPIC))
+                .topicPartitions(env.get(TOPIC_PARTITIONS))
+                .policyFile(env.get(POLICY_FILE))
+                .allowTtl(env.get(ALLOW_TTL))
+                .adminWriteTimeout(env.get(ADMIN_WRITE_TIMEOUT))
+                .maxRequestBytes(env.get(MAX_REQUEST_BYTES));
+        b.goodBots(new GoodBotSettings(env.get(GOODBOT_POSITIVE_TTL), env.get(GOODBOT_NEGATIVE_TTL),
+                env.get(GOODBOT_CACHE_SIZE), env.get(GOODBOT_THREADS), env.get(GOODBOT_QUEUE_SIZE)));
+        b.challenge(ChallengeSettings.from(env));
+        b.decisionMemory(new DecisionMemory(env.get(DECISIONS_MAX_ENTRIES), env.get(DECISIONS_MAX_BYTES)));
+        b.checks(new CheckSettings(env.get(PASS_EXEMPTION), env.get(GOOD_STANDING_MIN_GENERATION),
+                env.get(GOOD_STANDING_MIN_AGE)));
         return b.build();
     }
 
     /** {@code EDGEWARD_EDGE_KEYS} when set, otherwise {@code EDGEWARD_EDGE_KEY}. */
-    private static List<String> edgeKeys(EnvReader env) {
-        if (env.optional("EDGEWARD_EDGE_KEYS").isPresent()) {
-            return env.list("EDGEWARD_EDGE_KEYS", List.of());
+    private static List<String> edgeKeys(EnvValues env) {
+        if (env.isSet(EDGE_KEYS)) {
+            return env.get(EDGE_KEYS);
         }
-        return env.optional("EDGEWARD_EDGE_KEY").map(key -> List.of(key.strip())).orElse(List.of());
+        String key = env.get(EDGE_KEY);
+        return key == null ? List.of() : List.of(key.strip());
     }
 
     @Override

@@ -41,7 +41,7 @@ class ProtectorConfigTest {
     @Test
     void a_bad_value_is_named_with_the_value() {
         assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_ALLOW_TTL", "PT0S")))
-                .hasMessage("protector.allowTtl must be > 0, was PT0S");
+                .hasMessage("EDGEWARD_PROTECTOR_ALLOW_TTL must be > 0, was PT0S");
         assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_PORT", "eighty")))
                 .hasMessage("EDGEWARD_PROTECTOR_PORT must be an integer, was 'eighty'");
     }
@@ -49,7 +49,7 @@ class ProtectorConfigTest {
     @Test
     void an_unknown_protector_variable_is_rejected() {
         assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_PROT", "1")))
-                .hasMessageContaining("unknown variable EDGEWARD_PROTECTOR_PROT");
+                .hasMessageContaining("unknown variable EDGEWARD_PROTECTOR_PROT (did you mean EDGEWARD_PROTECTOR_PORT?)");
     }
 
     @Test
@@ -59,6 +59,23 @@ class ProtectorConfigTest {
                 .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_ADMIN_TOKEN", EDGE)))
                 .hasMessage("protector.adminToken must differ from every edge key");
+    }
+
+    @Test
+    void challenge_and_kafka_variables_are_known_to_protector_but_a_typo_among_them_is_not() {
+        assertThat(ProtectorConfig.fromEnvironment(env("EDGEWARD_CHALLENGE_DIFFICULTY", "20",
+                "EDGEWARD_KAFKA_BOOTSTRAP", "kafka:9092")).challenge().difficulty()).isEqualTo(20);
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_CHALLENGE_DIFFICULY", "20")))
+                .hasMessageContaining("EDGEWARD_CHALLENGE_DIFFICULY (did you mean EDGEWARD_CHALLENGE_DIFFICULTY?)");
+    }
+
+    @Test
+    void the_effective_configuration_masks_every_secret() {
+        String text = ProtectorConfig.ENV.read(env("EDGEWARD_METRICS_TOKEN", "metrics-token-0123456789",
+                "EDGEWARD_CHALLENGE_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8")).effectiveConfiguration();
+        assertThat(text).doesNotContain(EDGE).doesNotContain(ADMIN).doesNotContain("metrics-token-0123456789")
+                .doesNotContain("AAECAwQF").contains("EDGEWARD_ADMIN_TOKEN=*** (set)")
+                .contains("EDGEWARD_PROTECTOR_PORT=8081 (default)").contains("EDGEWARD_CHALLENGE_KEY=*** (set)");
     }
 
     @Test
@@ -76,8 +93,8 @@ class ProtectorConfigTest {
         assertThat(c.checks().goodStandingMinAge()).isEqualTo(java.time.Duration.ofSeconds(30));
         assertThat(c.checks().goodStandingMinGeneration()).isEqualTo(1);
         assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES", "10")))
-                .hasMessageContaining("maxEntries must be >= 100, was 10");
+                .hasMessageContaining("EDGEWARD_PROTECTOR_DECISIONS_MAX_ENTRIES must be >= 100, was 10");
         assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_PROTECTOR_PASS_EXEMPTION", "-PT1M")))
-                .hasMessageContaining("passExemption must be >= 0, was PT-1M");
+                .hasMessageContaining("EDGEWARD_PROTECTOR_PASS_EXEMPTION must be >= PT0S, was PT-1M");
     }
 }

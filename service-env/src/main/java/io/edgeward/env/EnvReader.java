@@ -47,6 +47,10 @@ public final class EnvReader {
         return new EnvReader(env, quoteValues, example);
     }
 
+    Map<String, String> variables() {
+        return env;
+    }
+
     /** The value as given (not stripped: secrets are used byte for byte), or empty when unset or blank. */
     public Optional<String> optional(String name) {
         String value = env.get(name);

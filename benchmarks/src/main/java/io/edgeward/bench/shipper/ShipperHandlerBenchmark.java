@@ -88,7 +88,7 @@ public class ShipperHandlerBenchmark {
                 new ShipperConfig.Logging(List.of(), List.of("password", "token", "code", "session"),
                         List.of("password")));
         EdgePorts ports = JvmPorts.create("bench.shipper");
-        handler = new LogShipperHandler(config, ports);
+        handler = new LogShipperHandler(LogShipperHandler.Dependencies.of(config, ports));
         policyShipper = new LogShipper(config.ingest(), ports.http(), ports.json(), ports.clock(), ports.log());
         policy = new ResponseLogging(new LogRecordBuilder(config.logging(), ports.json()), policyShipper,
                 ports.clock(), ports.log());

@@ -4,6 +4,7 @@ import io.edgeward.edge.core.decision.EdgeResult;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.core.decision.ViewerPolicy;
 import io.edgeward.edge.core.event.CfEvent;
+import io.edgeward.edge.viewer.HandlerDependencies;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +46,8 @@ public class ViewerDecisionBenchmark {
         String json = fixture.eventJson(fixture.freshCookiePair());
         eventBytes = json.getBytes(StandardCharsets.UTF_8);
         event = CfEvent.fromJson(fixture.ports.json().parseObject(json));
-        handler = new ViewerRequestHandler(fixture.config, fixture.ports, GeneratedResponseLog.NONE);
+        handler = new ViewerRequestHandler(HandlerDependencies.of(fixture.config, fixture.ports,
+                GeneratedResponseLog.NONE));
         policy = new ViewerPolicy(fixture.config, fixture.ports, fixture.tokens, GeneratedResponseLog.NONE);
         if (!(decideWithPolicy() instanceof EdgeResult.Forward forward) || !"valid".equals(forward.mark().cookieState())) {
             throw new IllegalStateException("the benchmark cookie is not read as valid");

@@ -5,7 +5,6 @@ import io.edgeward.detection.DetectionEngine;
 import io.edgeward.detection.topology.Topics;
 import io.edgeward.kafka.broker.KafkaBroker;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import io.edgeward.detection.topics.JsonSerde;
 import java.util.LinkedHashMap;
@@ -46,10 +45,12 @@ public final class ThroughputBenchmark {
             System.out.printf("filled %d records in %.1f s (%.0f records/s)%n", records, fillSeconds,
                     records / fillSeconds);
 
-            DetectionConfig config = new DetectionConfig(broker.bootstrapServers(), "bench-detection",
-                    dir.resolve("state"), null, topics, "bench.dlq", Duration.ofSeconds(5), 1,
-                    Duration.ofSeconds(5), windowChangelogs, DetectionConfig.DEFAULT_CACHE_BYTES,
-                "PLAINTEXT");
+            DetectionConfig config = DetectionConfig.fromEnvironment(Map.of(
+                    "EDGEWARD_KAFKA_BOOTSTRAP", broker.bootstrapServers(), "EDGEWARD_DETECTION_APP_ID", "bench-detection",
+                    "EDGEWARD_DETECTION_STATE_DIR", dir.resolve("state").toString(),
+                    "EDGEWARD_LOGS_TOPIC", topics.logs(), "EDGEWARD_DETECTIONS_TOPIC", topics.detections(),
+                    "EDGEWARD_DECISIONS_TOPIC", topics.decisions(), "EDGEWARD_DETECTION_DLQ_TOPIC", "bench.dlq",
+                    "EDGEWARD_DETECTION_WINDOW_CHANGELOG", Boolean.toString(windowChangelogs)));
             System.out.printf("engine: 1 stream thread, commit interval PT5S, cache 64 MiB, window changelogs %s%n",
                     windowChangelogs);
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

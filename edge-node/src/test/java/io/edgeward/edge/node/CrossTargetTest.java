@@ -9,6 +9,7 @@ import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.edge.viewer.HandlerDependencies;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -154,9 +155,9 @@ class CrossTargetTest {
     }
 
     private ViewerRequestHandler jvm(Map<String, Object> edgeConfig, Clock clock) {
-        return new ViewerRequestHandler(EdgeConfig.fromJson(edgeConfig),
+        return new ViewerRequestHandler(HandlerDependencies.of(EdgeConfig.fromJson(edgeConfig),
                 JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "cross-target"),
-                GeneratedResponseLog.NONE);
+                GeneratedResponseLog.NONE));
     }
 
     private static Map<String, Object> withProtector(Map<String, Object> edgeConfig, String url) {

@@ -10,6 +10,7 @@ import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.core.shipper.LogShipper;
 import io.edgeward.edge.core.shipper.ResponseLogging;
 import io.edgeward.edge.core.shipper.ShipperStats;
+import io.edgeward.edge.jvm.EdgeSetup;
 import io.edgeward.edge.jvm.JvmPorts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,51 +31,56 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogShipperHandler implements RequestStreamHandler {
 
-    /** The edge configuration baked into the bundle (Lambda@Edge has no environment variables). */
-    public static final String CONFIG_RESOURCE = "edgeward-edge.json";
-
     private static final Logger LOG = LoggerFactory.getLogger(LogShipperHandler.class);
 
     private final EdgePorts ports;
-    private final LogShipper shipper;
-    private final ResponseLogging logging;
+    private final EdgeSetup<Active> setup;
+
+    /** The shipper and the logging built on it, for a usable configuration. */
+    private record Active(LogShipper shipper, ResponseLogging logging) {
+    }
 
     /**
-     * Reads {@value #CONFIG_RESOURCE} from the class path. If it is missing or invalid, the function still runs and
-     * returns every response unchanged, unlogged: a logging fault must not take the site down.
+     * What the function is built from: the {@code ingest} and {@code logging} sections (or why there are none) and
+     * the ports.
+     */
+    public record Dependencies(EdgeSetup<ShipperConfig> setup, EdgePorts ports) {
+
+        /** Lambda@Edge: the bundled edge configuration's sections, the JVM ports. */
+        public static Dependencies bundled() {
+            EdgePorts ports = JvmPorts.create(LogShipperHandler.class.getName());
+            return new Dependencies(EdgeSetup.bundled(ports.json()).map(ShipperConfig::from), ports);
+        }
+
+        /** The sections of a full edge configuration (the local front, the inline inspector), the JVM ports. */
+        public static Dependencies of(EdgeConfig config) {
+            return new Dependencies(EdgeSetup.ready(config).map(ShipperConfig::from),
+                    JvmPorts.create(LogShipperHandler.class.getName()));
+        }
+
+        /** Tests and benchmarks: the sections as given, other ports (a movable clock, another HTTP client). */
+        public static Dependencies of(ShipperConfig config, EdgePorts ports) {
+            return new Dependencies(EdgeSetup.ready(config), ports);
+        }
+    }
+
+    /**
+     * For Lambda@Edge: reads {@value EdgeSetup#RESOURCE} from the class path. If it is missing or invalid, the
+     * function still runs and returns every response unchanged, unlogged (said once, here): a logging fault must
+     * not take the site down.
      */
     public LogShipperHandler() {
-        this(JvmPorts.create(LogShipperHandler.class.getName()), CONFIG_RESOURCE);
+        this(Dependencies.bundled());
     }
 
-    /** With the two sections of the full edge configuration. */
-    public LogShipperHandler(EdgeConfig config) {
-        this(ShipperConfig.from(config));
-    }
-
-    public LogShipperHandler(ShipperConfig config) {
-        this(config, JvmPorts.create(LogShipperHandler.class.getName()));
-    }
-
-    /** For tests and the local front: other ports (a movable clock, another HTTP client). */
-    public LogShipperHandler(ShipperConfig config, EdgePorts ports) {
-        this(ports, Objects.requireNonNull(config, "config"));
-    }
-
-    LogShipperHandler(EdgePorts ports, String configResource) {
-        this(ports, ConfigResource.loadOrNull(configResource, ports.json()));
-    }
-
-    private LogShipperHandler(EdgePorts ports, ShipperConfig configOrNull) {
-        this.ports = ports;
-        if (configOrNull == null) {
-            this.shipper = null;
-            this.logging = null;
-            return;
-        }
-        this.shipper = new LogShipper(configOrNull.ingest(), ports.http(), ports.json(), ports.clock(), ports.log());
-        this.logging = new ResponseLogging(new LogRecordBuilder(configOrNull.logging(), ports.json()), shipper,
-                ports.clock(), ports.log());
+    public LogShipperHandler(Dependencies dependencies) {
+        EdgePorts jvm = dependencies.ports();
+        this.ports = jvm;
+        this.setup = dependencies.setup().map(config -> {
+            LogShipper shipper = new LogShipper(config.ingest(), jvm.http(), jvm.json(), jvm.clock(), jvm.log());
+            return new Active(shipper, new ResponseLogging(new LogRecordBuilder(config.logging(), jvm.json()),
+                    shipper, jvm.clock(), jvm.log()));
+        }).reported(LOG, "responses pass through unlogged");
     }
 
     @Override
@@ -94,7 +99,8 @@ public final class LogShipperHandler implements RequestStreamHandler {
 
     /** What the shipper has done so far in this execution environment. */
     public ShipperStats stats() {
-        return shipper == null ? new ShipperStats(0, 0, 0, 0, 0, 0, 0) : shipper.stats();
+        return setup instanceof EdgeSetup.Ready<Active> ready ? ready.config().shipper().stats()
+                : new ShipperStats(0, 0, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -102,15 +108,15 @@ public final class LogShipperHandler implements RequestStreamHandler {
      * such as the local front may call it on a timer so the last requests of a quiet spell are not held back.
      */
     public void flushDue() {
-        if (shipper != null) {
-            shipper.flushDue();
+        if (setup instanceof EdgeSetup.Ready<Active> ready) {
+            ready.config().shipper().flushDue();
         }
     }
 
     /** Posts everything still queued (a long-lived process shutting down, such as the local front). */
     public void flushAll() {
-        if (shipper != null) {
-            shipper.flushAll();
+        if (setup instanceof EdgeSetup.Ready<Active> ready) {
+            ready.config().shipper().flushAll();
         }
     }
 
@@ -124,11 +130,11 @@ public final class LogShipperHandler implements RequestStreamHandler {
             return new LinkedHashMap<String, Object>();
         }
         try {
-            if (logging == null) {
+            if (!(setup instanceof EdgeSetup.Ready<Active> ready)) {
                 Map<String, Object> response = CfEvent.rawResponse(root);
                 return response != null ? response : root;
             }
-            return logging.handle(root);
+            return ready.config().logging().handle(root);
         } catch (RuntimeException e) {
             // ResponseLogging never throws; this guards against a bug there costing a response.
             LOG.warn("edgeward shipper: unexpected fault, response returned unchanged", e);

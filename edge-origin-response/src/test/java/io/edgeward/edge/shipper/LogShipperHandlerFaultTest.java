@@ -7,9 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.config.ShipperConfig;
+import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.core.shipper.ShipperStats;
 import io.edgeward.edge.core.testing.MovableClock;
+import io.edgeward.edge.jvm.EdgeSetup;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
 import java.io.ByteArrayInputStream;
@@ -43,8 +46,8 @@ class LogShipperHandlerFaultTest {
         ShipperConfig config = new ShipperConfig(
                 new ShipperConfig.Ingest(url, KEY, batchSize, 2000, queueLimit, 30_000, maxInFlight),
                 ShipperConfig.Logging.defaults());
-        return new LogShipperHandler(config,
-                JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test.shipper"));
+        return new LogShipperHandler(LogShipperHandler.Dependencies.of(config,
+                JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test.shipper")));
     }
 
     /** Awaits a state of the counters; a timeout shows the counters and what the stand-in saw. */
@@ -174,9 +177,23 @@ class LogShipperHandlerFaultTest {
 
     @Test
     void without_a_usable_config_responses_pass_through_unlogged() throws IOException {
-        LogShipperHandler handler = new LogShipperHandler(
-                JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test"), "missing.json");
+        EdgePorts ports = JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test");
+        LogShipperHandler handler = new LogShipperHandler(new LogShipperHandler.Dependencies(
+                EdgeSetup.fromResource("missing.json", ports.json()).map(ShipperConfig::from), ports));
         Map<String, Object> event = request("no-config");
+
+        assertUnchanged(invoke(handler, event), event);
+        assertThat(handler.stats()).isEqualTo(new ShipperStats(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void an_edge_configuration_without_an_ingest_section_is_unusable_and_responses_pass_through_unlogged()
+            throws IOException {
+        EdgeConfig withoutIngest = EdgeConfig.fromJson(Map.of("cookie", Map.of("name", "__Host-ew",
+                "lifetime", "PT24H", "keys", Map.of("k1", "c2hpcHBlci10ZXN0LWtleS1ub3QtYS1zZWNyZXQtMDEyMzQ1Njc4OQ"),
+                "signingKey", "k1"), "protector", Map.of("url", "http://127.0.0.1:9", "apiKey", "edge-key")));
+        LogShipperHandler handler = new LogShipperHandler(LogShipperHandler.Dependencies.of(withoutIngest));
+        Map<String, Object> event = request("no-ingest");
 
         assertUnchanged(invoke(handler, event), event);
         assertThat(handler.stats()).isEqualTo(new ShipperStats(0, 0, 0, 0, 0, 0, 0));

@@ -39,9 +39,9 @@ class LogShipperHandlerFuzzTest {
             ShipperConfig config = new ShipperConfig(
                     new ShipperConfig.Ingest(ingest.url(), "k", 50, 2000, 500, 5000, 4),
                     new ShipperConfig.Logging(List.of("css"), List.of("password"), List.of("password")));
-            LogShipperHandler handler = new LogShipperHandler(config, JvmPorts.create(
-                    new MovableClock(Instant.parse("2026-11-23T13:40:43Z")),
-                    new JavaNetEdgeHttp(Duration.ofSeconds(1)), "fuzz"));
+            LogShipperHandler handler = new LogShipperHandler(LogShipperHandler.Dependencies.of(config,
+                    JvmPorts.create(new MovableClock(Instant.parse("2026-11-23T13:40:43Z")),
+                            new JavaNetEdgeHttp(Duration.ofSeconds(1)), "fuzz")));
             SplittableRandom random = new SplittableRandom(SEED);
 
             for (int round = 0; round < ROUNDS; round++) {

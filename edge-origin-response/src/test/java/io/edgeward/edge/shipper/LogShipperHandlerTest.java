@@ -39,8 +39,8 @@ class LogShipperHandlerTest {
         ShipperConfig config = new ShipperConfig(
                 new ShipperConfig.Ingest(ingest.url(), KEY, batchSize, 2000, queueLimit, 5000, maxInFlight),
                 new ShipperConfig.Logging(skipExtensions, List.of("password", "token"), List.of("password")));
-        return new LogShipperHandler(config,
-                JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test.shipper"));
+        return new LogShipperHandler(LogShipperHandler.Dependencies.of(config,
+                JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test.shipper")));
     }
 
     private LogShipperHandler handler() {

@@ -2,14 +2,13 @@ package io.edgeward.edge.viewer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.decision.EdgeResult;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.core.decision.OriginRequestPolicy;
 import io.edgeward.edge.core.event.CfEvent;
 import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
-import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.edge.jvm.EdgeSetup;
 import io.edgeward.edge.jvm.NimbusTokenCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,47 +32,34 @@ public final class OriginRequestHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OriginRequestHandler.class);
 
     private final EdgePorts ports;
-    private final OriginRequestPolicy policy;
-    private final long waitMillis;
-    private final ShippingGeneratedResponseLog shipping;
+    private final EdgeSetup<Active> setup;
 
-    /** Reads {@code edgeward-edge.json} from the class path; if that fails, every request passes unchanged. */
+    /** The policy with what it needs, for a usable configuration. */
+    private record Active(OriginRequestPolicy policy, long waitMillis, GeneratedResponseLog generatedLog) {
+    }
+
+    /**
+     * For Lambda@Edge: reads {@value EdgeSetup#RESOURCE} from the class path; if it is missing or invalid, every
+     * request passes unchanged (said once, here), as at viewer-request.
+     */
     public OriginRequestHandler() {
-        EdgePorts jvm = JvmPorts.create(LOG.getName());
-        EdgeConfig config = null;
-        try {
-            config = EdgeConfigResource.load(EdgeConfigResource.DEFAULT_NAME, jvm.json());
-        } catch (RuntimeException e) {
-            LOG.error("edge configuration unusable, passing every request through unchecked: {}", e.getMessage());
-        }
+        this(HandlerDependencies.bundled(LOG.getName()));
+    }
+
+    /** For the local front and tests: their configuration, ports and generated log. */
+    public OriginRequestHandler(HandlerDependencies dependencies) {
+        EdgePorts jvm = dependencies.ports();
         this.ports = jvm;
-        this.shipping = config == null ? null : GeneratedResponseShipping.create(config, jvm);
-        this.policy = config == null ? null : new OriginRequestPolicy(config, jvm,
-                NimbusTokenCodec.from(config.cookie()), GeneratedResponseShipping.orNone(shipping));
-        this.waitMillis = config == null ? 0 : config.protector().timeoutMillis() + ViewerRequestHandler.GRACE_MILLIS;
-    }
-
-    /** For the local front: other ports; generated responses shipped to the configured ingest. */
-    public OriginRequestHandler(EdgeConfig config, EdgePorts ports) {
-        this(config, ports, GeneratedResponseShipping.create(config, ports), null);
-    }
-
-    /** For tests: another log for generated responses (nothing is shipped). */
-    public OriginRequestHandler(EdgeConfig config, EdgePorts ports, GeneratedResponseLog generatedLog) {
-        this(config, ports, null, generatedLog);
-    }
-
-    private OriginRequestHandler(EdgeConfig config, EdgePorts ports, ShippingGeneratedResponseLog shipping,
-                                 GeneratedResponseLog generatedLog) {
-        this.ports = ports;
-        this.shipping = shipping;
-        this.policy = new OriginRequestPolicy(config, ports, NimbusTokenCodec.from(config.cookie()),
-                generatedLog != null ? generatedLog : GeneratedResponseShipping.orNone(shipping));
-        this.waitMillis = config.protector().timeoutMillis() + ViewerRequestHandler.GRACE_MILLIS;
+        this.setup = dependencies.setup().map(config -> {
+            GeneratedResponseLog log = dependencies.generatedLog().apply(config);
+            return new Active(new OriginRequestPolicy(config, jvm, NimbusTokenCodec.from(config.cookie()), log),
+                    config.protector().timeoutMillis() + ViewerRequestHandler.GRACE_MILLIS, log);
+        }).reported(LOG, "passing every request through unchecked");
     }
 
     /** Sends full or aged batches of generated-response records (a long-lived process calls it on a timer). */
     public void flushDue() {
+        ShippingGeneratedResponseLog shipping = shipping();
         if (shipping != null) {
             shipping.flushDue();
         }
@@ -81,9 +67,15 @@ public final class OriginRequestHandler implements RequestStreamHandler {
 
     /** Posts every generated-response record still queued (a long-lived process shutting down). */
     public void flushAll() {
+        ShippingGeneratedResponseLog shipping = shipping();
         if (shipping != null) {
             shipping.flushAll();
         }
+    }
+
+    private ShippingGeneratedResponseLog shipping() {
+        return setup instanceof EdgeSetup.Ready<Active> ready
+                && ready.config().generatedLog() instanceof ShippingGeneratedResponseLog shipping ? shipping : null;
     }
 
     @Override
@@ -124,11 +116,11 @@ public final class OriginRequestHandler implements RequestStreamHandler {
     private Map<String, Object> decideOrPass(Map<String, Object> root, Map<String, Object> raw) {
         // A frozen Lambda environment runs no timers: aged batches leave at the start of the next invocation.
         flushDue();
-        if (policy == null) {
+        if (!(setup instanceof EdgeSetup.Ready<Active> ready)) {
             return raw;
         }
         try {
-            EdgeResult result = decide(CfEvent.fromJson(root));
+            EdgeResult result = decide(ready.config(), CfEvent.fromJson(root));
             if (result instanceof EdgeResult.Forward forward) {
                 return forward.request().toJson();
             }
@@ -142,9 +134,10 @@ public final class OriginRequestHandler implements RequestStreamHandler {
         return raw;
     }
 
-    private EdgeResult decide(CfEvent event) {
+    private static EdgeResult decide(Active active, CfEvent event) {
+        long waitMillis = active.waitMillis();
         CompletableFuture<EdgeResult> result = new CompletableFuture<>();
-        policy.handle(event, result::complete);
+        active.policy().handle(event, result::complete);
         try {
             return result.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

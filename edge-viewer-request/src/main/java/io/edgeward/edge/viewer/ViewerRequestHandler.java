@@ -8,10 +8,9 @@ import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.core.decision.ViewerPolicy;
 import io.edgeward.edge.core.event.CfEvent;
 import io.edgeward.edge.core.port.EdgePorts;
-import io.edgeward.edge.core.port.TokenCodec;
 import io.edgeward.edge.core.shipper.ShipperStats;
 import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
-import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.edge.jvm.EdgeSetup;
 import io.edgeward.edge.jvm.NimbusTokenCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,61 +35,29 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
     static final long GRACE_MILLIS = 1000;
 
     private final EdgePorts ports;
-    private final ViewerPolicy policy;
-    private final long waitMillis;
-    private final String configProblem;
-    private final ShippingGeneratedResponseLog shipping;
+    private final EdgeSetup<Active> setup;
 
-    /** Reads {@code edgeward-edge.json} from the class path; if that fails, every request passes unchanged. */
+    /** The policy with what it needs, for a usable configuration. */
+    private record Active(ViewerPolicy policy, long waitMillis, GeneratedResponseLog generatedLog) {
+    }
+
+    /**
+     * For Lambda@Edge: reads {@value EdgeSetup#RESOURCE} from the class path; if it is missing or invalid, every
+     * request passes unchanged (said once, here).
+     */
     public ViewerRequestHandler() {
-        this(EdgeConfigResource.DEFAULT_NAME);
+        this(HandlerDependencies.bundled(LOG.getName()));
     }
 
-    ViewerRequestHandler(String configResource) {
-        EdgePorts jvm = JvmPorts.create(LOG.getName());
-        EdgeConfig config = null;
-        String problem = null;
-        try {
-            config = EdgeConfigResource.load(configResource, jvm.json());
-        } catch (RuntimeException e) {
-            problem = e.getMessage();
-            LOG.error("edge configuration unusable, passing every request through unchecked: {}", problem);
-        }
+    /** For the local front, the inline inspector and tests: their configuration, ports and generated log. */
+    public ViewerRequestHandler(HandlerDependencies dependencies) {
+        EdgePorts jvm = dependencies.ports();
         this.ports = jvm;
-        this.shipping = config == null ? null : GeneratedResponseShipping.create(config, jvm);
-        this.policy = config == null ? null : new ViewerPolicy(config, jvm, NimbusTokenCodec.from(config.cookie()),
-                GeneratedResponseShipping.orNone(shipping));
-        this.waitMillis = config == null ? 0 : budgetMillis(config) + GRACE_MILLIS;
-        this.configProblem = problem;
-    }
-
-    /** The JVM ports; generated responses are shipped to the configured ingest. */
-    public ViewerRequestHandler(EdgeConfig config) {
-        this(config, JvmPorts.create(LOG.getName()));
-    }
-
-    /** For the local front and tests: other ports (a movable clock); generated responses shipped to ingest. */
-    public ViewerRequestHandler(EdgeConfig config, EdgePorts ports) {
-        this(config, ports, NimbusTokenCodec.from(config.cookie()), GeneratedResponseShipping.create(config, ports));
-    }
-
-    /** For tests: another log for generated responses (nothing is shipped). */
-    public ViewerRequestHandler(EdgeConfig config, EdgePorts ports, GeneratedResponseLog generatedLog) {
-        this(config, ports, NimbusTokenCodec.from(config.cookie()), generatedLog, null);
-    }
-
-    private ViewerRequestHandler(EdgeConfig config, EdgePorts ports, TokenCodec tokens,
-                                 ShippingGeneratedResponseLog shipping) {
-        this(config, ports, tokens, GeneratedResponseShipping.orNone(shipping), shipping);
-    }
-
-    private ViewerRequestHandler(EdgeConfig config, EdgePorts ports, TokenCodec tokens,
-                                 GeneratedResponseLog generatedLog, ShippingGeneratedResponseLog shipping) {
-        this.ports = ports;
-        this.shipping = shipping;
-        this.policy = new ViewerPolicy(config, ports, tokens, generatedLog);
-        this.waitMillis = budgetMillis(config) + GRACE_MILLIS;
-        this.configProblem = null;
+        this.setup = dependencies.setup().map(config -> {
+            GeneratedResponseLog log = dependencies.generatedLog().apply(config);
+            return new Active(new ViewerPolicy(config, jvm, NimbusTokenCodec.from(config.cookie()), log),
+                    budgetMillis(config) + GRACE_MILLIS, log);
+        }).reported(LOG, "passing every request through unchecked");
     }
 
     /**
@@ -106,6 +73,7 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
      * first); a long-lived process such as the local front or the inline inspector may call it on a timer.
      */
     public void flushDue() {
+        ShippingGeneratedResponseLog shipping = shipping();
         if (shipping != null) {
             shipping.flushDue();
         }
@@ -113,6 +81,7 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
 
     /** Posts every generated-response record still queued (a long-lived process shutting down). */
     public void flushAll() {
+        ShippingGeneratedResponseLog shipping = shipping();
         if (shipping != null) {
             shipping.flushAll();
         }
@@ -120,7 +89,13 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
 
     /** Counters of the generated-response shipper, or null when nothing is shipped. */
     public ShipperStats shipperStats() {
+        ShippingGeneratedResponseLog shipping = shipping();
         return shipping == null ? null : shipping.stats();
+    }
+
+    private ShippingGeneratedResponseLog shipping() {
+        return setup instanceof EdgeSetup.Ready<Active> ready
+                && ready.config().generatedLog() instanceof ShippingGeneratedResponseLog shipping ? shipping : null;
     }
 
     @Override
@@ -167,12 +142,12 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
     private Map<String, Object> decideOrPass(Map<String, Object> root) {
         // A frozen Lambda environment runs no timers: aged batches leave at the start of the next invocation.
         flushDue();
-        if (policy == null) {
-            LOG.debug("passing through: {}", configProblem);
+        if (setup instanceof EdgeSetup.Unusable<Active> unusable) {
+            LOG.debug("passing through: {}", unusable.reason());
             return PassthroughRequest.of(root);
         }
         try {
-            EdgeResult result = decide(CfEvent.fromJson(root));
+            EdgeResult result = decide(((EdgeSetup.Ready<Active>) setup).config(), CfEvent.fromJson(root));
             if (result instanceof EdgeResult.Forward) {
                 return ((EdgeResult.Forward) result).request().toJson();
             }
@@ -186,9 +161,10 @@ public final class ViewerRequestHandler implements RequestStreamHandler {
         return PassthroughRequest.of(root);
     }
 
-    private EdgeResult decide(CfEvent event) {
+    private static EdgeResult decide(Active active, CfEvent event) {
+        long waitMillis = active.waitMillis();
         CompletableFuture<EdgeResult> result = new CompletableFuture<>();
-        policy.handle(event, result::complete);
+        active.policy().handle(event, result::complete);
         try {
             return result.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

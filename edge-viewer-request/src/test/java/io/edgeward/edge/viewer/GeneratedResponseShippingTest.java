@@ -29,8 +29,8 @@ class GeneratedResponseShippingTest {
         Map<String, Object> config = HandlerFixture.config(protector.url());
         config.put("ingest", Map.of("url", ingest.url(), "apiKey", "ingest-key", "batchSize", 50, "maxAge", "PT2S",
                 "queueLimit", 1000, "timeout", "PT5S"));
-        handler = new ViewerRequestHandler(EdgeConfig.fromJson(config),
-                JvmPorts.create(fixture.clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test"));
+        handler = new ViewerRequestHandler(HandlerDependencies.of(EdgeConfig.fromJson(config),
+                JvmPorts.create(fixture.clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test")));
     }
 
     @AfterEach

@@ -48,10 +48,10 @@ final class HandlerFixture {
     }
 
     ViewerRequestHandler handler(Map<String, Object> config) {
-        return new ViewerRequestHandler(EdgeConfig.fromJson(config),
+        return new ViewerRequestHandler(HandlerDependencies.of(EdgeConfig.fromJson(config),
                 JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test"),
                 (request, response, mark) -> generated.add(Map.of("status", response.status(), "mark",
-                        mark.format())));
+                        mark.format()))));
     }
 
     /** Runs an event through the RequestStreamHandler interface, as Lambda does. */

@@ -155,9 +155,9 @@ class OriginRequestHandlerTest {
     // --- helpers ---
 
     private OriginRequestHandler handler(Map<String, Object> config) {
-        return new OriginRequestHandler(EdgeConfig.fromJson(config),
+        return new OriginRequestHandler(HandlerDependencies.of(EdgeConfig.fromJson(config),
                 JvmPorts.create(fixture.clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "test"),
-                (request, response, mark) -> generatedMarks.add(mark.format()));
+                (request, response, mark) -> generatedMarks.add(mark.format())));
     }
 
     /**

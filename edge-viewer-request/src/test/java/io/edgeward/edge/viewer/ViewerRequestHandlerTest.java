@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.core.port.EdgePorts;
+import io.edgeward.edge.jvm.EdgeSetup;
 import io.edgeward.edge.jvm.JvmPorts;
 import io.edgeward.edge.jvm.NimbusTokenCodec;
 import java.nio.charset.StandardCharsets;
@@ -381,7 +383,7 @@ class ViewerRequestHandlerTest {
 
     @Test
     void missing_configuration_passes_every_request_through_unchanged() throws Exception {
-        ViewerRequestHandler unconfigured = new ViewerRequestHandler("no-such-edge-config.json");
+        ViewerRequestHandler unconfigured = unconfigured();
         Map<String, Object> event = Events.viewerRequest();
 
         Map<String, Object> out = run(unconfigured, event);
@@ -392,7 +394,7 @@ class ViewerRequestHandlerTest {
 
     @Test
     void passing_through_on_a_fault_still_strips_viewer_sent_edgeward_headers() throws Exception {
-        ViewerRequestHandler unconfigured = new ViewerRequestHandler("no-such-edge-config.json");
+        ViewerRequestHandler unconfigured = unconfigured();
         Map<String, Object> event = Events.withHeader(Events.viewerRequest(), "X-Edgeward-Action", "allow");
         Events.withHeader(event, "X-Edgeward-Set-Cookie", "__Host-ew=forged");
 
@@ -410,6 +412,28 @@ class ViewerRequestHandlerTest {
         Map<String, Object> out = run(bundled, Events.withUri(Events.viewerRequest(), "/.well-known/x"));
 
         assertThat(header(out, "x-edgeward-mark")).startsWith("1|allow|none|mitigate|");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_configuration_that_does_not_validate_is_unusable_and_fails_open_like_a_missing_one() throws Exception {
+        Map<String, Object> config = HandlerFixture.config(protector.url());
+        ((Map<String, Object>) config.get("protector")).put("timeout", "PT0S");
+        EdgePorts ports = JvmPorts.create("test");
+        ViewerRequestHandler handler = new ViewerRequestHandler(HandlerDependencies.shipping(
+                EdgeSetup.<Map<String, Object>>ready(config).map(EdgeConfig::fromJson), ports));
+
+        Map<String, Object> out = run(handler, Events.viewerRequest());
+
+        assertThat(out).isEqualTo(Events.request(Events.viewerRequest()));
+        assertThat(protector.calls()).isZero();
+        assertThat(handler.shipperStats()).isNull();
+    }
+
+    private static ViewerRequestHandler unconfigured() {
+        EdgePorts ports = JvmPorts.create("test");
+        return new ViewerRequestHandler(HandlerDependencies.shipping(
+                EdgeSetup.fromResource("no-such-edge-config.json", ports.json()), ports));
     }
 
     @Test

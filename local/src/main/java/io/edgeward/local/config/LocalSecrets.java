@@ -1,5 +1,12 @@
 package io.edgeward.local.config;
 
+import io.edgeward.detection.DetectionConfig;
+import io.edgeward.env.EnvKey;
+import io.edgeward.env.EnvSpec;
+import io.edgeward.ingest.IngestConfig;
+import io.edgeward.inspector.InspectorConfig;
+import io.edgeward.passive.PassiveConfig;
+import io.edgeward.protector.ProtectorConfig;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,8 +50,23 @@ public record LocalSecrets(String adminToken, String edgeKey, String ingestKey, 
         generated = List.copyOf(generated);
     }
 
-    /** The one place the local stack reads its secrets from the environment. */
+    /** Local's own variables: the four secrets. */
+    public static final EnvSpec ENV = EnvSpec.of("local", EnvKey.secret(ADMIN_TOKEN), EnvKey.secret(EDGE_KEY),
+            EnvKey.secret(INGEST_KEY), EnvKey.secret(COOKIE_KEY));
+
+    /**
+     * The services the local stack runs in this process: a variable one of them reads is not a typo here, though
+     * the stack configures them from its flags (a shell set up to run them one by one may still hold it).
+     */
+    static final EnvSpec[] SERVICES = {IngestConfig.ENV, ProtectorConfig.ENV, DetectionConfig.ENV,
+        InspectorConfig.ENV, PassiveConfig.ENV};
+
+    /**
+     * The one place the local stack reads its secrets from the environment. An {@code EDGEWARD_*} variable neither
+     * local nor any of its services reads is refused, naming the nearest known one.
+     */
     public static LocalSecrets fromEnvironment(Map<String, String> env, SecureRandom random) {
+        ENV.read(env, SERVICES);
         List<String> generated = new ArrayList<>();
         String admin = orGenerate(env, ADMIN_TOKEN, random, generated);
         String edge = orGenerate(env, EDGE_KEY, random, generated);

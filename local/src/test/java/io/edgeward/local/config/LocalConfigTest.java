@@ -62,6 +62,17 @@ class LocalConfigTest {
     }
 
     @Test
+    void a_variable_of_a_service_the_stack_runs_is_known_but_a_typo_is_refused() {
+        LocalSecrets secrets = LocalSecrets.fromEnvironment(Map.of("EDGEWARD_PROTECTOR_PORT", "9081",
+                "EDGEWARD_KAFKA_BOOTSTRAP", "kafka:9092", "EDGEWARD_DETECTION_THREADS", "2"), new SecureRandom());
+
+        assertThat(secrets.generated()).hasSize(4);
+        assertThatThrownBy(() -> LocalSecrets.fromEnvironment(Map.of("EDGEWARD_ADMIN_TOKN", "my-own-admin-token-123"),
+                new SecureRandom())).hasMessageStartingWith("unknown variable EDGEWARD_ADMIN_TOKN (did you mean"
+                        + " EDGEWARD_ADMIN_TOKEN?)").hasMessageNotContaining("my-own-admin-token-123");
+    }
+
+    @Test
     void secrets_never_appear_in_to_string() {
         assertThat(SECRETS.toString()).doesNotContain("admin-token", "edge-key", "ingest-key", "AAECAw");
     }

@@ -2,12 +2,13 @@ package io.edgeward.protector.challenge;
 
 import static io.edgeward.env.ConfigChecks.positive;
 
-import io.edgeward.env.EnvReader;
+import io.edgeward.env.EnvKey;
+import io.edgeward.env.EnvSpec;
+import io.edgeward.env.EnvValues;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -143,35 +144,62 @@ public record ChallengeSettings(byte[] key, Duration ttl, String provider, int d
         return key.clone();
     }
 
-    /** Reads {@code EDGEWARD_CHALLENGE_*} (docs/challenges.md lists them); the one place they are read. */
+    private static final String C = "EDGEWARD_CHALLENGE_";
+    static final EnvKey<String> KEY = EnvKey.secret(C + "KEY");
+    static final EnvKey<Duration> TTL = EnvKey.positiveDuration(C + "TTL", Duration.ofMinutes(5));
+    static final EnvKey<String> PROVIDER = EnvKey.oneOf(C + "PROVIDER", PROVIDERS, "pow");
+    static final EnvKey<Integer> DIFFICULTY = EnvKey.integer(C + "DIFFICULTY", 18, 1, 32);
+    static final EnvKey<Boolean> BIND_IP = EnvKey.bool(C + "BIND_IP", false);
+    static final EnvKey<String> SITE_KEY = EnvKey.string(C + "SITE_KEY", null);
+    static final EnvKey<String> SECRET = EnvKey.secret(C + "SECRET");
+    static final EnvKey<URI> VERIFY_URL = EnvKey.url(C + "VERIFY_URL", null);
+    static final EnvKey<Duration> PROVIDER_TIMEOUT = EnvKey.positiveDuration(C + "PROVIDER_TIMEOUT",
+            Duration.ofSeconds(2));
+    static final EnvKey<Integer> USED_NONCE_LIMIT = EnvKey.integer(C + "USED_NONCE_LIMIT", 1_000_000, 1000,
+            Integer.MAX_VALUE);
+    static final EnvKey<Integer> DIFFICULTY_STEP = EnvKey.integer(C + "DIFFICULTY_STEP", PowRamp.DEFAULT.step(), 0, 8);
+    static final EnvKey<Integer> MAX_DIFFICULTY = EnvKey.integer(C + "MAX_DIFFICULTY", PowRamp.DEFAULT.max(), 1, 32);
+    static final EnvKey<Integer> VERIFY_SESSION_ATTEMPTS = EnvKey.integer(C + "VERIFY_SESSION_ATTEMPTS",
+            VerifyBudget.DEFAULT.sessionAttempts(), 1, Integer.MAX_VALUE);
+    static final EnvKey<Integer> VERIFY_ADDRESS_ATTEMPTS = EnvKey.integer(C + "VERIFY_ADDRESS_ATTEMPTS",
+            VerifyBudget.DEFAULT.addressAttempts(), 1, Integer.MAX_VALUE);
+    static final EnvKey<Duration> VERIFY_WINDOW = EnvKey.positiveDuration(C + "VERIFY_WINDOW",
+            VerifyBudget.DEFAULT.window());
+    static final EnvKey<Integer> VERIFY_TRACKED = EnvKey.integer(C + "VERIFY_TRACKED", VerifyBudget.DEFAULT.tracked(),
+            100, Integer.MAX_VALUE);
+    static final EnvKey<String> NONCES_TOPIC = EnvKey.string(C + "NONCES_TOPIC", NonceSharing.DEFAULT.topic());
+    static final EnvKey<Duration> NONCE_RETENTION_MARGIN = EnvKey.positiveDuration(C + "NONCE_RETENTION_MARGIN",
+            NonceSharing.DEFAULT.retentionMargin());
+    static final EnvKey<Duration> NONCE_PUBLISH_TIMEOUT = EnvKey.positiveDuration(C + "NONCE_PUBLISH_TIMEOUT",
+            NonceSharing.DEFAULT.publishTimeout());
+
+    /** {@code EDGEWARD_CHALLENGE_*} (docs/challenges.md lists them); part of Protector's {@code ENV}. */
+    public static final EnvSpec ENV = EnvSpec.of("challenge", KEY, TTL, PROVIDER, DIFFICULTY, BIND_IP, SITE_KEY,
+            SECRET, VERIFY_URL, PROVIDER_TIMEOUT, USED_NONCE_LIMIT, DIFFICULTY_STEP, MAX_DIFFICULTY,
+            VERIFY_SESSION_ATTEMPTS, VERIFY_ADDRESS_ATTEMPTS, VERIFY_WINDOW, VERIFY_TRACKED, NONCES_TOPIC,
+            NONCE_RETENTION_MARGIN, NONCE_PUBLISH_TIMEOUT);
+
+    /** Reads {@code EDGEWARD_CHALLENGE_*} alone (any other {@code EDGEWARD_*} variable is refused). */
     public static ChallengeSettings fromEnvironment(Map<String, String> variables) {
-        EnvReader env = EnvReader.of(variables);
-        String keyText = env.optional("EDGEWARD_CHALLENGE_KEY").orElse(null);
+        return from(ENV.read(variables));
+    }
+
+    /** From a spec that includes {@link #ENV}: Protector's. */
+    public static ChallengeSettings from(EnvValues env) {
+        String keyText = env.get(KEY);
         byte[] key;
         try {
             key = keyText == null ? randomKey() : Base64.getUrlDecoder().decode(keyText.strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("EDGEWARD_CHALLENGE_KEY must be base64url (>= 32 bytes)");
         }
-        String provider = variables.getOrDefault("EDGEWARD_CHALLENGE_PROVIDER", "pow").strip().toLowerCase(Locale.ROOT);
-        return new ChallengeSettings(key,
-                env.duration("EDGEWARD_CHALLENGE_TTL", Duration.ofMinutes(5)), provider,
-                env.integer("EDGEWARD_CHALLENGE_DIFFICULTY", 18),
-                "true".equalsIgnoreCase(variables.getOrDefault("EDGEWARD_CHALLENGE_BIND_IP", "false").strip()),
-                env.optional("EDGEWARD_CHALLENGE_SITE_KEY").orElse(null),
-                env.optional("EDGEWARD_CHALLENGE_SECRET").orElse(null),
-                env.optional("EDGEWARD_CHALLENGE_VERIFY_URL").map(URI::create).orElse(null),
-                env.duration("EDGEWARD_CHALLENGE_PROVIDER_TIMEOUT", Duration.ofSeconds(2)),
-                env.integer("EDGEWARD_CHALLENGE_USED_NONCE_LIMIT", 1_000_000),
-                new PowRamp(env.integer("EDGEWARD_CHALLENGE_DIFFICULTY_STEP", PowRamp.DEFAULT.step()),
-                        env.integer("EDGEWARD_CHALLENGE_MAX_DIFFICULTY", PowRamp.DEFAULT.max())),
-                new VerifyBudget(env.integer("EDGEWARD_CHALLENGE_VERIFY_SESSION_ATTEMPTS", VerifyBudget.DEFAULT.sessionAttempts()),
-                        env.integer("EDGEWARD_CHALLENGE_VERIFY_ADDRESS_ATTEMPTS", VerifyBudget.DEFAULT.addressAttempts()),
-                        env.duration("EDGEWARD_CHALLENGE_VERIFY_WINDOW", VerifyBudget.DEFAULT.window()),
-                        env.integer("EDGEWARD_CHALLENGE_VERIFY_TRACKED", VerifyBudget.DEFAULT.tracked())),
-                new NonceSharing(variables.getOrDefault("EDGEWARD_CHALLENGE_NONCES_TOPIC", NonceSharing.DEFAULT.topic()),
-                        env.duration("EDGEWARD_CHALLENGE_NONCE_RETENTION_MARGIN", NonceSharing.DEFAULT.retentionMargin()),
-                        env.duration("EDGEWARD_CHALLENGE_NONCE_PUBLISH_TIMEOUT", NonceSharing.DEFAULT.publishTimeout())));
+        return new ChallengeSettings(key, env.get(TTL), env.get(PROVIDER), env.get(DIFFICULTY), env.get(BIND_IP),
+                env.get(SITE_KEY), env.get(SECRET), env.get(VERIFY_URL), env.get(PROVIDER_TIMEOUT),
+                env.get(USED_NONCE_LIMIT), new PowRamp(env.get(DIFFICULTY_STEP), env.get(MAX_DIFFICULTY)),
+                new VerifyBudget(env.get(VERIFY_SESSION_ATTEMPTS), env.get(VERIFY_ADDRESS_ATTEMPTS),
+                        env.get(VERIFY_WINDOW), env.get(VERIFY_TRACKED)),
+                new NonceSharing(env.get(NONCES_TOPIC), env.get(NONCE_RETENTION_MARGIN),
+                        env.get(NONCE_PUBLISH_TIMEOUT)));
     }
 
     static byte[] randomKey() {

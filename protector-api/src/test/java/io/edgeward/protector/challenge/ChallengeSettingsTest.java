@@ -36,9 +36,9 @@ class ChallengeSettingsTest {
     @Test
     void bad_values_fail_with_the_value_in_the_message_but_never_a_secret() {
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_DIFFICULTY", "40")))
-                .hasMessage("challenge.difficulty must be 1..32, was 40");
+                .hasMessage("EDGEWARD_CHALLENGE_DIFFICULTY must be between 1 and 32, was 40");
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_TTL", "PT0S")))
-                .hasMessage("challenge.ttl must be > 0, was PT0S");
+                .hasMessage("EDGEWARD_CHALLENGE_TTL must be > 0, was PT0S");
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_PROVIDER", "hcaptcha")))
                 .hasMessage("challenge.siteKey is required for provider hcaptcha");
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_KEY", "c2hvcnQ")))
@@ -71,11 +71,11 @@ class ChallengeSettingsTest {
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_MAX_DIFFICULTY", "16")))
                 .hasMessage("challenge.maxDifficulty must be >= challenge.difficulty (18), was 16");
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_DIFFICULTY_STEP", "9")))
-                .hasMessage("challenge.difficultyStep must be 0..8, was 9");
+                .hasMessage("EDGEWARD_CHALLENGE_DIFFICULTY_STEP must be between 0 and 8, was 9");
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(
                 Map.of("EDGEWARD_CHALLENGE_VERIFY_SESSION_ATTEMPTS", "0")))
-                .hasMessage("challenge.verifySessionAttempts must be >= 1, was 0");
+                .hasMessage("EDGEWARD_CHALLENGE_VERIFY_SESSION_ATTEMPTS must be >= 1, was 0");
         assertThatThrownBy(() -> ChallengeSettings.fromEnvironment(Map.of("EDGEWARD_CHALLENGE_VERIFY_WINDOW", "PT0S")))
-                .hasMessage("challenge.verifyWindow must be > 0, was PT0S");
+                .hasMessage("EDGEWARD_CHALLENGE_VERIFY_WINDOW must be > 0, was PT0S");
     }
 }

@@ -1,6 +1,9 @@
 package io.edgeward.env.kafka;
 
+import io.edgeward.env.EnvKey;
 import io.edgeward.env.EnvReader;
+import io.edgeward.env.EnvSpec;
+import io.edgeward.env.EnvValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,7 +43,25 @@ public final class KafkaEnvironment {
 
     private static final List<String> TLS_NAMES = NAMES.subList(2, 9);
 
+    /**
+     * The same variables as keys, for the spec of every service with Kafka clients
+     * ({@code EnvSpec.of(...).including(KafkaEnvironment.ENV)}): known there, and shown (passwords masked) in its
+     * effective configuration. {@link #read} applies the rules between them.
+     */
+    public static final EnvSpec ENV = EnvSpec.of("kafka",
+            EnvKey.string(BOOTSTRAP, KafkaClientSettings.DEFAULT_BOOTSTRAP_SERVERS),
+            EnvKey.oneOf(SECURITY_PROTOCOL, SecurityProtocol.class, SecurityProtocol.PLAINTEXT),
+            EnvKey.string(TRUSTSTORE_LOCATION, null), EnvKey.secret(TRUSTSTORE_PASSWORD),
+            EnvKey.string(TRUSTSTORE_TYPE, null), EnvKey.string(KEYSTORE_LOCATION, null),
+            EnvKey.secret(KEYSTORE_PASSWORD), EnvKey.string(KEYSTORE_TYPE, null), EnvKey.secret(KEY_PASSWORD),
+            EnvKey.oneOf(SASL_MECHANISM, SaslMechanism.class, null));
+
     private KafkaEnvironment() {
+    }
+
+    /** Reads and validates the settings from a service's variables (its spec includes {@link #ENV}). */
+    public static KafkaClientSettings read(EnvValues values) {
+        return read(values.variables());
     }
 
     /** Reads and validates the settings from {@code variables} (the process environment, or a test's map). */

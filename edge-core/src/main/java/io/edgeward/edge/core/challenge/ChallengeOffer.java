@@ -61,7 +61,7 @@ public record ChallengeOffer(String token, String provider, int difficulty, Stri
         json.put("provider", provider);
         json.put("difficulty", difficulty);
         json.put("siteKey", siteKey);
-        json.put("verifyUrl", ChallengeVerifier.VERIFY_PATH);
+        json.put("verifyUrl", ChallengeRelay.VERIFY_PATH);
         return json;
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Renders the challenge page from the template and texts. With an offer, the page carries a form posting the token
- * and the answer to {@link ChallengeVerifier#VERIFY_PATH}: the proof-of-work widget (hidden until its script runs, so
+ * and the answer to {@link ChallengeRelay#VERIFY_PATH}: the proof-of-work widget (hidden until its script runs, so
  * a browser without JavaScript shows only the {@code <noscript>} message) or the third-party provider's widget.
  * Without an offer (an older Protector, or none could be made) the page offers a link back to the visitor's URL.
  */
@@ -84,7 +84,7 @@ public final class ChallengePage {
     }
 
     private static String form(ChallengeOffer offer) {
-        return "<form id=\"ew-form\" method=\"post\" action=\"" + ChallengeVerifier.VERIFY_PATH + "\">"
+        return "<form id=\"ew-form\" method=\"post\" action=\"" + ChallengeRelay.VERIFY_PATH + "\">"
                 + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(offer.token()) + "\">"
                 + "<input type=\"hidden\" name=\"answer\" value=\"\">";
     }

@@ -8,7 +8,7 @@ import io.edgeward.edge.core.text.Utf8;
 import java.util.Map;
 
 /**
- * A challenge answer as posted to {@link ChallengeVerifier#VERIFY_PATH}: form-encoded (the page's form) or JSON
+ * A challenge answer as posted to {@link ChallengeRelay#VERIFY_PATH}: form-encoded (the page's form) or JSON
  * (single-page applications), {@code token} and {@code answer}; a third-party widget's own field
  * ({@code h-captcha-response}, {@code g-recaptcha-response}, {@code cf-turnstile-response}) stands in for
  * {@code answer}. {@code json} says the client posted JSON and so wants JSON back.

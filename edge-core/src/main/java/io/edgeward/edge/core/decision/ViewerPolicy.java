@@ -3,7 +3,7 @@ package io.edgeward.edge.core.decision;
 import io.edgeward.edge.core.block.HeldBlock;
 import io.edgeward.edge.core.block.KnownBlocks;
 import io.edgeward.edge.core.challenge.ChallengeResponses;
-import io.edgeward.edge.core.challenge.ChallengeVerifier;
+import io.edgeward.edge.core.challenge.ChallengeRelay;
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.config.Mode;
 import io.edgeward.edge.core.event.CfEvent;
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 /**
  * The viewer-request decision (DESIGN "The loop", docs/edge.md "The decision flow"), on the normalised path:
  * <ol>
- *   <li>the challenge verify path goes to {@link ChallengeVerifier};</li>
+ *   <li>the challenge verify path goes to {@link ChallengeRelay};</li>
  *   <li>a GET or HEAD of an always-served path ({@code /robots.txt}, {@code /.well-known/}) is forwarded
  *       unchecked, even for a blocked client;</li>
  *   <li>a block already known (carried in the cookie, or remembered for the address: {@link KnownBlocks}) is
@@ -54,7 +54,7 @@ public final class ViewerPolicy {
     private final KnownBlocks blocks;
     private final MitigationResponses responses;
     private final GeneratedResponseLog generatedLog;
-    private final ChallengeVerifier challengeVerifier;
+    private final ChallengeRelay challengeRelay;
     private final boolean trustCloudFrontHeaders;
 
     public ViewerPolicy(EdgeConfig config, EdgePorts ports, TokenCodec tokens, GeneratedResponseLog generatedLog) {
@@ -73,7 +73,7 @@ public final class ViewerPolicy {
         this.responses = new MitigationResponses(ports.json(), challenges);
         this.generatedLog = generatedLog;
         this.trustCloudFrontHeaders = config.trustCloudFrontHeaders();
-        this.challengeVerifier = new ChallengeVerifier(config.checkInterval(), config.challenge().verifyTimeoutMillis(),
+        this.challengeRelay = new ChallengeRelay(config.checkInterval(), config.challenge().verifyTimeoutMillis(),
                 ports, cookies, challenges, responses, protector, blocks, generatedLog);
     }
 
@@ -101,8 +101,8 @@ public final class ViewerPolicy {
         long now = ports.clock().nowMillis() / 1000;
         CookieRead read = cookies.read(viewer.cookieHeaders(), viewer.userAgent(), now);
         Session usable = read.state().usable() ? read.session() : null;
-        if (ChallengeVerifier.isVerifyPath(viewer.path())) {
-            challengeVerifier.handle(viewer, mode, read, done);
+        if (ChallengeRelay.isVerifyPath(viewer.path())) {
+            challengeRelay.handle(viewer, mode, read, done);
             return;
         }
         if (readOnly(viewer.method()) && routes.isAlwaysServed(viewer.normalised())) {

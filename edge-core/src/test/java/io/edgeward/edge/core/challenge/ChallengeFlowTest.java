@@ -11,6 +11,7 @@ import io.edgeward.edge.core.event.CfEvent;
 import io.edgeward.edge.core.event.CfHeaders;
 import io.edgeward.edge.core.event.CfRequest;
 import io.edgeward.edge.core.event.RequestBody;
+import io.edgeward.edge.core.protector.CircuitBreaker;
 import io.edgeward.edge.core.testing.Configs;
 import io.edgeward.edge.core.testing.FakeClock;
 import io.edgeward.edge.core.testing.HmacTokenCodec;
@@ -56,6 +57,29 @@ class ChallengeFlowTest {
         assertThat(http.calls()).hasSize(2);
     }
 
+    @Test
+    void with_protector_down_a_verify_post_is_sent_back_at_once_without_calling_it() {
+        http.answer(200, "{\"action\":\"allow\",\"ttl\":0}");
+        EdgeResult.Forward first = (EdgeResult.Forward) decide(get("/p/1", null));
+        String cookie = first.request().headers().first("x-edgeward-set-cookie");
+        http.fail("timeout");
+        for (int i = 0; i < 5; i++) {
+            decide(get("/p/" + i, null));
+        }
+        int callsWhenOpen = http.calls().size();
+
+        EdgeResult.Respond verified = (EdgeResult.Respond) decide(post("token=" + ChallengePageTest.TOKEN
+                + "&answer=42", cookie.substring(0, cookie.indexOf(';'))));
+
+        assertThat(policy.breaker().state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(http.calls()).as("the relay does not wait on Protector while the breaker is open")
+                .hasSize(callsWhenOpen);
+        // the edge's fail policy for a verification it cannot relay: back to the page, cookie not upgraded
+        assertThat(verified.response().status()).isEqualTo(303);
+        assertThat(verified.response().header("set-cookie")).isNull();
+        assertThat(verified.mark().reason()).isEqualTo("challenge.unverified: breaker-open");
+    }
+
     private EdgeResult decide(CfEvent event) {
         EdgeResult[] out = new EdgeResult[1];
         policy.handle(event, result -> out[0] = result);
@@ -68,7 +92,7 @@ class ChallengeFlowTest {
 
     private static CfEvent post(String body, String cookie) {
         String data = Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
-        return event(new CfRequest("203.0.113.7", "POST", ChallengeVerifier.VERIFY_PATH, "",
+        return event(new CfRequest("203.0.113.7", "POST", ChallengeRelay.VERIFY_PATH, "",
                 headers(cookie).with("Content-Type", "application/x-www-form-urlencoded"),
                 new RequestBody(false, "read-only", "base64", data), null));
     }

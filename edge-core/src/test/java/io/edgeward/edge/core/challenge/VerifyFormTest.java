@@ -52,7 +52,7 @@ class VerifyFormTest {
 
     private static VerifyForm read(String contentType, String body, boolean truncated) {
         String data = Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
-        CfRequest request = new CfRequest("1.2.3.4", "POST", ChallengeVerifier.VERIFY_PATH, "",
+        CfRequest request = new CfRequest("1.2.3.4", "POST", ChallengeRelay.VERIFY_PATH, "",
                 CfHeaders.empty().with("Content-Type", contentType),
                 new RequestBody(truncated, "read-only", "base64", data), null);
         return VerifyForm.read(request, TestPorts.json());

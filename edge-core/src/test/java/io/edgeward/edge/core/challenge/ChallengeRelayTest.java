@@ -38,7 +38,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The edge side of the verify endpoint, with a scripted Protector (the local stack tests drive it for real). */
-class ChallengeVerifierTest {
+class ChallengeRelayTest {
 
     static final String UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140";
     static final String TOKEN = ChallengePageTest.TOKEN;
@@ -54,7 +54,7 @@ class ChallengeVerifierTest {
     private final CircuitBreaker breaker = new CircuitBreaker(5, 30_000, clock);
     private final KnownBlocks blocks = new KnownBlocks(BlockConfig.defaults());
     private final ChallengeResponses challengeResponses = new ChallengeResponses(ports.json(), ChallengePage.defaults());
-    private final ChallengeVerifier verifier = new ChallengeVerifier(config.checkInterval(), 3000, ports, cookies,
+    private final ChallengeRelay verifier = new ChallengeRelay(config.checkInterval(), 3000, ports, cookies,
             challengeResponses, new MitigationResponses(ports.json(), challengeResponses),
             new ProtectorClient(config.protector(), http, ports.json(), breaker, new TokenBucket(200, 400, clock),
                     log), blocks, (request, response, mark) -> logged.add(response));
@@ -285,7 +285,7 @@ class ChallengeVerifierTest {
 
     @Test
     void a_get_is_not_allowed() {
-        CfRequest get = new CfRequest("203.0.113.7", "GET", ChallengeVerifier.VERIFY_PATH, "",
+        CfRequest get = new CfRequest("203.0.113.7", "GET", ChallengeRelay.VERIFY_PATH, "",
                 CfHeaders.empty().with("Host", "shop.example"), null, null);
 
         EdgeResult.Respond result = (EdgeResult.Respond) handle(get, readSession());
@@ -323,7 +323,7 @@ class ChallengeVerifierTest {
             headers = headers.with("Cookie", cookie);
         }
         String data = Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
-        return new CfRequest("203.0.113.7", "POST", ChallengeVerifier.VERIFY_PATH, "", headers,
+        return new CfRequest("203.0.113.7", "POST", ChallengeRelay.VERIFY_PATH, "", headers,
                 new RequestBody(false, "read-only", "base64", data), null);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
+ * Relays a challenge answer; the edge verifies nothing itself, Protector does.
  * {@code POST /.edgeward/challenge/verify}: the viewer-request function reads the answer (include-body), forwards it
  * to Protector {@code POST /v1/challenge/verify} with the client IP, user agent and the session of the visitor's
  * cookie, and answers the visitor itself. Passed: the cookie is re-issued with {@code cpa} (challenge passed at) and a
@@ -36,7 +37,7 @@ import java.util.function.Consumer;
  * once instead of after the whole verify timeout. A pass adds one to the session's {@code cpn}. The verify path is
  * recognised on the normalised path, so no spelling of it reaches the origin.
  */
-public final class ChallengeVerifier {
+public final class ChallengeRelay {
 
     public static final String VERIFY_PATH = "/.edgeward/challenge/verify";
 
@@ -50,7 +51,7 @@ public final class ChallengeVerifier {
     private final KnownBlocks blocks;
     private final GeneratedResponseLog generatedLog;
 
-    public ChallengeVerifier(CheckIntervalConfig intervals, long timeoutMillis, EdgePorts ports,
+    public ChallengeRelay(CheckIntervalConfig intervals, long timeoutMillis, EdgePorts ports,
                              SessionCookieCodec cookies, ChallengeResponses responses, MitigationResponses mitigation,
                              ProtectorClient protector, KnownBlocks blocks, GeneratedResponseLog generatedLog) {
         this.intervals = intervals;
