@@ -24,8 +24,12 @@ final class Summary {
                 out.println("  " + f.fileError());
             }
         }
-        out.printf(Locale.ROOT, "%d records from %s to %s, %d actors; replayed in %.2f s (%,d lines/s)%n",
-                r.records(), r.from(), r.to(), r.actors(), r.seconds(), r.linesPerSecond());
+        if (r.records() == 0) {
+            out.println("No records to replay.");
+        } else {
+            out.printf(Locale.ROOT, "%d records from %s to %s, %d actors; replayed in %.2f s (%,d lines/s)%n",
+                    r.records(), r.from(), r.to(), r.actors(), r.seconds(), r.linesPerSecond());
+        }
         out.println("Fields the source observes: " + (r.observedFields().isEmpty() ? "none beyond the required"
                 : String.join(", ", r.observedFields())));
         for (BacktestReport.RuleGap gap : r.rulesThatCannotRun()) {
