@@ -1,5 +1,6 @@
 package io.edgeward.local;
 
+import io.edgeward.backtest.BacktestCommand;
 import io.edgeward.local.config.LocalConfig;
 import io.edgeward.local.config.LocalSecrets;
 import io.edgeward.local.simulate.Simulator;
@@ -16,10 +17,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./edgeward}: {@code local} runs the whole system on this machine, {@code simulate} sends traffic at it. */
+/**
+ * {@code ./edgeward}: {@code local} runs the whole system on this machine, {@code simulate} sends traffic at it,
+ * {@code backtest} replays a log through the detection rules offline.
+ */
 @Command(name = "edgeward", mixinStandardHelpOptions = true, version = "edgeward 0.1.0-SNAPSHOT",
         description = "Open, self-hostable bot mitigation for Amazon CloudFront.",
-        subcommands = {Launcher.Local.class, Launcher.Simulate.class})
+        subcommands = {Launcher.Local.class, Launcher.Simulate.class, BacktestCommand.class})
 public final class Launcher implements Runnable {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.edgeward.detection.policy;
 
+import io.edgeward.detection.topics.RecordField;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -55,6 +56,24 @@ public enum RuleName {
 
     public String key() {
         return key;
+    }
+
+    /**
+     * The record fields whose absence this rule reads as evidence. The rule never runs on a record whose source
+     * cannot see one of them (a CloudFront standard log has no {@code Accept-Language}, an Apache log no cookie).
+     */
+    public Set<RecordField> needs() {
+        return switch (this) {
+            case AUTOMATION_USER_AGENT -> EnumSet.of(RecordField.USER_AGENT);
+            case AUTOMATION_MISSING_HEADERS -> EnumSet.of(RecordField.ACCEPT_LANGUAGE);
+            case COOKIE_REFUSAL, SESSION_SHARED, CAMPAIGN_SESSIONLESS -> EnumSet.of(RecordField.COOKIE);
+            default -> EnumSet.noneOf(RecordField.class);
+        };
+    }
+
+    /** Whether a record whose source saw {@code observed} can show what this rule looks for. */
+    public boolean runsOn(Set<RecordField> observed) {
+        return observed.containsAll(needs());
     }
 
     public boolean takes(Param param) {

@@ -2,11 +2,13 @@ package io.edgeward.detection.rules;
 
 import io.edgeward.detection.policy.Classification;
 import io.edgeward.detection.topics.LogRecord;
+import io.edgeward.detection.topics.RecordField;
 import io.edgeward.edge.core.path.NormalisedPath;
 import io.edgeward.edge.core.path.PathNormaliser;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a log record into a {@link RequestEvent} according to the policy's classification section. The path is
@@ -37,6 +39,7 @@ public final class RequestClassifier {
 
     /** The event and the normalised path it was judged on (what routes and campaigns match against). */
     public Classified classified(LogRecord r, long time) {
+        Set<RecordField> observed = RecordField.observedBy(r);
         NormalisedPath normalised = normalise(r.rawPath() != null ? r.rawPath() : r.path());
         String path = normalised.path();
         boolean post = "POST".equalsIgnoreCase(r.method());
@@ -69,10 +72,12 @@ public final class RequestClassifier {
         if (isProbe(path, c)) {
             flags |= Signals.PROBE;
         }
-        if (!Signals.has(flags, Signals.ASSET) && (r.acceptLanguage() == null || r.acceptLanguage().isBlank())) {
+        // an absence counts only where the source could have seen the field
+        if (!Signals.has(flags, Signals.ASSET) && (r.acceptLanguage() == null || r.acceptLanguage().isBlank())
+                && observed.contains(RecordField.ACCEPT_LANGUAGE)) {
             flags |= Signals.NO_ACCEPT_LANGUAGE;
         }
-        if (isAutomation(r.userAgent())) {
+        if (isAutomation(r.userAgent(), observed.contains(RecordField.USER_AGENT))) {
             flags |= Signals.AUTOMATION_UA;
         }
         int slash = path.lastIndexOf('/');
@@ -83,14 +88,15 @@ public final class RequestClassifier {
             idPrefix = path.substring(0, slash + 1).hashCode();
         }
         return new Classified(new RequestEvent(time, flags, path.hashCode(), idPrefix, Math.max(id, 0)), path,
-                id >= 0 ? path.substring(0, slash + 1) : path);
+                id >= 0 ? path.substring(0, slash + 1) : path, observed);
     }
 
     /**
      * A classified request: its event, its normalised path (lower case, no query, no trailing slash), and its
-     * pattern (the path, or for a path ending in a number the prefix before it: {@code /products/}).
+     * pattern (the path, or for a path ending in a number the prefix before it: {@code /products/}), and the
+     * record fields its source can see.
      */
-    public record Classified(RequestEvent event, String path, String pattern) {
+    public record Classified(RequestEvent event, String path, String pattern, Set<RecordField> observed) {
     }
 
     /** Normalised (edge-core), lower-cased, without query or trailing slash. */
@@ -129,9 +135,9 @@ public final class RequestClassifier {
         return false;
     }
 
-    private boolean isAutomation(String userAgent) {
+    private boolean isAutomation(String userAgent, boolean userAgentObserved) {
         if (userAgent == null || userAgent.isBlank()) {
-            return true;
+            return userAgentObserved;
         }
         Boolean known = automation.get(userAgent);
         if (known == null) {

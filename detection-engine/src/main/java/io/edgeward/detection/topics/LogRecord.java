@@ -7,21 +7,32 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A log record from {@code edgeward.logs} (docs/contracts.md), reduced to the fields detection reads; the others
  * are skipped without being decoded. The request time is not among them: the Kafka record timestamp carries it.
  * {@code headerNames}, {@code rawPath}, {@code challengePasses} and {@code sessionIssuedAt} (epoch s) are the
- * optional C8 fields; passive records lack them.
+ * optional C8 fields; passive records lack them. {@code source} names where the record came from and
+ * {@code observed} which optional fields that source can see ({@link RecordField}): a field the source cannot see is
+ * never judged absent.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LogRecord(Integer v, String clientIp, String method, String path, Integer status, String userAgent,
                         String acceptLanguage, String sessionId, String cookieState, String action, String reason,
                         String ja4, String accept, String country, String asn, String headerNames, String rawPath,
-                        Integer challengePasses, Long sessionIssuedAt) {
+                        Integer challengePasses, Long sessionIssuedAt, String source, String observed) {
+
+    /** A record without {@code source} and {@code observed}: an edge record from before they existed. */
+    public LogRecord(Integer v, String clientIp, String method, String path, Integer status, String userAgent,
+                     String acceptLanguage, String sessionId, String cookieState, String action, String reason,
+                     String ja4, String accept, String country, String asn, String headerNames, String rawPath,
+                     Integer challengePasses, Long sessionIssuedAt) {
+        this(v, clientIp, method, path, status, userAgent, acceptLanguage, sessionId, cookieState, action, reason,
+                ja4, accept, country, asn, headerNames, rawPath, challengePasses, sessionIssuedAt, null, null);
+    }
 
     /** The record as the first wave wrote it (no optional C8 fields). */
     public LogRecord(Integer v, String clientIp, String method, String path, Integer status, String userAgent,
                      String acceptLanguage, String sessionId, String cookieState, String action, String reason,
                      String ja4) {
         this(v, clientIp, method, path, status, userAgent, acceptLanguage, sessionId, cookieState, action, reason,
-                ja4, null, null, null, null, null, null, null);
+                ja4, null, null, null, null, null, null, null, null, null);
     }
 
     /** Required fields of the contract that detection cannot do without. */
@@ -47,5 +58,10 @@ public record LogRecord(Integer v, String clientIp, String method, String path, 
 
     public int passes() {
         return challengePasses == null ? 0 : Math.max(0, challengePasses);
+    }
+
+    /** Whether this record's source can see {@code field}, so that its absence means something. */
+    public boolean observes(RecordField field) {
+        return RecordField.observedBy(this).contains(field);
     }
 }

@@ -38,7 +38,7 @@ public final class LogRecordSerde implements Serde<LogRecord> {
             Integer status = null;
             Integer passes = null;
             Long issuedAt = null;
-            String[] s = new String[15];
+            String[] s = new String[17];
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
@@ -60,7 +60,7 @@ public final class LogRecordSerde implements Serde<LogRecord> {
                 }
             }
             return new LogRecord(v, s[0], s[1], s[2], status, s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10],
-                    s[11], s[12], s[13], s[14], passes, issuedAt);
+                    s[11], s[12], s[13], s[14], passes, issuedAt, s[15], s[16]);
         } catch (IOException e) {
             throw new SerializationException("record on " + topic + " is not valid JSON: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
@@ -114,6 +114,8 @@ public final class LogRecordSerde implements Serde<LogRecord> {
             case "asn" -> 12;
             case "headerNames" -> 13;
             case "rawPath" -> 14;
+            case "source" -> 15;
+            case "observed" -> 16;
             default -> -1;
         };
     }

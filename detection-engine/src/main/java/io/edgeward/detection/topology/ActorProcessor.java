@@ -13,6 +13,7 @@ import io.edgeward.detection.rules.RequestClassifier;
 import io.edgeward.detection.rules.RequestEvent;
 import io.edgeward.detection.rules.Signals;
 import io.edgeward.detection.topics.LogRecord;
+import io.edgeward.detection.topics.RecordField;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -132,7 +133,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
             shared.returned(r, now);
         }
         noteAddress(r, state, p, now);
-        List<Finding> findings = ActorRules.evaluate(state, event, p);
+        List<Finding> findings = ActorRules.evaluate(state, event, p, c.observed());
         boolean flagged = !findings.isEmpty();
         for (Finding f : findings) {
             state.quietUntil(f.rule().ordinal(), now + f.duration().toMillis());
@@ -191,7 +192,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
         ActorState state = stored == null ? new ActorState() : ActorState.fromBytes(stored);
         state.append(e, now - p.retention().toMillis(), p.limits().eventsPerActor());
         if (!Signals.has(e.flags(), Signals.RETURNED)) {
-            for (Finding f : ActorRules.evaluate(state, e, p)) {
+            for (Finding f : ActorRules.evaluate(state, e, p, RecordField.observedBy(r))) {
                 state.quietUntil(f.rule().ordinal(), now + f.duration().toMillis());
                 boolean natShared = natShared(r.clientIp(), p, now);
                 emit(new Candidate(f.rule().key(), "ip", r.clientIp(), f.action().wire(),

@@ -52,13 +52,27 @@ public final class DetectionTopology {
      */
     public static Topology build(Supplier<DetectionPolicy> policy, Clock clock, Topics topics,
                                  boolean windowChangelogs) {
+        return build(policy, clock, topics, windowChangelogs ? Storage.CHANGELOGGED : Storage.LOCAL);
+    }
+
+    /** Where the stores live. */
+    public enum Storage {
+        /** RocksDB, every store with a changelog topic. */
+        CHANGELOGGED,
+        /** RocksDB, only the offence store with a changelog topic. */
+        LOCAL,
+        /** In memory, no changelog: an offline replay ({@code ./edgeward backtest}), which keeps nothing. */
+        MEMORY
+    }
+
+    public static Topology build(Supplier<DetectionPolicy> policy, Clock clock, Topics topics, Storage storage) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(store(ActorProcessor.ACTORS, windowChangelogs));
-        builder.addStateStore(store(ActorProcessor.ADDRESSES, windowChangelogs));
-        builder.addStateStore(store(CrossProcessor.STORE, windowChangelogs));
-        builder.addStateStore(store(ActorProcessor.RATES, windowChangelogs));
-        builder.addStateStore(store(EscalationProcessor.STORE, true));
-        builder.addStateStore(store(BlastRadius.STORE, windowChangelogs));
+        builder.addStateStore(store(ActorProcessor.ACTORS, storage, false));
+        builder.addStateStore(store(ActorProcessor.ADDRESSES, storage, false));
+        builder.addStateStore(store(CrossProcessor.STORE, storage, false));
+        builder.addStateStore(store(ActorProcessor.RATES, storage, false));
+        builder.addStateStore(store(EscalationProcessor.STORE, storage, true));
+        builder.addStateStore(store(BlastRadius.STORE, storage, false));
         builder.addGlobalStore(AdminDecisions.store(), topics.decisions(),
                 Consumed.with(Serdes.String(), Serdes.String()).withName("decisions-in"), AdminDecisions.Updater::new);
 
@@ -101,9 +115,13 @@ public final class DetectionTopology {
         return builder.build();
     }
 
-    private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name, boolean changelog) {
+    private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name, Storage storage,
+                                                                     boolean alwaysLogged) {
+        boolean memory = storage == Storage.MEMORY;
         StoreBuilder<KeyValueStore<String, byte[]>> builder = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+                memory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name), Serdes.String(),
+                Serdes.ByteArray());
+        boolean changelog = !memory && (alwaysLogged || storage == Storage.CHANGELOGGED);
         return changelog ? builder : builder.withLoggingDisabled();
     }
 }

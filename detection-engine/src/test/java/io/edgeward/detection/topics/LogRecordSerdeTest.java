@@ -27,7 +27,7 @@ class LogRecordSerdeTest {
                  "timeTakenMs":null}""");
 
         assertThat(r).isEqualTo(new LogRecord(1, "203.0.113.7", "GET", "/products/7", 200, "Mozilla/5.0", "de",
-                "AbC", "valid", "allow", null, "t13d", "text/html", "DE", null, null, null, null, null));
+                "AbC", "valid", "allow", null, "t13d", "text/html", "DE", null, null, null, null, null, "edge", null));
     }
 
     @Test

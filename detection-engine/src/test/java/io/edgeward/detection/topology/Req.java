@@ -26,6 +26,8 @@ final class Req {
     private Long sessionIssuedAt;
     private String country = "DE";
     private String asn;
+    private String source;
+    private String observed;
 
     static Req get(String path) {
         Req r = new Req();
@@ -94,6 +96,22 @@ final class Req {
         return this;
     }
 
+    /**
+     * A record from a passive source ({@code cloudfront-standard}, {@code access-log}): no cookie, no session, and
+     * only the optional fields {@code observed} names seen by the source (null: not stated).
+     */
+    Req passive(String sourceName, String observedFields) {
+        source = sourceName;
+        observed = observedFields;
+        sessionId = null;
+        cookieState = null;
+        action = null;
+        headerNames = null;
+        ja4 = null;
+        country = null;
+        return this;
+    }
+
     Req passes(int value) {
         challengePasses = value;
         return this;
@@ -117,6 +135,6 @@ final class Req {
 
     LogRecord build() {
         return new LogRecord(1, ip, method, path, status, userAgent, acceptLanguage, sessionId, cookieState, action,
-                reason, ja4, accept, country, asn, headerNames, rawPath, challengePasses, sessionIssuedAt);
+                reason, ja4, accept, country, asn, headerNames, rawPath, challengePasses, sessionIssuedAt, source, observed);
     }
 }

@@ -35,7 +35,7 @@ final class LogRecordValidator {
     static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
     private static final List<String> OPTIONAL_TEXT = List.of("source", "host", "query", "contentType", "userAgent",
             "referer", "accept", "acceptLanguage", "sessionId", "cookieState", "action", "reason", "mode",
-            "decisionId", "edgeLocation", "country", "ja3", "ja4", "rawPath");
+            "decisionId", "edgeLocation", "country", "ja3", "ja4", "rawPath", "observed");
 
     private final Clock clock;
 

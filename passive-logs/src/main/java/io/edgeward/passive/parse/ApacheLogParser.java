@@ -28,6 +28,9 @@ public final class ApacheLogParser {
     private static final DateTimeFormatter APACHE_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
+    /** A combined line carries the user agent and referer; a common line carries neither, nor any header. */
+    static final String COMBINED_OBSERVES = "userAgent,referer";
+
     private final Masking masker;
     private final StaticExtensions statics;
 
@@ -58,7 +61,8 @@ public final class ApacheLogParser {
         return counter.tally().report();
     }
 
-    LineOutcome parseLine(String text, String fileName, long line) {
+    /** One line as a record, or why it is not one; {@code line} numbers the record id. */
+    public LineOutcome parseLine(String text, String fileName, long line) {
         Matcher m = COMBINED.matcher(text);
         if (!m.matches()) {
             return new LineOutcome.Invalid("not an Apache combined or common log line");
@@ -98,7 +102,8 @@ public final class ApacheLogParser {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return new LineOutcome.Parsed(new LogRecord(time, requestId, LogRecord.ACCESS_LOG, clientIp, method, null,
                 path.isEmpty() ? "/" : path, query, status, bytes, null, dashAsNull(m.group(10)),
-                masker.maskUrl(dashAsNull(m.group(9))), null, null, null, null, null, null, null, null));
+                masker.maskUrl(dashAsNull(m.group(9))), null, null, null, null, null, null, null, null,
+                m.group(10) != null ? COMBINED_OBSERVES : ""));
     }
 
     private static String dashAsNull(String value) {

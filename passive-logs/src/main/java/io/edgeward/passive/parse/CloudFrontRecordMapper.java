@@ -55,7 +55,31 @@ public final class CloudFrontRecordMapper {
                 firstNonNull(Percent.decode(f.get(Column.ACCEPT)), headers.accept()), headers.acceptLanguage(),
                 f.get(Column.EDGE_LOCATION), f.get(Column.COUNTRY),
                 firstNonNull(f.get(Column.JA3), headers.ja3()), firstNonNull(f.get(Column.JA4), headers.ja4()),
-                f.get(Column.ASN), timeTakenMs(f.get(Column.TIME_TAKEN)));
+                f.get(Column.ASN), timeTakenMs(f.get(Column.TIME_TAKEN)), observed(f));
+    }
+
+    /**
+     * The optional fields this line's layout carries: a standard log has the user agent and referer but no
+     * request header besides them; a real-time log has what its configuration chose, {@code cs-headers} bringing
+     * {@code Accept} and {@code Accept-Language}.
+     */
+    static String observed(FieldValues f) {
+        StringBuilder out = new StringBuilder();
+        boolean headers = f.carries(Column.HEADERS);
+        append(out, "userAgent", f.carries(Column.USER_AGENT));
+        append(out, "referer", f.carries(Column.REFERER));
+        append(out, "accept", f.carries(Column.ACCEPT) || headers);
+        append(out, "acceptLanguage", headers);
+        append(out, "ja4", f.carries(Column.JA4));
+        append(out, "country", f.carries(Column.COUNTRY));
+        append(out, "asn", f.carries(Column.ASN));
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, String field, boolean carried) {
+        if (carried) {
+            out.append(out.length() == 0 ? "" : ",").append(field);
+        }
     }
 
     private String time(FieldValues f) throws InvalidLine {

@@ -92,13 +92,21 @@ public final class FieldLayout {
 
     /** The values of one split line under this layout. */
     public FieldValues values(String[] columns) {
-        return column -> {
-            int i = index[column.ordinal()];
-            if (i < 0 || i >= columns.length) {
-                return null;
+        return new FieldValues() {
+            @Override
+            public String get(Column column) {
+                int i = index[column.ordinal()];
+                if (i < 0 || i >= columns.length) {
+                    return null;
+                }
+                String value = columns[i];
+                return value.isEmpty() || value.equals("-") ? null : value;
             }
-            String value = columns[i];
-            return value.isEmpty() || value.equals("-") ? null : value;
+
+            @Override
+            public boolean carries(Column column) {
+                return indexOf(column) >= 0;
+            }
         };
     }
 }

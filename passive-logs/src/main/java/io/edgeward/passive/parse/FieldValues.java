@@ -5,4 +5,12 @@ package io.edgeward.passive.parse;
 public interface FieldValues {
 
     String get(Column column);
+
+    /**
+     * Whether the line's layout has the column at all, so that a missing value means the request lacked it.
+     * Without a layout only a value present shows the source carries the field.
+     */
+    default boolean carries(Column column) {
+        return get(column) != null;
+    }
 }

@@ -8,12 +8,13 @@ import java.util.Objects;
 /**
  * One request as the log record of docs/contracts.md (field names exact). Required: {@code v}, {@code time},
  * {@code requestId}, {@code clientIp}, {@code method}, {@code path}, {@code status}; absent values are left out of
- * the JSON. Cookies are never part of it.
+ * the JSON. Cookies are never part of it. {@code observed} names the optional fields the source can see
+ * (comma-separated), so that detection never reads a field the source never carries as absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"v", "time", "requestId", "source", "clientIp", "method", "host", "path", "query", "status",
         "bytes", "contentType", "userAgent", "referer", "accept", "acceptLanguage", "edgeLocation", "country",
-        "ja3", "ja4", "asn", "timeTakenMs"})
+        "ja3", "ja4", "asn", "timeTakenMs", "observed"})
 public record LogRecord(
         String time,
         String requestId,
@@ -35,7 +36,8 @@ public record LogRecord(
         String ja3,
         String ja4,
         String asn,
-        Double timeTakenMs) {
+        Double timeTakenMs,
+        String observed) {
 
     public static final String CLOUDFRONT_STANDARD = "cloudfront-standard";
     public static final String CLOUDFRONT_REALTIME = "cloudfront-realtime";
