@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.mark.RequestMark;
-import io.edgeward.edge.core.testing.MovableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
 import java.io.ByteArrayInputStream;
@@ -40,7 +40,7 @@ class LogShipperHandlerFuzzTest {
                     new ShipperConfig.Ingest(ingest.url(), "k", 50, 2000, 500, 5000, 4),
                     new ShipperConfig.Logging(List.of("css"), List.of("password"), List.of("password")));
             LogShipperHandler handler = new LogShipperHandler(config, JvmPorts.create(
-                    new MovableClock(Instant.parse("2026-11-23T13:40:43Z")),
+                    new TestClock(Instant.parse("2026-11-23T13:40:43Z")),
                     new JavaNetEdgeHttp(Duration.ofSeconds(1)), "fuzz"));
             SplittableRandom random = new SplittableRandom(SEED);
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.mark.RequestMark;
-import io.edgeward.edge.core.testing.MovableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
 import java.io.ByteArrayInputStream;
@@ -28,7 +28,7 @@ class LogShipperHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IngestStandIn ingest = IngestStandIn.start(KEY);
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T13:40:43.123Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T13:40:43.123Z"));
 
     @AfterEach
     void stopIngest() {

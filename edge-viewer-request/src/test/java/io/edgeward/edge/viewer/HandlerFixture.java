@@ -2,7 +2,7 @@ package io.edgeward.edge.viewer;
 
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
-import io.edgeward.edge.core.testing.MovableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
 import java.io.ByteArrayInputStream;
@@ -25,7 +25,7 @@ final class HandlerFixture {
     static final String OTHER_KEY = Base64.getUrlEncoder().withoutPadding()
             .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8));
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T13:40:43Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-23T13:40:43Z"));
     final List<Map<String, Object>> generated = new ArrayList<>();
 
     /**

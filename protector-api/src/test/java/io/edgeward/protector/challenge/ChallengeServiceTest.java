@@ -2,7 +2,7 @@ package io.edgeward.protector.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ class ChallengeServiceTest {
     static final String UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140";
     static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T14:00:00Z"));
     private final ChallengeService service = new ChallengeService(ChallengeSettings.pow(KEY, 8), clock, null);
 
     @Test
