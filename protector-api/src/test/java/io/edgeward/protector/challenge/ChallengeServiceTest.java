@@ -125,6 +125,15 @@ class ChallengeServiceTest {
     }
 
     @Test
+    void protector_applies_the_edge_guard_so_an_encoded_double_slash_never_becomes_a_return_path() {
+        assertThat(ChallengeService.returnTo("/%2F%2Fevil.com", "")).isEqualTo("/");
+        assertThat(ChallengeService.returnTo("/%5Cevil.com", "")).isEqualTo("/");
+        assertThat(ChallengeService.returnTo("/\\evil.com", "")).isEqualTo("/");
+        // Another origin in the query is only text on this site's page: kept, so the visitor lands where it was.
+        assertThat(ChallengeService.returnTo("/login", "next=//evil.com")).isEqualTo("/login?next=//evil.com");
+    }
+
+    @Test
     void the_user_agent_binding_matches_the_edge_cookie() {
         // Same construction as edge-core's SessionCookieCodec.userAgentBinding (docs/contracts.md "uah").
         assertThat(ChallengeService.userAgentHash("")).isEqualTo("47DEQpj8HBSa-_TImW-5JA");
