@@ -1,9 +1,8 @@
 package io.edgeward.local.front;
 
-import io.edgeward.emulator.EventHeaders;
 import io.edgeward.emulator.EdgeRequest;
 import io.edgeward.emulator.EdgeResponse;
-
+import io.edgeward.emulator.EventHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,9 +1,8 @@
 package io.edgeward.local.front;
 
-import io.edgeward.emulator.EventHeaders;
 import io.edgeward.emulator.EdgeResponse;
+import io.edgeward.emulator.EventHeaders;
 import io.edgeward.testing.TestClock;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
