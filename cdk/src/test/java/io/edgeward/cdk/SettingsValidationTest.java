@@ -176,7 +176,7 @@ class SettingsValidationTest {
                 standard.kafka(), null);
         assertThatThrownBy(() -> EdgewardApp.compose(new software.amazon.awscdk.App(), wrongRoot))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("no Dockerfile at " + dir.resolve("protector-api/Dockerfile"));
+                .hasMessageContaining("no Dockerfile at " + dir.resolve("Dockerfile"));
     }
 
     private DeploySettings withDistribution(DistributionSettings distribution) {

@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Settings shared by the synth tests: fixture bundles, a keys file, the real repository root for Dockerfiles. */
+/** Settings shared by the synth tests: fixture bundles, a keys file, the real repository root for the Dockerfile. */
 final class TestDeployments {
 
     static final String EDGE_KEY = "edge-key-0123456789abcdefghijklmnopqrstuv";
@@ -27,7 +27,7 @@ final class TestDeployments {
     private TestDeployments() {
     }
 
-    /** The Edgeward repository root (Surefire runs in cdk/): the services' Dockerfiles live there. */
+    /** The Edgeward repository root (Surefire runs in cdk/): the services' Dockerfile lives there. */
     static Path repositoryRoot() {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
     }

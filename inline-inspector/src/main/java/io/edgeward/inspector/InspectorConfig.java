@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeward.edge.core.config.ConfigException;
 import io.edgeward.edge.core.config.EdgeConfig;
+import io.edgeward.edge.core.config.EdgeDefaults;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.jvm.JacksonJsonCodec;
 import io.edgeward.env.EnvKey;
@@ -38,20 +39,6 @@ import java.util.Map;
  */
 public record InspectorConfig(String bind, int port, URI origin, String originSecret, Duration originTimeout,
         EdgeConfig edge) {
-
-    /** The edge configuration contract's defaults (docs/contracts.md), the same the CDK app starts from. */
-    static final String EDGE_DEFAULTS = """
-            {"cookie":{"name":"__Host-ew","lifetime":"PT24H","keys":{},"signingKey":null},
-             "checkInterval":{"initial":"PT5S","max":"PT60S"},
-             "mode":"mitigate",
-             "routes":[],
-             "exclude":{"pathPrefixes":["/.well-known/"],"extensions":["css","js","png","jpg","gif","svg","ico","woff2"]},
-             "protector":{"url":null,"apiKey":null,"timeout":"PT0.1S","breaker":{"failures":5,"open":"PT30S"}},
-             "ingest":{"url":null,"apiKey":null,"batchSize":50,"maxAge":"PT2S","queueLimit":1000,"timeout":"PT1S"},
-             "logging":{"skipExtensions":[],"maskQueryParams":["password","token","code","session"],"maskBodyFields":["password"]},
-             "challenge":{"provider":"pow","difficulty":18,"siteKey":null},
-             "trustCloudFrontHeaders":true}
-            """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -131,10 +118,13 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
     private static ObjectNode assemble(EnvValues env) {
         ObjectNode config;
         try {
-            config = (ObjectNode) JSON.readTree(EDGE_DEFAULTS);
+            // The contract's defaults (edge-core), the same the CDK app starts from.
+            config = (ObjectNode) JSON.readTree(EdgeDefaults.DOCUMENT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("built-in edge defaults are not JSON", e);
         }
+        // Behind CloudFront with the origin secret checked, CloudFront's viewer headers are CloudFront's own.
+        config.put("trustCloudFrontHeaders", true);
         config.put("mode", env.get(EDGE_MODE));
         ((ObjectNode) config.get("protector")).put("url", required(env, PROTECTOR_URL))
                 .put("apiKey", firstKey(required(env, EDGE_KEY)))

@@ -1,12 +1,16 @@
 package io.edgeward.inspector;
 
+import io.edgeward.emulator.EdgeEvents;
+import io.edgeward.emulator.EdgeRequest;
+import io.edgeward.emulator.EdgeResponse;
+import io.edgeward.emulator.EventHeaders;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +49,7 @@ public final class InspectorServer implements AutoCloseable {
         this.originSecret = config.originSecret() == null ? null
                 : config.originSecret().getBytes(StandardCharsets.UTF_8);
         this.functions = new EdgeFunctions(config.edge());
-        this.inspection = new Inspection(new CloudFrontEvents("INLINE"), functions,
+        this.inspection = new Inspection(EdgeEvents.behindCloudFront("INLINE", "inline-inspector"), functions,
                 new OriginProxy(config.origin(), config.originTimeout()));
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -90,8 +94,8 @@ public final class InspectorServer implements AutoCloseable {
             problem(ctx, 403, "forbidden", "requests reach this origin through CloudFront only");
             return;
         }
-        InspectedRequest request = request(ctx, fromCloudFront);
-        InspectedResponse response;
+        EdgeRequest request = request(ctx, fromCloudFront);
+        EdgeResponse response;
         try {
             response = inspection.serve(request);
         } catch (IOException e) {
@@ -101,18 +105,18 @@ public final class InspectorServer implements AutoCloseable {
             return;
         }
         ctx.status(response.status());
-        for (Header header : response.headers()) {
-            if (header.forwardable()) {
-                ctx.res().addHeader(header.name(), header.value());
+        response.headers().asMap().forEach((name, values) -> {
+            if (ForwardedHeaders.forwardable(name)) {
+                values.forEach(header -> ctx.res().addHeader(header.key(), header.value()));
             }
-        }
+        });
         if (!"HEAD".equals(ctx.method().name())) {
             ctx.result(response.body());
         }
     }
 
-    private static InspectedRequest request(Context ctx, boolean fromCloudFront) {
-        List<Header> headers = new ArrayList<>();
+    private static EdgeRequest request(Context ctx, boolean fromCloudFront) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             if (name.equalsIgnoreCase(ORIGIN_SECRET_HEADER)) {
                 continue; // never shown to the functions, the logs or the application
@@ -120,16 +124,14 @@ public final class InspectorServer implements AutoCloseable {
             if (!fromCloudFront && name.regionMatches(true, 0, "cloudfront-", 0, "cloudfront-".length())) {
                 continue; // without the secret nothing says CloudFront set these: the policy trusts them
             }
-            for (String value : Collections.list(ctx.req().getHeaders(name))) {
-                headers.add(new Header(name, value));
-            }
+            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
         }
         String viewerIp = fromCloudFront ? ViewerAddress.clientIp(ctx.header(VIEWER_ADDRESS_HEADER)) : null;
         String cfId = ctx.header("x-amz-cf-id");
         String query = ctx.queryString();
-        return new InspectedRequest(cfId != null && !cfId.isBlank() ? cfId : UUID.randomUUID().toString(),
+        return new EdgeRequest(cfId != null && !cfId.isBlank() ? cfId : UUID.randomUUID().toString(),
                 viewerIp != null ? viewerIp : ctx.ip(), ctx.method().name(), ctx.path(),
-                query == null ? "" : query, headers, ctx.bodyAsBytes());
+                query == null ? "" : query, EventHeaders.fromWire(headers), ctx.bodyAsBytes());
     }
 
     private static void problem(Context ctx, int status, String error, String detail) {

@@ -1,12 +1,15 @@
 package io.edgeward.inspector;
 
+import io.edgeward.emulator.EdgeRequest;
+import io.edgeward.emulator.EdgeResponse;
+import io.edgeward.emulator.EventHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,34 +36,36 @@ class OriginProxy {
     }
 
     /** @throws IOException when the origin cannot be reached or does not answer in time */
-    InspectedResponse forward(InspectedRequest request) throws IOException {
-        URI target = URI.create(base + request.uri()
-                + (request.querystring().isEmpty() ? "" : "?" + request.querystring()));
+    EdgeResponse forward(EdgeRequest request) throws IOException {
+        URI target = URI.create(base + request.pathAndQuery());
         HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
                 .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        for (Header header : request.headers()) {
-            if (header.forwardable()) {
-                try {
-                    builder.header(header.name(), header.value());
-                } catch (IllegalArgumentException e) {
-                    // A header java.net.http restricts or refuses (e.g. a control character): not forwarded.
+        request.headers().asMap().forEach((name, values) -> {
+            if (ForwardedHeaders.forwardable(name)) {
+                for (EventHeaders.Header header : values) {
+                    try {
+                        builder.header(header.key(), header.value());
+                    } catch (IllegalArgumentException e) {
+                        // A header java.net.http restricts or refuses (e.g. a control character): not forwarded.
+                    }
                 }
             }
-        }
-        String host = Header.first(request.headers(), "host");
-        if (host != null && Header.first(request.headers(), "x-forwarded-host") == null) {
-            builder.header("X-Forwarded-Host", host);
-        }
+        });
+        request.headers().first("host").ifPresent(host -> {
+            if (!request.headers().contains("x-forwarded-host")) {
+                builder.header("X-Forwarded-Host", host);
+            }
+        });
         try {
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            List<Header> headers = new ArrayList<>();
-            for (Map.Entry<String, List<String>> entry : response.headers().map().entrySet()) {
-                if (Header.forwardable(entry.getKey())) {
-                    entry.getValue().forEach(value -> headers.add(new Header(entry.getKey(), value)));
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> {
+                if (ForwardedHeaders.forwardable(name)) {
+                    headers.put(name, values);
                 }
-            }
-            return new InspectedResponse(response.statusCode(), headers, response.body());
+            });
+            return new EdgeResponse(response.statusCode(), "", EventHeaders.fromWire(headers), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the origin", e);

@@ -10,7 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import io.edgeward.testing.IngestStandIn;
+import io.edgeward.testing.ProtectorStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,10 @@ class InspectorServerTest {
     static final String COOKIE_KEYS = "{\"signingKey\":\"k1\",\"k1\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\"}";
     static final String BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36";
 
-    private final AtomicReference<String> protectorAction = new AtomicReference<>("allow");
     private final HttpClient http = HttpClient.newHttpClient();
     private StandIns.Server origin;
-    private StandIns.Server protector;
-    private StandIns.Server ingest;
+    private ProtectorStandIn protector;
+    private IngestStandIn ingest;
     private InspectorServer inspector;
 
     @BeforeEach
@@ -35,9 +35,9 @@ class InspectorServerTest {
         origin = new StandIns.Server(r -> r.pathAndQuery().startsWith("/missing")
                 ? new StandIns.Reply(404, Map.of("Content-Type", "text/plain"), "not here")
                 : new StandIns.Reply(200, Map.of("Content-Type", "text/html", "X-Origin", "shop"), "<h1>shop</h1>"));
-        protector = new StandIns.Server(r -> StandIns.Reply.json(200, "{\"action\":\"" + protectorAction.get()
-                + "\",\"ttl\":60,\"reason\":\"test\",\"decisionId\":null}"));
-        ingest = new StandIns.Server(r -> StandIns.Reply.json(202, "{\"accepted\":1}"));
+        protector = ProtectorStandIn.start(EDGE_KEY);
+        protector.answer("allow", 60, "test", null);
+        ingest = IngestStandIn.start(INGEST_KEY);
         inspector = started(protector.url(), origin.url());
     }
 
@@ -94,10 +94,10 @@ class InspectorServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("<h1>shop</h1>");
         assertThat(response.headers().firstValue("x-origin")).hasValue("shop");
-        assertThat(protector.received).hasSize(1);
-        assertThat(protector.received.get(0).body()).contains("\"clientIp\":\"198.51.100.7\"")
-                .contains("\"path\":\"/products/7\"");
-        assertThat(protector.received.get(0).headers().get("authorization")).isEqualTo("Bearer " + EDGE_KEY);
+        assertThat(protector.calls()).isEqualTo(1);
+        assertThat(protector.lastRequest()).containsEntry("clientIp", "198.51.100.7")
+                .containsEntry("path", "/products/7")
+                .containsEntry("_authorization", "Bearer " + EDGE_KEY);
         StandIns.Received proxied = origin.received.get(0);
         assertThat(proxied.pathAndQuery()).isEqualTo("/products/7?q=shoes");
         assertThat(proxied.headers()).doesNotContainKey("x-edgeward-origin-secret");
@@ -106,7 +106,7 @@ class InspectorServerTest {
 
     @Test
     void blocked_visitor_gets_the_generated_block_and_the_origin_is_not_called() throws Exception {
-        protectorAction.set("block");
+        protector.answer("block", 60, "test", null);
         HttpResponse<String> response = send(fromCloudFront("/products/7"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("x-edgeward-action")).hasValue("block");
@@ -119,11 +119,11 @@ class InspectorServerTest {
         send(fromCloudFront("/missing/.env"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             inspector.flushDue();
-            String shipped = String.join("\n", ingest.received.stream().map(StandIns.Received::body).toList());
+            String shipped = String.join("\n", ingest.bodies());
             assertThat(shipped).contains("\"path\":\"/products/7\"").contains("\"path\":\"/missing/.env\"")
                     .contains("\"status\":404").contains("\"clientIp\":\"198.51.100.7\"");
         });
-        assertThat(ingest.received.get(0).headers().get("authorization")).isEqualTo("Bearer " + INGEST_KEY);
+        assertThat(ingest.authorizations().get(0)).isEqualTo("Bearer " + INGEST_KEY);
     }
 
     @Test

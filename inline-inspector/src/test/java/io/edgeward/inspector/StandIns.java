@@ -14,8 +14,8 @@ import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Real HTTP servers standing in for the application origin, Protector's /v1/check and ingest's /v1/logs, recording
- * what they receive. (The real services are tested in their modules and end to end in local/.)
+ * A real HTTP server standing in for the application origin, recording what it receives. (Protector and ingest
+ * stand-ins are test-support's; the real services are tested in their modules and end to end in local/.)
  */
 public final class StandIns {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeward.testing.IngestStandIn;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class KinesisLogHandlerTest {
 
     @BeforeEach
     void start() throws Exception {
-        ingest = new IngestStandIn();
+        ingest = IngestStandIn.start();
         List<String> lines = new String(Fixtures.read(Fixtures.cloudfront("claygregory_kinesis-1-0.txt")),
                 StandardCharsets.UTF_8).lines().toList();
         fixtureFields = Arrays.asList(lines.get(1).substring("#Fields: ".length()).split(" "));
@@ -36,7 +37,7 @@ class KinesisLogHandlerTest {
     }
 
     private KinesisLogHandler handler(int batchSize, int attempts) {
-        return new KinesisLogHandler(PassiveConfig.of(ingest.url(), IngestStandIn.KEY).withBatchSize(batchSize)
+        return new KinesisLogHandler(PassiveConfig.of(ingest.uri(), IngestStandIn.KEY).withBatchSize(batchSize)
                 .withRealtimeFields(fixtureFields)
                 .withRetries(attempts, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(5)));
     }

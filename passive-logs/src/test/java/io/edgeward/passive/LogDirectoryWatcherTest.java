@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.edgeward.passive.IngestStandIn.Answer;
+import io.edgeward.testing.IngestStandIn.Answer;
+import io.edgeward.testing.IngestStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,8 +24,8 @@ class LogDirectoryWatcherTest {
 
     @BeforeEach
     void start() throws Exception {
-        ingest = new IngestStandIn();
-        PassiveConfig config = PassiveConfig.of(ingest.url(), IngestStandIn.KEY)
+        ingest = IngestStandIn.start();
+        PassiveConfig config = PassiveConfig.of(ingest.uri(), IngestStandIn.KEY)
                 .withRetries(1, Duration.ZERO, Duration.ofMillis(1), Duration.ofSeconds(5));
         watcher = new LogDirectoryWatcher(config, dir, Duration.ofMillis(50));
     }
@@ -75,7 +76,7 @@ class LogDirectoryWatcherTest {
 
     @Test
     void zero_poll_interval_is_rejected_with_the_value() {
-        assertThatThrownBy(() -> new LogDirectoryWatcher(PassiveConfig.of(ingest.url(), IngestStandIn.KEY), dir,
+        assertThatThrownBy(() -> new LogDirectoryWatcher(PassiveConfig.of(ingest.uri(), IngestStandIn.KEY), dir,
                 Duration.ZERO)).hasMessage("passive.pollInterval must be > 0, was PT0S");
     }
 }

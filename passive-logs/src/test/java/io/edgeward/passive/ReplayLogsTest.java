@@ -3,6 +3,7 @@ package io.edgeward.passive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeward.testing.IngestStandIn;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,8 +37,8 @@ class ReplayLogsTest {
     void a_cloudfront_file_is_replayed_into_ingest_and_exits_0() throws IOException {
         Path gz = dir.resolve("E2.2016-08-15-06.abc"); // gzip without the extension
         Files.write(gz, Fixtures.gzip(Fixtures.read(Fixtures.cloudfront("scogs_CF_real_2016-08-15.log"))));
-        try (IngestStandIn ingest = new IngestStandIn()) {
-            int exit = run(Map.of("EDGEWARD_INGEST_KEY", IngestStandIn.KEY), "--ingest-url", ingest.url().toString(),
+        try (IngestStandIn ingest = IngestStandIn.start()) {
+            int exit = run(Map.of("EDGEWARD_INGEST_KEY", IngestStandIn.KEY), "--ingest-url", ingest.uri().toString(),
                     "--batch-size", "7", gz.toString());
 
             assertThat(exit).as(output.toString()).isZero();
@@ -52,9 +53,9 @@ class ReplayLogsTest {
     void apache_records_reach_ingest_as_access_log_records_with_static_paths_skipped() throws IOException {
         Path log = dir.resolve("access.log");
         Files.write(log, Files.readAllLines(Fixtures.apacheLog()).subList(0, 200));
-        try (IngestStandIn ingest = new IngestStandIn()) {
+        try (IngestStandIn ingest = IngestStandIn.start()) {
             int exit = run(Map.of("EDGEWARD_INGEST_KEY", IngestStandIn.KEY, "EDGEWARD_INGEST_URL",
-                    ingest.url().toString()), "--skip-extensions", "png,css,js,jpg,gif,ico", log.toString());
+                    ingest.uri().toString()), "--skip-extensions", "png,css,js,jpg,gif,ico", log.toString());
 
             assertThat(exit).as(output.toString()).isZero();
             assertThat(ingest.acceptedRecords()).isNotEmpty().allSatisfy(record -> {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edgeward.passive.IngestStandIn.Answer;
 import io.edgeward.passive.ingest.IngestRefused;
 import io.edgeward.passive.ingest.IngestUnavailable;
 import io.edgeward.passive.source.DirectoryObjectSource;
+import io.edgeward.testing.IngestStandIn.Answer;
+import io.edgeward.testing.IngestStandIn;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class S3LogHandlerTest {
 
     @BeforeEach
     void start() throws IOException {
-        ingest = new IngestStandIn();
+        ingest = IngestStandIn.start();
         put(KEY, Fixtures.gzip(Fixtures.read(Fixtures.cloudfront("elastic_integrations_test-cloudfront.log"))));
     }
 
@@ -47,7 +48,7 @@ class S3LogHandlerTest {
     }
 
     private S3LogHandler handler(int batchSize, int attempts, Duration timeout) {
-        return handler(ingest.url(), IngestStandIn.KEY, batchSize, attempts, timeout);
+        return handler(ingest.uri(), IngestStandIn.KEY, batchSize, attempts, timeout);
     }
 
     private S3LogHandler handler(URI url, String key, int batchSize, int attempts, Duration timeout) {
@@ -179,7 +180,7 @@ class S3LogHandlerTest {
 
     @Test
     void a_wrong_key_is_not_retried() {
-        S3LogHandler handler = handler(ingest.url(), "wrong-key", 50, 5, Duration.ofSeconds(5));
+        S3LogHandler handler = handler(ingest.uri(), "wrong-key", 50, 5, Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> handler.process(S3Events.event(BUCKET, S3Events.created(KEY, 2000))))
                 .isInstanceOf(IngestRefused.class).hasMessageContaining("401");

@@ -3,7 +3,7 @@ package io.edgeward.protector;
 import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(KafkaBrokerExtension.class)
 class DecisionReplicationTest {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
 
     private static String action(Http http, String ip) {
         Http.Response r = http.post("/v1/check", EDGE_KEY, checkBody(ip, CHROME));

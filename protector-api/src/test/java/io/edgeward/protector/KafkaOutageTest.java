@@ -2,7 +2,7 @@ package io.edgeward.protector;
 
 import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ class KafkaOutageTest {
 
     @Test
     void checks_answer_from_memory_while_kafka_is_down_and_admin_writes_resume_after() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
         ProtectorConfig config = Protectors.config(broker, "decisions-outage")
                 .adminWriteTimeout(Duration.ofSeconds(3)).build();
         try (ProtectorServer server = Protectors.start(config, clock)) {

@@ -6,7 +6,7 @@ import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.protector.http.RouteGroup;
 import io.edgeward.protector.support.FakeDns;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(KafkaBrokerExtension.class)
 class ProtectorHttpTest {
 
-    static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    static final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
     static ProtectorServer server;
     static Http http;
 

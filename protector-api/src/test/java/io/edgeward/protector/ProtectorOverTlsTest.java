@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.kafka.broker.TlsKafkaBroker;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import java.time.Instant;
 import java.util.Map;
@@ -36,7 +36,7 @@ class ProtectorOverTlsTest {
                 "EDGEWARD_KAFKA_SSL_TRUSTSTORE_PASSWORD", kafka.tls().password(),
                 "EDGEWARD_KAFKA_SSL_TRUSTSTORE_TYPE", "PKCS12"));
 
-        try (ProtectorServer server = Protectors.start(config, new MutableClock(Instant.now()))) {
+        try (ProtectorServer server = Protectors.start(config, new TestClock(Instant.now()))) {
             Http http = new Http(server.port());
             Http.Response added = http.post("/v1/admin/decisions", ADMIN_TOKEN, """
                     {"scope":"ip","value":"198.51.100.77","action":"block","duration":"PT10M","reason":"tls"}""");

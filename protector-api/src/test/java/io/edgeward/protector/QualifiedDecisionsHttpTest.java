@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,7 +33,7 @@ class QualifiedDecisionsHttpTest {
 
     /** The campaign test's browser, so its campaign decision touches no other test's visitors. */
     static final String OTHER_BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    static final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
+    static final TestClock clock = new TestClock(Instant.parse("2026-12-06T12:00:00Z"));
     static ProtectorServer server;
     static Http http;
     static String topic;

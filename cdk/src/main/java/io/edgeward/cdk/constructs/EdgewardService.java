@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.IgnoreMode;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -31,22 +32,24 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * One Edgeward service on Fargate, from the image its module's Dockerfile builds. CDK's asset pipeline builds and
- * pushes the image at deploy time, so synthesis needs no Docker; the build context is only the Dockerfile and the
- * module's {@code target/} jars (docs/deploy.md "Build"). Services behind the load balancer scale on CPU from their
+ * One Edgeward service on Fargate, from the image the repository's one Dockerfile builds for its module (build
+ * arguments {@code MODULE}, {@code MAIN_CLASS}, {@code PORT}). CDK's asset pipeline builds and pushes the image at
+ * deploy time, so synthesis needs no Docker; the build context is only the Dockerfile and the module's
+ * {@code target/} jars (docs/deploy.md "Build"). Services behind the load balancer scale on CPU from their
  * desired count up to {@value #MAX_SCALE_OUT} times it; the detection engine scales with its Kafka partitions, by
  * hand.
  */
 public final class EdgewardService extends Construct {
 
     /**
-     * @param module      Maven module directory under the source root, holding the Dockerfile
+     * @param module      Maven module directory under the source root
+     * @param mainClass   the module's composition root, run by the image
      * @param port        container port the load balancer reaches, or null for none
      * @param environment plain settings
      * @param secrets     settings injected from Secrets Manager by ECS at task start
      */
-    public record Spec(String module, Integer port, ServiceSize size, Map<String, String> environment,
-            Map<String, Secret> secrets) {
+    public record Spec(String module, String mainClass, Integer port, ServiceSize size,
+            Map<String, String> environment, Map<String, Secret> secrets) {
     }
 
     /** Load-balanced services scale out to this many times their desired count. */
@@ -57,10 +60,16 @@ public final class EdgewardService extends Construct {
 
     public EdgewardService(Construct scope, String id, ICluster cluster, Path sourceRoot, Spec spec) {
         super(scope, id);
-        Path context = sourceRoot.resolve(spec.module());
-        SettingsException.require(Files.isRegularFile(context.resolve("Dockerfile")),
-                "no Dockerfile at " + context.resolve("Dockerfile").toAbsolutePath()
+        SettingsException.require(Files.isRegularFile(sourceRoot.resolve("Dockerfile")),
+                "no Dockerfile at " + sourceRoot.resolve("Dockerfile").toAbsolutePath()
                         + ": sourceRoot must be the Edgeward repository root, was " + sourceRoot);
+        SettingsException.require(Files.isDirectory(sourceRoot.resolve(spec.module())),
+                "no module " + spec.module() + " at " + sourceRoot.resolve(spec.module()).toAbsolutePath()
+                        + ": sourceRoot must be the Edgeward repository root, was " + sourceRoot);
+        Map<String, String> buildArgs = new TreeMap<>(Map.of("MODULE", spec.module(), "MAIN_CLASS", spec.mainClass()));
+        if (spec.port() != null) {
+            buildArgs.put("PORT", spec.port().toString());
+        }
 
         this.task = FargateTaskDefinition.Builder.create(this, "Task")
                 .cpu(spec.size().cpu())
@@ -72,11 +81,13 @@ public final class EdgewardService extends Construct {
                 .build();
         ContainerDefinitionOptions.Builder container = ContainerDefinitionOptions.builder()
                 .containerName(spec.module())
-                .image(ContainerImage.fromAsset(context.toString(), AssetImageProps.builder()
+                .image(ContainerImage.fromAsset(sourceRoot.toString(), AssetImageProps.builder()
                         .platform(Platform.LINUX_AMD64)
+                        .buildArgs(buildArgs)
                         // Only what the Dockerfile copies goes into the context (and the asset hash).
                         .ignoreMode(IgnoreMode.DOCKER)
-                        .exclude(List.of("*", "!Dockerfile", "!target/*.jar", "!target/lib"))
+                        .exclude(List.of("*", "!Dockerfile", "!" + spec.module() + "/target/*.jar",
+                                "!" + spec.module() + "/target/lib"))
                         .build()))
                 .environment(spec.environment())
                 .secrets(spec.secrets())

@@ -12,6 +12,7 @@ import io.edgeward.cdk.config.Mode;
 import io.edgeward.cdk.config.SettingsException;
 import io.edgeward.edge.core.config.ConfigException;
 import io.edgeward.edge.core.config.EdgeConfig;
+import io.edgeward.edge.core.config.EdgeDefaults;
 import io.edgeward.edge.core.config.ShipperConfig;
 import java.util.Iterator;
 import java.util.Map;
@@ -32,17 +33,8 @@ public final class EdgeConfigDocument {
     private static final Set<String> OWNED = Set.of("mode", "routes", "cookie.keys", "cookie.signingKey",
             "protector.url", "protector.apiKey", "ingest.url", "ingest.apiKey");
 
-    private static final String DEFAULTS = """
-            {"cookie":{"name":"__Host-ew","lifetime":"PT24H","keys":{},"signingKey":null},
-             "checkInterval":{"initial":"PT5S","max":"PT60S"},
-             "mode":"mitigate",
-             "routes":[],
-             "exclude":{"pathPrefixes":["/.well-known/"],"extensions":["css","js","png","jpg","gif","svg","ico","woff2"]},
-             "protector":{"url":null,"apiKey":null,"timeout":"PT0.1S","breaker":{"failures":5,"open":"PT30S"}},
-             "ingest":{"url":null,"apiKey":null,"batchSize":50,"maxAge":"PT2S","queueLimit":1000,"timeout":"PT1S"},
-             "logging":{"skipExtensions":[],"maskQueryParams":["password","token","code","session"],"maskBodyFields":["password"]},
-             "challenge":{"provider":"pow","difficulty":18,"siteKey":null}}
-            """;
+    /** The contract's defaults, as edge-core exports them for every producer of the file. */
+    private static final String DEFAULTS = EdgeDefaults.DOCUMENT;
 
     private EdgeConfigDocument() {
     }

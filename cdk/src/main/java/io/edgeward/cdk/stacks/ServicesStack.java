@@ -59,13 +59,16 @@ public final class ServicesStack extends Stack {
         String bootstrap = msk == null ? kafka.bootstrapServers() : msk.bootstrapServers();
 
         EdgewardService protectorService = new EdgewardService(this, "Protector", cluster, settings.sourceRoot(),
-                new EdgewardService.Spec("protector-api", ServiceEnvironment.PROTECTOR_PORT, settings.services().protector(),
+                new EdgewardService.Spec("protector-api", "io.edgeward.protector.App",
+                        ServiceEnvironment.PROTECTOR_PORT, settings.services().protector(),
                         ServiceEnvironment.protector(kafka, bootstrap), ServiceEnvironment.protectorSecrets(secrets)));
         EdgewardService ingestService = new EdgewardService(this, "Ingest", cluster, settings.sourceRoot(),
-                new EdgewardService.Spec("ingest-service", ServiceEnvironment.INGEST_PORT, settings.services().ingest(),
+                new EdgewardService.Spec("ingest-service", "io.edgeward.ingest.App",
+                        ServiceEnvironment.INGEST_PORT, settings.services().ingest(),
                         ServiceEnvironment.ingest(kafka, bootstrap), ServiceEnvironment.ingestSecrets(secrets)));
         EdgewardService detectionService = new EdgewardService(this, "Detection", cluster, settings.sourceRoot(),
-                new EdgewardService.Spec("detection-engine", null, settings.services().detection(),
+                new EdgewardService.Spec("detection-engine", "io.edgeward.detection.App",
+                        null, settings.services().detection(),
                         ServiceEnvironment.detection(kafka, bootstrap), Map.of()));
         if (kafka.iam()) {
             String clusterArn = msk == null ? kafka.clusterArn() : msk.cluster().getAttrArn();
@@ -107,7 +110,8 @@ public final class ServicesStack extends Stack {
         String protectorUrl = settings.edge() != null ? settings.edge().protectorUrl() : api.url();
         String ingestUrl = settings.edge() != null ? settings.edge().ingestUrl() : api.url();
         FargateService service = new EdgewardService(this, "Inspector", cluster, settings.sourceRoot(),
-                new EdgewardService.Spec("inline-inspector", ServiceEnvironment.INSPECTOR_PORT, inspector.size(),
+                new EdgewardService.Spec("inline-inspector", "io.edgeward.inspector.App",
+                        ServiceEnvironment.INSPECTOR_PORT, inspector.size(),
                         ServiceEnvironment.inspector(inspector.applicationOrigin(), protectorUrl, ingestUrl),
                         ServiceEnvironment.inspectorSecrets(secrets)))
                 .service();

@@ -1,6 +1,6 @@
 package io.edgeward.edge.shipper;
 
-import static io.edgeward.edge.shipper.Events.VIEWER_RESPONSE;
+import static io.edgeward.testing.CloudFrontEvents.VIEWER_RESPONSE;
 import static io.edgeward.edge.shipper.LogShipperHandlerTest.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,10 +11,12 @@ import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.core.shipper.ShipperStats;
-import io.edgeward.edge.core.testing.MovableClock;
 import io.edgeward.edge.jvm.EdgeSetup;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.IngestStandIn;
+import io.edgeward.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +37,7 @@ class LogShipperHandlerFaultTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IngestStandIn ingest = IngestStandIn.start(KEY);
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T13:40:43.123Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T13:40:43.123Z"));
 
     @AfterEach
     void stopIngest() {
@@ -53,15 +55,15 @@ class LogShipperHandlerFaultTest {
     /** Awaits a state of the counters; a timeout shows the counters and what the stand-in saw. */
     private void awaitStats(LogShipperHandler handler, java.util.function.Predicate<ShipperStats> expected) {
         await().untilAsserted(() -> assertThat(handler.stats())
-                .as("ingest received %d, answered %d", ingest.received(), ingest.answered()).matches(expected));
+                .as("ingest received %d, answered %d", ingest.received(), ingest.answered().size()).matches(expected));
     }
 
     private static Map<String, Object> request(String id) {
-        return Events.withRequestId(Events.load(VIEWER_RESPONSE), id);
+        return CloudFrontEvents.withRequestId(CloudFrontEvents.load(VIEWER_RESPONSE), id);
     }
 
     private static void assertUnchanged(JsonNode out, Map<String, Object> event) {
-        assertThat(out).isEqualTo(JSON.valueToTree(Events.response(event)));
+        assertThat(out).isEqualTo(JSON.valueToTree(CloudFrontEvents.response(event)));
     }
 
     @Test
@@ -75,7 +77,7 @@ class LogShipperHandlerFaultTest {
         // The handler has returned; the stand-in still holds the post and answers only once released below.
         assertUnchanged(out, event);
         await().until(() -> ingest.received() == 1);
-        assertThat(ingest.answered()).isZero();
+        assertThat(ingest.answered()).isEmpty();
         assertThat(handler.stats().inFlight()).isEqualTo(1);
 
         ingest.release();

@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.mark.RequestMark;
-import io.edgeward.edge.core.testing.MovableClock;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.IngestStandIn;
+import io.edgeward.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -27,7 +29,7 @@ class LogShipperHandlerFuzzTest {
     private static final long SEED = 20261123L;
     private static final int ROUNDS = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] SOURCES = {Events.VIEWER_RESPONSE, Events.ORIGIN_RESPONSE,
+    private static final String[] SOURCES = {CloudFrontEvents.VIEWER_RESPONSE, CloudFrontEvents.ORIGIN_RESPONSE,
         "awsdocs_viewer-request.json", "awsdocs-2020_request-event-format_with-body.json"};
     private static final String[] NASTY = {"", " ", "-", "|", "%", "%zz", "1|allow|valid|mitigate|-|-|-",
         "1|||||||", "\r\nX: y", "\u0000", "☃", "\uD800", "9999999999999999999999", "-1", "200 ", "abc",
@@ -40,7 +42,7 @@ class LogShipperHandlerFuzzTest {
                     new ShipperConfig.Ingest(ingest.url(), "k", 50, 2000, 500, 5000, 4),
                     new ShipperConfig.Logging(List.of("css"), List.of("password"), List.of("password")));
             LogShipperHandler handler = new LogShipperHandler(LogShipperHandler.Dependencies.of(config,
-                    JvmPorts.create(new MovableClock(Instant.parse("2026-11-23T13:40:43Z")),
+                    JvmPorts.create(new TestClock(Instant.parse("2026-11-23T13:40:43Z")),
                             new JavaNetEdgeHttp(Duration.ofSeconds(1)), "fuzz")));
             SplittableRandom random = new SplittableRandom(SEED);
 
@@ -65,12 +67,12 @@ class LogShipperHandlerFuzzTest {
     }
 
     private static byte[] mutatedInput(SplittableRandom random) throws Exception {
-        Map<String, Object> event = Events.load(SOURCES[random.nextInt(SOURCES.length)]);
+        Map<String, Object> event = CloudFrontEvents.load(SOURCES[random.nextInt(SOURCES.length)]);
         if (random.nextInt(4) == 0) {
-            Events.withRequestHeader(event, RequestMark.HEADER, nasty(random));
+            CloudFrontEvents.withRequestHeader(event, RequestMark.HEADER, nasty(random));
         }
         if (random.nextInt(4) == 0) {
-            Events.withRequestHeader(event, RequestMark.SET_COOKIE_HEADER, nasty(random));
+            CloudFrontEvents.withRequestHeader(event, RequestMark.SET_COOKIE_HEADER, nasty(random));
         }
         int mutations = 1 + random.nextInt(4);
         for (int i = 0; i < mutations; i++) {

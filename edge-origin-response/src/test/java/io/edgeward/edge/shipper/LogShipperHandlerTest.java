@@ -1,7 +1,7 @@
 package io.edgeward.edge.shipper;
 
-import static io.edgeward.edge.shipper.Events.ORIGIN_RESPONSE;
-import static io.edgeward.edge.shipper.Events.VIEWER_RESPONSE;
+import static io.edgeward.testing.CloudFrontEvents.ORIGIN_RESPONSE;
+import static io.edgeward.testing.CloudFrontEvents.VIEWER_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.mark.RequestMark;
-import io.edgeward.edge.core.testing.MovableClock;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.IngestStandIn;
+import io.edgeward.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +30,7 @@ class LogShipperHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IngestStandIn ingest = IngestStandIn.start(KEY);
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T13:40:43.123Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T13:40:43.123Z"));
 
     @AfterEach
     void stopIngest() {
@@ -49,7 +51,7 @@ class LogShipperHandlerTest {
 
     static JsonNode invoke(LogShipperHandler handler, Object event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Events.bytes(event)), out, null);
+        handler.handleRequest(new ByteArrayInputStream(CloudFrontEvents.bytes(event)), out, null);
         return JSON.readTree(out.toByteArray());
     }
 
@@ -64,7 +66,7 @@ class LogShipperHandlerTest {
     void the_record_carries_the_viewer_response_event_fields() throws IOException {
         LogShipperHandler handler = handler();
 
-        invoke(handler, Events.load(VIEWER_RESPONSE));
+        invoke(handler, CloudFrontEvents.load(VIEWER_RESPONSE));
 
         Map<String, Object> record = shipped(handler).get(0);
         assertThat(record).containsEntry("v", 1).containsEntry("time", "2026-11-23T13:40:43.123Z")
@@ -80,8 +82,8 @@ class LogShipperHandlerTest {
     void below_400_is_logged_at_viewer_response_and_not_at_origin_response() throws IOException {
         LogShipperHandler handler = handler();
 
-        invoke(handler, Events.withRequestId(Events.load(ORIGIN_RESPONSE), "origin-200"));
-        invoke(handler, Events.withRequestId(Events.load(VIEWER_RESPONSE), "viewer-200"));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.load(ORIGIN_RESPONSE), "origin-200"));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.load(VIEWER_RESPONSE), "viewer-200"));
 
         assertThat(shipped(handler)).extracting(r -> r.get("requestId")).containsExactly("viewer-200");
     }
@@ -90,9 +92,9 @@ class LogShipperHandlerTest {
     void from_400_is_logged_at_origin_response_and_not_at_viewer_response() throws IOException {
         LogShipperHandler handler = handler();
 
-        invoke(handler, Events.withStatus(Events.withRequestId(Events.load(VIEWER_RESPONSE), "viewer-404"), 404));
-        invoke(handler, Events.withStatus(Events.withRequestId(Events.load(ORIGIN_RESPONSE), "origin-404"), 404));
-        invoke(handler, Events.withStatus(Events.withRequestId(Events.load(ORIGIN_RESPONSE), "origin-503"), 503));
+        invoke(handler, CloudFrontEvents.withStatus(CloudFrontEvents.withRequestId(CloudFrontEvents.load(VIEWER_RESPONSE), "viewer-404"), 404));
+        invoke(handler, CloudFrontEvents.withStatus(CloudFrontEvents.withRequestId(CloudFrontEvents.load(ORIGIN_RESPONSE), "origin-404"), 404));
+        invoke(handler, CloudFrontEvents.withStatus(CloudFrontEvents.withRequestId(CloudFrontEvents.load(ORIGIN_RESPONSE), "origin-503"), 503));
 
         assertThat(shipped(handler)).extracting(r -> r.get("requestId"), r -> r.get("status"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("origin-404", 404),
@@ -104,11 +106,11 @@ class LogShipperHandlerTest {
         LogShipperHandler handler = handler();
         // What CloudFront runs: a miss with 200 gives both events, a hit only viewer-response,
         // a miss with 404 only origin-response (no viewer-response function for status >= 400).
-        invoke(handler, Events.withRequestId(Events.load(ORIGIN_RESPONSE), "miss-200"));
-        invoke(handler, Events.withRequestId(Events.load(VIEWER_RESPONSE), "miss-200"));
-        invoke(handler, Events.withRequestId(Events.load(VIEWER_RESPONSE), "hit-200"));
-        invoke(handler, Events.withStatus(Events.withRequestId(Events.load(ORIGIN_RESPONSE), "miss-404"), 404));
-        invoke(handler, Events.withStatus(Events.withRequestId(Events.load(VIEWER_RESPONSE), "hit-304"), 304));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.load(ORIGIN_RESPONSE), "miss-200"));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.load(VIEWER_RESPONSE), "miss-200"));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.load(VIEWER_RESPONSE), "hit-200"));
+        invoke(handler, CloudFrontEvents.withStatus(CloudFrontEvents.withRequestId(CloudFrontEvents.load(ORIGIN_RESPONSE), "miss-404"), 404));
+        invoke(handler, CloudFrontEvents.withStatus(CloudFrontEvents.withRequestId(CloudFrontEvents.load(VIEWER_RESPONSE), "hit-304"), 304));
 
         assertThat(shipped(handler)).extracting(r -> r.get("requestId"))
                 .containsExactly("miss-200", "hit-200", "miss-404", "hit-304");
@@ -117,11 +119,11 @@ class LogShipperHandlerTest {
     @Test
     void sensitive_values_are_masked_before_they_leave_the_edge() throws IOException {
         LogShipperHandler handler = handler();
-        Map<String, Object> event = Events.withUri(Events.load(VIEWER_RESPONSE), "/reset",
+        Map<String, Object> event = CloudFrontEvents.withUri(CloudFrontEvents.load(VIEWER_RESPONSE), "/reset",
                 "user=ann&password=hunter2&Token=t0k3n");
-        Events.withRequestHeader(event, "Cookie", "__Host-ew=cookie-secret; other=x");
-        Events.withRequestHeader(event, "Authorization", "Basic YXV0aC1zZWNyZXQ=");
-        Events.withRequestHeader(event, "Referer", "https://shop.example/mail?token=referer-secret");
+        CloudFrontEvents.withRequestHeader(event, "Cookie", "__Host-ew=cookie-secret; other=x");
+        CloudFrontEvents.withRequestHeader(event, "Authorization", "Basic YXV0aC1zZWNyZXQ=");
+        CloudFrontEvents.withRequestHeader(event, "Referer", "https://shop.example/mail?token=referer-secret");
 
         invoke(handler, event);
 
@@ -136,9 +138,9 @@ class LogShipperHandlerTest {
     void configured_static_assets_are_not_logged() throws IOException {
         LogShipperHandler handler = handler(100, 1000, 4, List.of("css", "png"));
 
-        invoke(handler, Events.withRequestId(Events.withUri(Events.load(VIEWER_RESPONSE), "/s/site.css", ""), "css"));
-        invoke(handler, Events.withRequestId(Events.withUri(Events.load(VIEWER_RESPONSE), "/logo.PNG", ""), "png"));
-        invoke(handler, Events.withRequestId(Events.withUri(Events.load(VIEWER_RESPONSE), "/s/app.js", ""), "js"));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.withUri(CloudFrontEvents.load(VIEWER_RESPONSE), "/s/site.css", ""), "css"));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.withUri(CloudFrontEvents.load(VIEWER_RESPONSE), "/logo.PNG", ""), "png"));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.withUri(CloudFrontEvents.load(VIEWER_RESPONSE), "/s/app.js", ""), "js"));
 
         assertThat(shipped(handler)).extracting(r -> r.get("requestId")).containsExactly("js");
     }
@@ -148,8 +150,8 @@ class LogShipperHandlerTest {
         LogShipperHandler handler = handler();
         String mark = RequestMark.format("challenge", "stale", "mitigate", "c2Vzc2lvbi0x", "dec-9", "ja4 on list");
 
-        invoke(handler, Events.withRequestHeader(Events.load(VIEWER_RESPONSE), RequestMark.HEADER, mark));
-        invoke(handler, Events.withRequestHeader(Events.withStatus(Events.load(ORIGIN_RESPONSE), 403),
+        invoke(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.load(VIEWER_RESPONSE), RequestMark.HEADER, mark));
+        invoke(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.withStatus(CloudFrontEvents.load(ORIGIN_RESPONSE), 403),
                 RequestMark.HEADER, mark));
 
         assertThat(shipped(handler)).hasSize(2).allSatisfy(record -> assertThat(record)
@@ -165,9 +167,9 @@ class LogShipperHandlerTest {
         String mark = new RequestMark("allow", "stale", "mitigate", "c2Vzc2lvbi0x", null, null, 1_795_000_000L, 2,
                 "host,user-agent,accept,accept-language").format();
 
-        invoke(handler, Events.withRequestHeader(Events.withUri(Events.load(VIEWER_RESPONSE), "/products/3;.css", ""),
+        invoke(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.withUri(CloudFrontEvents.load(VIEWER_RESPONSE), "/products/3;.css", ""),
                 RequestMark.HEADER, mark));
-        invoke(handler, Events.withRequestHeader(Events.withStatus(Events.load(ORIGIN_RESPONSE), 404),
+        invoke(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.withStatus(CloudFrontEvents.load(ORIGIN_RESPONSE), 404),
                 RequestMark.HEADER, mark));
 
         assertThat(shipped(handler)).hasSize(2).allSatisfy(record -> assertThat(record)
@@ -182,7 +184,7 @@ class LogShipperHandlerTest {
     void without_a_mark_the_origin_requests_header_names_are_not_logged_as_the_viewers() throws IOException {
         LogShipperHandler handler = handler();
 
-        invoke(handler, Events.withStatus(Events.load(ORIGIN_RESPONSE), 404));
+        invoke(handler, CloudFrontEvents.withStatus(CloudFrontEvents.load(ORIGIN_RESPONSE), 404));
 
         assertThat(shipped(handler)).singleElement().satisfies(r -> assertThat(r).doesNotContainKey("headerNames"));
     }
@@ -191,7 +193,7 @@ class LogShipperHandlerTest {
     void an_unreadable_mark_still_logs_the_request_without_a_decision() throws IOException {
         LogShipperHandler handler = handler();
 
-        invoke(handler, Events.withRequestHeader(Events.load(VIEWER_RESPONSE), RequestMark.HEADER, "garbage|x"));
+        invoke(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.load(VIEWER_RESPONSE), RequestMark.HEADER, "garbage|x"));
 
         assertThat(shipped(handler)).singleElement().satisfies(r -> assertThat(r).doesNotContainKey("action"));
     }
@@ -202,39 +204,39 @@ class LogShipperHandlerTest {
         String cookie = "__Host-ew=eyJraWQiOiJrMSJ9.e30.sig; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=86400";
 
         JsonNode atViewer = invoke(handler,
-                Events.withRequestHeader(Events.load(VIEWER_RESPONSE), RequestMark.SET_COOKIE_HEADER, cookie));
-        Map<String, Object> origin = Events.withRequestHeader(Events.load(ORIGIN_RESPONSE),
+                CloudFrontEvents.withRequestHeader(CloudFrontEvents.load(VIEWER_RESPONSE), RequestMark.SET_COOKIE_HEADER, cookie));
+        Map<String, Object> origin = CloudFrontEvents.withRequestHeader(CloudFrontEvents.load(ORIGIN_RESPONSE),
                 RequestMark.SET_COOKIE_HEADER, cookie);
         JsonNode atOrigin = invoke(handler, origin);
 
         assertThat(atViewer.at("/headers/set-cookie/0/key").asText()).isEqualTo("Set-Cookie");
         assertThat(atViewer.at("/headers/set-cookie/0/value").asText()).isEqualTo(cookie);
         assertThat(atOrigin.at("/headers").has("set-cookie")).isFalse();
-        assertThat(atOrigin).isEqualTo(JSON.valueToTree(Events.response(origin)));
+        assertThat(atOrigin).isEqualTo(JSON.valueToTree(CloudFrontEvents.response(origin)));
     }
 
     @Test
     void the_response_is_otherwise_returned_exactly_as_it_came() throws IOException {
         LogShipperHandler handler = handler();
-        Map<String, Object> viewer = Events.withRequestHeader(Events.load(VIEWER_RESPONSE),
+        Map<String, Object> viewer = CloudFrontEvents.withRequestHeader(CloudFrontEvents.load(VIEWER_RESPONSE),
                 RequestMark.SET_COOKIE_HEADER, "__Host-ew=v");
-        Map<String, Object> origin = Events.withStatus(Events.load(ORIGIN_RESPONSE), 500);
+        Map<String, Object> origin = CloudFrontEvents.withStatus(CloudFrontEvents.load(ORIGIN_RESPONSE), 500);
 
         JsonNode viewerOut = invoke(handler, viewer);
         JsonNode originOut = invoke(handler, origin);
 
-        JsonNode expectedViewer = JSON.valueToTree(Events.response(viewer));
+        JsonNode expectedViewer = JSON.valueToTree(CloudFrontEvents.response(viewer));
         ((com.fasterxml.jackson.databind.node.ObjectNode) expectedViewer.get("headers")).set("set-cookie",
                 JSON.readTree("[{\"key\":\"Set-Cookie\",\"value\":\"__Host-ew=v\"}]"));
         assertThat(viewerOut).isEqualTo(expectedViewer);
-        assertThat(originOut).isEqualTo(JSON.valueToTree(Events.response(origin)));
+        assertThat(originOut).isEqualTo(JSON.valueToTree(CloudFrontEvents.response(origin)));
     }
 
     @Test
     void an_existing_set_cookie_of_the_origin_is_kept_next_to_ours() throws IOException {
         LogShipperHandler handler = handler();
-        Map<String, Object> event = Events.withResponseHeader(Events.load(VIEWER_RESPONSE), "Set-Cookie", "cart=1");
-        Events.withRequestHeader(event, RequestMark.SET_COOKIE_HEADER, "__Host-ew=v");
+        Map<String, Object> event = CloudFrontEvents.withResponseHeader(CloudFrontEvents.load(VIEWER_RESPONSE), "Set-Cookie", "cart=1");
+        CloudFrontEvents.withRequestHeader(event, RequestMark.SET_COOKIE_HEADER, "__Host-ew=v");
 
         JsonNode out = invoke(handler, event);
 
@@ -244,21 +246,21 @@ class LogShipperHandlerTest {
     @Test
     void a_set_cookie_value_with_line_breaks_is_not_set() throws IOException {
         LogShipperHandler handler = handler();
-        Map<String, Object> event = Events.withRequestHeader(Events.load(VIEWER_RESPONSE),
+        Map<String, Object> event = CloudFrontEvents.withRequestHeader(CloudFrontEvents.load(VIEWER_RESPONSE),
                 RequestMark.SET_COOKIE_HEADER, "a=b\r\nX-Injected: 1");
 
         JsonNode out = invoke(handler, event);
 
-        assertThat(out).isEqualTo(JSON.valueToTree(Events.response(event)));
+        assertThat(out).isEqualTo(JSON.valueToTree(CloudFrontEvents.response(event)));
     }
 
     @Test
     void a_response_generated_by_viewer_request_is_not_logged_twice() throws IOException {
         LogShipperHandler handler = handler();
 
-        invoke(handler, Events.withResponseHeader(Events.withStatus(Events.load(VIEWER_RESPONSE), 200),
+        invoke(handler, CloudFrontEvents.withResponseHeader(CloudFrontEvents.withStatus(CloudFrontEvents.load(VIEWER_RESPONSE), 200),
                 "x-edgeward-action", "challenge"));
-        invoke(handler, Events.withRequestId(Events.load(VIEWER_RESPONSE), "served"));
+        invoke(handler, CloudFrontEvents.withRequestId(CloudFrontEvents.load(VIEWER_RESPONSE), "served"));
 
         assertThat(shipped(handler)).extracting(r -> r.get("requestId")).containsExactly("served");
     }
@@ -267,7 +269,7 @@ class LogShipperHandlerTest {
     void cloudfronts_own_user_agent_at_origin_response_is_not_logged_as_the_viewers() throws IOException {
         LogShipperHandler handler = handler();
 
-        invoke(handler, Events.withStatus(Events.load(ORIGIN_RESPONSE), 404));
+        invoke(handler, CloudFrontEvents.withStatus(CloudFrontEvents.load(ORIGIN_RESPONSE), 404));
 
         assertThat(shipped(handler)).singleElement().satisfies(r -> assertThat(r).doesNotContainKey("userAgent")
                 .containsEntry("status", 404).containsEntry("clientIp", "203.0.113.178"));

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.IngestStandIn;
+import io.edgeward.testing.ProtectorStandIn;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +27,7 @@ class GeneratedResponseShippingTest {
     @BeforeEach
     void start() throws Exception {
         protector = ProtectorStandIn.start();
-        ingest = IngestStandIn.start();
+        ingest = IngestStandIn.start("ingest-key");
         fixture = new HandlerFixture();
         Map<String, Object> config = HandlerFixture.config(protector.url());
         config.put("ingest", Map.of("url", ingest.url(), "apiKey", "ingest-key", "batchSize", 50, "maxAge", "PT2S",
@@ -42,27 +45,27 @@ class GeneratedResponseShippingTest {
     @Test
     void a_blocked_request_is_shipped_to_ingest_when_its_batch_is_due() throws Exception {
         protector.answer("block", 60, "ip on blocklist", "d-1");
-        HandlerFixture.run(handler, Events.viewerRequest());
+        HandlerFixture.run(handler, CloudFrontEvents.viewerRequest());
         assertThat(handler.shipperStats().queued()).isEqualTo(1);
 
         protector.answer("allow", 60, null, null);
         fixture.clock.advance(Duration.ofSeconds(2));
-        HandlerFixture.run(handler, Events.viewerRequest());
+        HandlerFixture.run(handler, CloudFrontEvents.viewerRequest());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> ingest.records.size() == 1);
-        JsonNode record = ingest.records.get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ingest.acceptedRecords().size() == 1);
+        JsonNode record = ingest.acceptedRecords().get(0);
         assertThat(record.get("source").asText()).isEqualTo("edge-viewer-request");
         assertThat(record.get("status").asInt()).isEqualTo(403);
         assertThat(record.get("action").asText()).isEqualTo("block");
         assertThat(record.get("mode").asText()).isEqualTo("mitigate");
         assertThat(record.get("clientIp").asText()).isEqualTo("203.0.113.178");
         assertThat(record.get("requestId").asText()).startsWith("4TyzHTaYWb1GX1");
-        assertThat(ingest.authorizations).containsOnly("Bearer ingest-key");
+        assertThat(ingest.authorizations()).containsOnly("Bearer ingest-key");
     }
 
     @Test
     void forwarded_requests_are_left_to_the_log_shipper_function() throws Exception {
-        HandlerFixture.run(handler, Events.viewerRequest());
+        HandlerFixture.run(handler, CloudFrontEvents.viewerRequest());
 
         assertThat(handler.shipperStats().queued()).isZero();
     }

@@ -2,9 +2,11 @@ package io.edgeward.edge.viewer;
 
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
-import io.edgeward.edge.core.testing.MovableClock;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.ProtectorStandIn;
+import io.edgeward.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +27,7 @@ final class HandlerFixture {
     static final String OTHER_KEY = Base64.getUrlEncoder().withoutPadding()
             .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8));
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T13:40:43Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-23T13:40:43Z"));
     final List<Map<String, Object>> generated = new ArrayList<>();
 
     /**
@@ -57,7 +59,7 @@ final class HandlerFixture {
     /** Runs an event through the RequestStreamHandler interface, as Lambda does. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> run(ViewerRequestHandler handler, Map<String, Object> event) throws IOException {
-        return Events.JSON.readValue(runBytes(handler, Events.JSON.writeValueAsBytes(event)), Map.class);
+        return CloudFrontEvents.JSON.readValue(runBytes(handler, CloudFrontEvents.JSON.writeValueAsBytes(event)), Map.class);
     }
 
     static byte[] runBytes(ViewerRequestHandler handler, byte[] input) throws IOException {

@@ -1,11 +1,13 @@
 package io.edgeward.edge.viewer;
 
-import static io.edgeward.edge.viewer.Events.header;
+import static io.edgeward.testing.CloudFrontEvents.header;
 import static io.edgeward.edge.viewer.HandlerFixture.cookiePair;
 import static io.edgeward.edge.viewer.HandlerFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.ProtectorStandIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -43,13 +45,13 @@ class HoldTheLineHandlerTest {
     @Test
     void cookie_carried_block_holds_while_protector_is_down() throws Exception {
         protector.answerBlock("session", now() + 3600);
-        Map<String, Object> blocked = run(handler, Events.viewerRequest());
+        Map<String, Object> blocked = run(handler, CloudFrontEvents.viewerRequest());
         String cookie = cookiePair(header(blocked, "set-cookie"));
         int calls = protector.calls();
         protector.close();
         fixture.clock.advance(Duration.ofSeconds(90));
 
-        Map<String, Object> again = run(handler, withCookie(Events.viewerRequest(), cookie));
+        Map<String, Object> again = run(handler, withCookie(CloudFrontEvents.viewerRequest(), cookie));
 
         assertThat(again.get("status")).isEqualTo("403");
         assertThat(header(again, "x-edgeward-action")).isEqualTo("block");
@@ -60,7 +62,7 @@ class HoldTheLineHandlerTest {
     @Test
     void verify_never_lifts_a_cookie_carried_block() throws Exception {
         protector.answerBlock("session", now() + 3600);
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "set-cookie"));
 
         Map<String, Object> verify = run(handler, verifyRequest(cookie));
 
@@ -72,12 +74,12 @@ class HoldTheLineHandlerTest {
 
     @Test
     void a_passed_challenge_counts_in_the_cookie_and_reaches_the_next_check() throws Exception {
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "x-edgeward-set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "x-edgeward-set-cookie"));
 
         Map<String, Object> passed = run(handler, verifyRequest(cookie));
         String upgraded = cookiePair(header(passed, "set-cookie"));
         fixture.clock.advance(Duration.ofSeconds(6));
-        run(handler, withCookie(Events.viewerRequest(), upgraded));
+        run(handler, withCookie(CloudFrontEvents.viewerRequest(), upgraded));
 
         assertThat(passed.get("status")).isEqualTo("303");
         assertThat(protector.lastRequest()).containsEntry("challengePasses", 1).containsEntry("challengePassed", true)
@@ -86,10 +88,10 @@ class HoldTheLineHandlerTest {
 
     @Test
     void with_the_breaker_open_a_verify_answers_at_once_without_a_call() throws Exception {
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "x-edgeward-set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "x-edgeward-set-cookie"));
         protector.failWith(500);
         for (int i = 0; i < 3; i++) {
-            run(handler, Events.viewerRequest());
+            run(handler, CloudFrontEvents.viewerRequest());
         }
         int verifies = protector.verifyCalls();
 
@@ -103,10 +105,10 @@ class HoldTheLineHandlerTest {
     @Test
     void a_blocked_address_stays_blocked_from_the_cache_when_protector_fails() throws Exception {
         protector.answerBlock("ip", now() + 3600);
-        run(handler, Events.viewerRequest());
+        run(handler, CloudFrontEvents.viewerRequest());
         protector.failWith(500);
 
-        Map<String, Object> again = run(handler, Events.withHeader(Events.viewerRequest(), "User-Agent",
+        Map<String, Object> again = run(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "User-Agent",
                 "Mozilla/5.0 (a disguise)"));
 
         assertThat(again.get("status")).isEqualTo("403");
@@ -120,7 +122,7 @@ class HoldTheLineHandlerTest {
     void a_page_dressed_as_an_excluded_asset_is_checked_and_blocked(String rawPath) throws Exception {
         protector.answer("block", 0, "ip on blocklist", "d-1");
 
-        Map<String, Object> out = run(handler, Events.withUri(Events.viewerRequest(), rawPath));
+        Map<String, Object> out = run(handler, CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), rawPath));
 
         assertThat(out.get("status")).isEqualTo("403");
         assertThat(protector.calls()).isEqualTo(1);
@@ -131,7 +133,7 @@ class HoldTheLineHandlerTest {
 
     @Test
     void the_check_request_has_the_normalised_path_and_the_header_names() throws Exception {
-        run(handler, Events.withUri(Events.viewerRequest(), "/products;v=2/3"));
+        run(handler, CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/products;v=2/3"));
 
         assertThat(protector.lastRequest()).containsEntry("path", "/products/3")
                 .containsEntry("rawPath", "/products;v=2/3").containsEntry("headerNames", "host,user-agent,accept")
@@ -141,9 +143,9 @@ class HoldTheLineHandlerTest {
     @Test
     void robots_txt_reaches_a_blocked_client_unchecked() throws Exception {
         protector.answerBlock("ip", now() + 3600);
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "set-cookie"));
 
-        Map<String, Object> robots = run(handler, withCookie(Events.withUri(Events.viewerRequest(), "/robots.txt"),
+        Map<String, Object> robots = run(handler, withCookie(CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/robots.txt"),
                 cookie));
 
         assertThat(robots).doesNotContainKey("status").containsEntry("uri", "/robots.txt");
@@ -158,13 +160,13 @@ class HoldTheLineHandlerTest {
         ((Map<String, Object>) config.get("protector")).put("rate", Map.of("perSecond", 1, "burst", 1));
         ViewerRequestHandler limited = fixture.handler(config);
 
-        run(limited, Events.viewerRequest());
-        Map<String, Object> shed = run(limited, Events.viewerRequest());
+        run(limited, CloudFrontEvents.viewerRequest());
+        Map<String, Object> shed = run(limited, CloudFrontEvents.viewerRequest());
 
         assertThat(protector.calls()).isEqualTo(1);
         assertThat(RequestMark.parse(header(shed, "x-edgeward-mark")).reason()).isEqualTo("fail-open: shed");
         fixture.clock.advance(Duration.ofSeconds(1));
-        run(limited, Events.viewerRequest());
+        run(limited, CloudFrontEvents.viewerRequest());
         assertThat(protector.calls()).isEqualTo(2);
     }
 
@@ -177,16 +179,16 @@ class HoldTheLineHandlerTest {
     }
 
     private static Map<String, Object> withCookie(Map<String, Object> event, String cookie) {
-        return Events.withHeader(event, "Cookie", cookie);
+        return CloudFrontEvents.withRequestHeader(event, "Cookie", cookie);
     }
 
     /** A browser posting a solved challenge to the verify path, with the body CloudFront includes. */
     private static Map<String, Object> verifyRequest(String cookie) throws Exception {
-        Map<String, Object> event = withCookie(Events.withUri(Events.viewerRequest(), "/.edgeward/challenge/verify"),
+        Map<String, Object> event = withCookie(CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/.edgeward/challenge/verify"),
                 cookie);
-        Events.withHeader(event, "Content-Type", "application/x-www-form-urlencoded");
-        Events.withHeader(event, "Accept", "text/html");
-        Map<String, Object> request = Events.request(event);
+        CloudFrontEvents.withRequestHeader(event, "Content-Type", "application/x-www-form-urlencoded");
+        CloudFrontEvents.withRequestHeader(event, "Accept", "text/html");
+        Map<String, Object> request = CloudFrontEvents.request(event);
         request.put("method", "POST");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("inputTruncated", false);

@@ -1,12 +1,14 @@
 package io.edgeward.edge.viewer;
 
-import static io.edgeward.edge.viewer.Events.header;
+import static io.edgeward.testing.CloudFrontEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.ProtectorStandIn;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +64,7 @@ class OriginRequestHandlerTest {
     @SuppressWarnings("unchecked")
     void the_check_names_the_scopes_and_carries_cloudfronts_viewer_headers_and_the_session() throws Exception {
         Map<String, Object> event = originRequestAfterViewerRequest();
-        String sessionId = RequestMark.parse(header(Events.request(event), "x-edgeward-mark")).sessionId();
+        String sessionId = RequestMark.parse(header(CloudFrontEvents.request(event), "x-edgeward-mark")).sessionId();
 
         run(handler(HandlerFixture.config(protector.url())), event);
 
@@ -76,7 +78,7 @@ class OriginRequestHandlerTest {
     @Test
     void an_allow_answer_returns_the_request_with_its_origin_and_marks_untouched() throws Exception {
         Map<String, Object> event = originRequestAfterViewerRequest();
-        Map<String, Object> original = Events.JSON.convertValue(Events.request(event), Map.class);
+        Map<String, Object> original = CloudFrontEvents.JSON.convertValue(CloudFrontEvents.request(event), Map.class);
 
         Map<String, Object> out = run(handler(HandlerFixture.config(protector.url())), event);
 
@@ -85,11 +87,11 @@ class OriginRequestHandlerTest {
 
     @Test
     void the_real_event_without_cloudfront_viewer_headers_passes_unchanged_without_a_call() throws Exception {
-        Map<String, Object> event = Events.read("awsdocs_origin-request.json");
+        Map<String, Object> event = CloudFrontEvents.load("awsdocs_origin-request.json");
 
         Map<String, Object> out = run(handler(HandlerFixture.config(protector.url())), event);
 
-        assertThat(out).isEqualTo(Events.request(Events.read("awsdocs_origin-request.json")));
+        assertThat(out).isEqualTo(CloudFrontEvents.request(CloudFrontEvents.load("awsdocs_origin-request.json")));
         assertThat(protector.calls()).isZero();
     }
 
@@ -97,7 +99,7 @@ class OriginRequestHandlerTest {
     @SuppressWarnings("unchecked")
     void a_hanging_protector_fails_open_within_the_budget() throws Exception {
         Map<String, Object> event = originRequestAfterViewerRequest();
-        Map<String, Object> original = Events.JSON.convertValue(Events.request(event), Map.class);
+        Map<String, Object> original = CloudFrontEvents.JSON.convertValue(CloudFrontEvents.request(event), Map.class);
         int viewerChecks = protector.calls();
         protector.hang();
         Map<String, Object> config = HandlerFixture.config(protector.url());
@@ -133,7 +135,7 @@ class OriginRequestHandlerTest {
 
         Map<String, Object> out = run(handler(HandlerFixture.config(url)), event);
 
-        assertThat(header(out, "x-edgeward-mark")).isEqualTo(header(Events.request(event), "x-edgeward-mark"));
+        assertThat(header(out, "x-edgeward-mark")).isEqualTo(header(CloudFrontEvents.request(event), "x-edgeward-mark"));
         assertThat(header(out, "x-edgeward-set-cookie")).isNotNull();
     }
 
@@ -165,18 +167,18 @@ class OriginRequestHandlerTest {
      * origin-request event carrying what that function forwarded and what CloudFront adds.
      */
     private Map<String, Object> originRequestAfterViewerRequest() throws IOException {
-        Map<String, Object> viewer = Events.viewerRequest();
-        String userAgent = header(Events.request(viewer), "user-agent");
+        Map<String, Object> viewer = CloudFrontEvents.viewerRequest();
+        String userAgent = header(CloudFrontEvents.request(viewer), "user-agent");
         Map<String, Object> forwarded = HandlerFixture.run(fixture.handler(HandlerFixture.config(protector.url())),
                 viewer);
-        Map<String, Object> event = Events.read("awsdocs_origin-request.json");
-        Events.withHeader(event, "User-Agent", userAgent);
-        Events.withHeader(event, "Accept", "text/html");
-        Events.withHeader(event, "X-Edgeward-Mark", header(forwarded, "x-edgeward-mark"));
-        Events.withHeader(event, "X-Edgeward-Set-Cookie", header(forwarded, "x-edgeward-set-cookie"));
-        Events.withHeader(event, "CloudFront-Viewer-JA4-Fingerprint", JA4);
-        Events.withHeader(event, "CloudFront-Viewer-Country", "DE");
-        Events.withHeader(event, "CloudFront-Viewer-ASN", "64500");
+        Map<String, Object> event = CloudFrontEvents.load("awsdocs_origin-request.json");
+        CloudFrontEvents.withRequestHeader(event, "User-Agent", userAgent);
+        CloudFrontEvents.withRequestHeader(event, "Accept", "text/html");
+        CloudFrontEvents.withRequestHeader(event, "X-Edgeward-Mark", header(forwarded, "x-edgeward-mark"));
+        CloudFrontEvents.withRequestHeader(event, "X-Edgeward-Set-Cookie", header(forwarded, "x-edgeward-set-cookie"));
+        CloudFrontEvents.withRequestHeader(event, "CloudFront-Viewer-JA4-Fingerprint", JA4);
+        CloudFrontEvents.withRequestHeader(event, "CloudFront-Viewer-Country", "DE");
+        CloudFrontEvents.withRequestHeader(event, "CloudFront-Viewer-ASN", "64500");
         return event;
     }
 
@@ -184,7 +186,7 @@ class OriginRequestHandlerTest {
     private static Map<String, Object> run(OriginRequestHandler handler, Map<String, Object> event)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Events.JSON.writeValueAsBytes(event)), out, null);
-        return Events.JSON.readValue(out.toByteArray(), Map.class);
+        handler.handleRequest(new ByteArrayInputStream(CloudFrontEvents.JSON.writeValueAsBytes(event)), out, null);
+        return CloudFrontEvents.JSON.readValue(out.toByteArray(), Map.class);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.ProtectorStandIn;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ class ViewerRequestHandlerFuzzTest {
     void start() throws Exception {
         protector = ProtectorStandIn.start();
         handler = new HandlerFixture().handler(HandlerFixture.config(protector.url()));
-        validCookie = HandlerFixture.cookiePair(Events.header(HandlerFixture.run(handler, Events.viewerRequest()),
+        validCookie = HandlerFixture.cookiePair(CloudFrontEvents.header(HandlerFixture.run(handler, CloudFrontEvents.viewerRequest()),
                 "x-edgeward-set-cookie"));
     }
 
@@ -48,13 +50,13 @@ class ViewerRequestHandlerFuzzTest {
     @Test
     void mutated_events_always_get_a_valid_answer() throws Exception {
         for (int i = 0; i < 500; i++) {
-            Map<String, Object> event = Events.read(EVENTS[random.nextInt(EVENTS.length)]);
+            Map<String, Object> event = CloudFrontEvents.load(EVENTS[random.nextInt(EVENTS.length)]);
             int mutations = 1 + random.nextInt(4);
             for (int m = 0; m < mutations; m++) {
                 mutate(event);
             }
             vary(protector);
-            byte[] input = Events.JSON.writeValueAsBytes(event);
+            byte[] input = CloudFrontEvents.JSON.writeValueAsBytes(event);
             String what = "iteration " + i + " (seed " + SEED + "): " + shorten(new String(input, StandardCharsets.UTF_8));
 
             byte[][] output = new byte[1][];
@@ -65,14 +67,14 @@ class ViewerRequestHandlerFuzzTest {
 
     @Test
     void raw_bytes_always_get_a_json_object() throws Exception {
-        byte[] real = Events.text("awsdocs_viewer-request.json").getBytes(StandardCharsets.UTF_8);
+        byte[] real = CloudFrontEvents.text("awsdocs_viewer-request.json").getBytes(StandardCharsets.UTF_8);
         List<byte[]> inputs = new ArrayList<>();
         inputs.add(new byte[0]);
         inputs.add("null".getBytes(StandardCharsets.UTF_8));
         inputs.add("[]".getBytes(StandardCharsets.UTF_8));
         inputs.add("\"Records\"".getBytes(StandardCharsets.UTF_8));
         inputs.add("[".repeat(100_000).getBytes(StandardCharsets.UTF_8));
-        inputs.add(Events.text("awsdocs_viewer-request.json").getBytes(StandardCharsets.UTF_16));
+        inputs.add(CloudFrontEvents.text("awsdocs_viewer-request.json").getBytes(StandardCharsets.UTF_16));
         for (int i = 0; i < 200; i++) {
             byte[] bytes = random.nextBoolean() ? real.clone() : new byte[random.nextInt(2048)];
             if (bytes.length == real.length) {
@@ -90,13 +92,13 @@ class ViewerRequestHandlerFuzzTest {
             byte[][] output = new byte[1][];
             assertThatCode(() -> output[0] = HandlerFixture.runBytes(handler, input)).as("input " + i)
                     .doesNotThrowAnyException();
-            assertThat(Events.JSON.readTree(output[0]).isObject()).as("input " + i).isTrue();
+            assertThat(CloudFrontEvents.JSON.readTree(output[0]).isObject()).as("input " + i).isTrue();
         }
     }
 
     /** A JSON object; for an event with a request, a generated mitigation response or a request to forward. */
     private void assertValidAnswer(byte[] output, Map<String, Object> request, String what) throws Exception {
-        JsonNode answer = Events.JSON.readTree(output);
+        JsonNode answer = CloudFrontEvents.JSON.readTree(output);
         assertThat(answer.isObject()).as(what).isTrue();
         if (request == null) {
             assertThat(answer.isEmpty()).as(what).isTrue();
@@ -108,7 +110,7 @@ class ViewerRequestHandlerFuzzTest {
             assertThat(answer.at("/headers/x-edgeward-action/0/value").asText()).as(what).isIn("block", "challenge");
             assertThat(output.length).as(what).isLessThan(40 * 1024);
         } else {
-            assertThat(answer.has("uri") || answer.equals(Events.JSON.valueToTree(PassthroughRequest.unspoofed(request))))
+            assertThat(answer.has("uri") || answer.equals(CloudFrontEvents.JSON.valueToTree(PassthroughRequest.unspoofed(request))))
                     .as(what + " answered " + shorten(answer.toString())).isTrue();
             for (java.util.Iterator<String> names = answer.path("headers").fieldNames(); names.hasNext(); ) {
                 String name = names.next();
@@ -137,8 +139,8 @@ class ViewerRequestHandlerFuzzTest {
             case 0 -> request.remove(pick(new ArrayList<>(request.keySet())));
             case 1 -> request.put(pick(List.of("clientIp", "uri", "method", "querystring", "headers", "body")),
                     oddValue());
-            case 2 -> Events.withHeader(event, "Cookie", oddCookie());
-            case 3 -> Events.withHeader(event, pick(List.of("User-Agent", "Accept", "Host", "X-Edgeward-Mark",
+            case 2 -> CloudFrontEvents.withRequestHeader(event, "Cookie", oddCookie());
+            case 3 -> CloudFrontEvents.withRequestHeader(event, pick(List.of("User-Agent", "Accept", "Host", "X-Edgeward-Mark",
                     "CloudFront-Viewer-Country", "Cookie")), oddString());
             case 4 -> {
                 Object headers = request.get("headers");
@@ -149,7 +151,7 @@ class ViewerRequestHandlerFuzzTest {
                 }
             }
             case 5 -> replaceSomewhere(event, 0);
-            case 6 -> Events.withHeader(event, "Cookie", validCookie);
+            case 6 -> CloudFrontEvents.withRequestHeader(event, "Cookie", validCookie);
             case 7 -> request.put("uri", pick(List.of("/", "/api/x", "/watch/y", "/a.css", "/.well-known/z", "",
                     "/%00%ff", "/é/ü", "relative", "/" + "a".repeat(10_000))));
             default -> event.put("Records", random.nextBoolean() ? new ArrayList<>() : oddValue());
@@ -158,7 +160,7 @@ class ViewerRequestHandlerFuzzTest {
 
     private static Map<String, Object> requestOf(Map<String, Object> event) {
         try {
-            return Events.request(event);
+            return CloudFrontEvents.request(event);
         } catch (RuntimeException notThere) {
             return null;
         }

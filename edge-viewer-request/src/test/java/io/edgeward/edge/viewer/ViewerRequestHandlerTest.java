@@ -1,6 +1,6 @@
 package io.edgeward.edge.viewer;
 
-import static io.edgeward.edge.viewer.Events.header;
+import static io.edgeward.testing.CloudFrontEvents.header;
 import static io.edgeward.edge.viewer.HandlerFixture.cookiePair;
 import static io.edgeward.edge.viewer.HandlerFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,8 @@ import io.edgeward.edge.core.port.EdgePorts;
 import io.edgeward.edge.jvm.EdgeSetup;
 import io.edgeward.edge.jvm.JvmPorts;
 import io.edgeward.edge.jvm.NimbusTokenCodec;
+import io.edgeward.testing.CloudFrontEvents;
+import io.edgeward.testing.ProtectorStandIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +40,7 @@ class ViewerRequestHandlerTest {
 
     @Test
     void first_visit_is_checked_and_forwarded_with_a_new_session_cookie() throws Exception {
-        Map<String, Object> out = run(handler, Events.viewerRequest());
+        Map<String, Object> out = run(handler, CloudFrontEvents.viewerRequest());
 
         assertThat(protector.calls()).isEqualTo(1);
         assertThat(out.get("uri")).isEqualTo("/");
@@ -53,10 +55,10 @@ class ViewerRequestHandlerTest {
 
     @Test
     void protector_gets_the_contract_check_request_with_the_edge_key() throws Exception {
-        Map<String, Object> event = Events.withHeader(Events.viewerRequest(), "CloudFront-Viewer-Country", "DE");
-        Events.withHeader(event, "CloudFront-Viewer-JA4-Fingerprint", "t13d1516h2_8daaf6152771_b0da82dd1658");
-        Events.withHeader(event, "Accept-Language", "de");
-        Events.request(event).put("querystring", "q=shoes");
+        Map<String, Object> event = CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "CloudFront-Viewer-Country", "DE");
+        CloudFrontEvents.withRequestHeader(event, "CloudFront-Viewer-JA4-Fingerprint", "t13d1516h2_8daaf6152771_b0da82dd1658");
+        CloudFrontEvents.withRequestHeader(event, "Accept-Language", "de");
+        CloudFrontEvents.request(event).put("querystring", "q=shoes");
 
         run(handler, event);
 
@@ -73,9 +75,9 @@ class ViewerRequestHandlerTest {
 
     @Test
     void return_visit_with_a_fresh_cookie_makes_no_protector_call() throws Exception {
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "x-edgeward-set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "x-edgeward-set-cookie"));
 
-        Map<String, Object> out = run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", "a=1; " + cookie));
+        Map<String, Object> out = run(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie", "a=1; " + cookie));
 
         assertThat(protector.calls()).isEqualTo(1);
         assertThat(header(out, "x-edgeward-set-cookie")).isNull();
@@ -86,12 +88,12 @@ class ViewerRequestHandlerTest {
 
     @Test
     void check_interval_doubles_for_a_session_in_good_standing() throws Exception {
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "x-edgeward-set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "x-edgeward-set-cookie"));
         int[] calls = new int[4];
         long[] waits = {4, 2, 9, 2};
         for (int i = 0; i < waits.length; i++) {
             fixture.clock.advance(Duration.ofSeconds(waits[i]));
-            Map<String, Object> out = run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", cookie));
+            Map<String, Object> out = run(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie", cookie));
             if (header(out, "x-edgeward-set-cookie") != null) {
                 cookie = cookiePair(header(out, "x-edgeward-set-cookie"));
             }
@@ -105,13 +107,13 @@ class ViewerRequestHandlerTest {
 
     @Test
     void tampered_cookie_counts_as_no_cookie() throws Exception {
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "x-edgeward-set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "x-edgeward-set-cookie"));
         String sessionId = (String) protector.lastRequest().get("sessionId");
         char last = cookie.charAt(cookie.length() - 2);
         String tampered = cookie.substring(0, cookie.length() - 2) + (last == 'A' ? 'B' : 'A')
                 + cookie.charAt(cookie.length() - 1);
 
-        Map<String, Object> out = run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", tampered));
+        Map<String, Object> out = run(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie", tampered));
 
         assertThat(protector.calls()).isEqualTo(2);
         assertThat(protector.lastRequest().get("cookieState")).isEqualTo("tampered");
@@ -121,10 +123,10 @@ class ViewerRequestHandlerTest {
 
     @Test
     void expired_cookie_counts_as_no_cookie() throws Exception {
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "x-edgeward-set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "x-edgeward-set-cookie"));
         fixture.clock.advance(Duration.ofHours(24).plusSeconds(1));
 
-        run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", cookie));
+        run(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie", cookie));
 
         assertThat(protector.calls()).isEqualTo(2);
         assertThat(protector.lastRequest().get("cookieState")).isEqualTo("expired");
@@ -137,7 +139,7 @@ class ViewerRequestHandlerTest {
         String cookie = "__Host-ew=" + foreign.sign(Map.of("v", 1, "sid", "AAAAAAAAAAAAAAAAAAAAAA", "iat", 0,
                 "exp", 4_000_000_000L, "chk", 4_000_000_000L, "gen", 0, "uah", "x"));
 
-        run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", cookie));
+        run(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie", cookie));
 
         assertThat(protector.calls()).isEqualTo(1);
         assertThat(protector.lastRequest().get("cookieState")).isEqualTo("foreign_key");
@@ -145,9 +147,9 @@ class ViewerRequestHandlerTest {
 
     @Test
     void cookie_from_another_user_agent_counts_as_no_cookie() throws Exception {
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "x-edgeward-set-cookie"));
-        Map<String, Object> event = Events.withHeader(Events.viewerRequest(), "Cookie", cookie);
-        Events.withHeader(event, "User-Agent", "python-requests/2.32");
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "x-edgeward-set-cookie"));
+        Map<String, Object> event = CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie", cookie);
+        CloudFrontEvents.withRequestHeader(event, "User-Agent", "python-requests/2.32");
 
         run(handler, event);
 
@@ -157,12 +159,12 @@ class ViewerRequestHandlerTest {
 
     @Test
     void key_rotation_keeps_cookies_signed_with_the_previous_key_valid() throws Exception {
-        String cookie = cookiePair(header(run(handler, Events.viewerRequest()), "x-edgeward-set-cookie"));
+        String cookie = cookiePair(header(run(handler, CloudFrontEvents.viewerRequest()), "x-edgeward-set-cookie"));
         Map<String, Object> rotated = HandlerFixture.config(protector.url());
         rotated.put("cookie", Map.of("keys", Map.of("k1", HandlerFixture.KEY_1, "k2", HandlerFixture.OTHER_KEY),
                 "signingKey", "k2"));
 
-        Map<String, Object> out = run(fixture.handler(rotated), Events.withHeader(Events.viewerRequest(), "Cookie",
+        Map<String, Object> out = run(fixture.handler(rotated), CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie",
                 cookie));
 
         assertThat(protector.calls()).isEqualTo(1);
@@ -171,10 +173,11 @@ class ViewerRequestHandlerTest {
 
     @Test
     void viewer_sent_edgeward_headers_are_stripped() throws Exception {
-        Map<String, Object> event = Events.withHeader(Events.viewerRequest(), "X-Edgeward-Action", "allow");
-        Events.withHeader(event, "X-Edgeward-Set-Cookie", "evil=1");
-        Events.withHeader(event, "X-Edgeward-Session", "spoofed");
-        Events.withUri(event, "/styles/site.css");
+        Map<String, Object> event = CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(),
+                "X-Edgeward-Action", "allow");
+        CloudFrontEvents.withRequestHeader(event, "X-Edgeward-Set-Cookie", "evil=1");
+        CloudFrontEvents.withRequestHeader(event, "X-Edgeward-Session", "spoofed");
+        CloudFrontEvents.withUri(event, "/styles/site.css");
 
         Map<String, Object> out = run(handler, event);
 
@@ -186,8 +189,8 @@ class ViewerRequestHandlerTest {
 
     @Test
     void excluded_paths_and_extensions_are_forwarded_without_a_check() throws Exception {
-        Map<String, Object> wellKnown = run(handler, Events.withUri(Events.viewerRequest(), "/.well-known/security.txt"));
-        Map<String, Object> image = run(handler, Events.withUri(Events.viewerRequest(), "/img/Logo.PNG"));
+        Map<String, Object> wellKnown = run(handler, CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/.well-known/security.txt"));
+        Map<String, Object> image = run(handler, CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/img/Logo.PNG"));
 
         assertThat(protector.calls()).isZero();
         // /.well-known/ is always served by default, which an exclusion of the same prefix no longer needs to say.
@@ -200,14 +203,14 @@ class ViewerRequestHandlerTest {
     void mitigate_mode_blocks_with_a_generated_403_that_sets_the_cookie() throws Exception {
         protector.answer("block", 60, "ip on blocklist", "d-1");
 
-        Map<String, Object> out = run(handler, Events.viewerRequest());
+        Map<String, Object> out = run(handler, CloudFrontEvents.viewerRequest());
 
         assertThat(out.get("status")).isEqualTo("403");
         assertThat(header(out, "x-edgeward-action")).isEqualTo("block");
         assertThat(header(out, "cache-control")).isEqualTo("no-store");
         assertThat(header(out, "set-cookie")).startsWith("__Host-ew=");
         assertThat(header(out, "content-type")).isEqualTo("application/json");
-        assertThat(Events.JSON.readTree((String) out.get("body")).get("action").asText()).isEqualTo("block");
+        assertThat(CloudFrontEvents.JSON.readTree((String) out.get("body")).get("action").asText()).isEqualTo("block");
         assertThat(fixture.generated).hasSize(1);
         assertThat((String) fixture.generated.get(0).get("mark")).startsWith("1|block|none|mitigate|");
     }
@@ -215,7 +218,7 @@ class ViewerRequestHandlerTest {
     @Test
     void challenge_is_an_html_page_for_browsers() throws Exception {
         protector.answer("challenge", 0, "automation user agent", null);
-        Map<String, Object> event = Events.withHeader(Events.viewerRequest(), "Accept",
+        Map<String, Object> event = CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Accept",
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
         Map<String, Object> out = run(handler, event);
@@ -231,8 +234,8 @@ class ViewerRequestHandlerTest {
     @Test
     void challenge_is_a_json_envelope_for_clients_that_do_not_accept_html() throws Exception {
         protector.answer("challenge", 0, "automation user agent", null);
-        Map<String, Object> event = Events.viewerRequest();
-        Events.request(event).put("querystring", "page=2");
+        Map<String, Object> event = CloudFrontEvents.viewerRequest();
+        CloudFrontEvents.request(event).put("querystring", "page=2");
 
         Map<String, Object> out = run(handler, event);
 
@@ -240,7 +243,7 @@ class ViewerRequestHandlerTest {
         assertThat(header(out, "x-edgeward-action")).isEqualTo("challenge");
         assertThat(header(out, "content-type")).isEqualTo("application/json");
         @SuppressWarnings("unchecked")
-        Map<String, Object> envelope = Events.JSON.readValue((String) out.get("body"), Map.class);
+        Map<String, Object> envelope = CloudFrontEvents.JSON.readValue((String) out.get("body"), Map.class);
         assertThat(envelope).containsEntry("action", "challenge")
                 .containsEntry("challengeUrl", "https://d111111abcdef8.cloudfront.net/?page=2")
                 .containsEntry("reason", "automation user agent");
@@ -250,7 +253,7 @@ class ViewerRequestHandlerTest {
     void inject_mode_passes_the_decision_to_the_origin_and_never_blocks() throws Exception {
         protector.answer("block", 60, "ip on blocklist", "d-7");
 
-        Map<String, Object> out = run(handler, Events.withUri(Events.viewerRequest(), "/api/cart"));
+        Map<String, Object> out = run(handler, CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/api/cart"));
 
         assertThat(out.get("uri")).isEqualTo("/api/cart");
         assertThat(header(out, "x-edgeward-action")).isEqualTo("block");
@@ -263,9 +266,9 @@ class ViewerRequestHandlerTest {
     @Test
     void monitor_mode_never_blocks_or_challenges_and_only_marks() throws Exception {
         protector.answer("block", 60, "ip on blocklist", "d-7");
-        Map<String, Object> blocked = run(handler, Events.withUri(Events.viewerRequest(), "/watch/1"));
+        Map<String, Object> blocked = run(handler, CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/watch/1"));
         protector.answer("challenge", 60, "no browser headers", null);
-        Map<String, Object> challenged = run(handler, Events.withUri(Events.viewerRequest(), "/watch/2"));
+        Map<String, Object> challenged = run(handler, CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/watch/2"));
 
         assertThat(blocked.get("uri")).isEqualTo("/watch/1");
         assertThat(challenged.get("uri")).isEqualTo("/watch/2");
@@ -278,14 +281,14 @@ class ViewerRequestHandlerTest {
     @Test
     void a_monitor_answer_is_served_and_rechecked_after_the_initial_interval() throws Exception {
         protector.answer("monitor", 60, "new datacenter range", "d-3");
-        Map<String, Object> out = run(handler, Events.viewerRequest());
+        Map<String, Object> out = run(handler, CloudFrontEvents.viewerRequest());
         String cookie = cookiePair(header(out, "x-edgeward-set-cookie"));
 
         fixture.clock.advance(Duration.ofSeconds(4));
-        run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", cookie));
+        run(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie", cookie));
         int beforeInterval = protector.calls();
         fixture.clock.advance(Duration.ofSeconds(2));
-        run(handler, Events.withHeader(Events.viewerRequest(), "Cookie", cookie));
+        run(handler, CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(), "Cookie", cookie));
 
         assertThat(out.get("uri")).isEqualTo("/");
         assertThat(header(out, "x-edgeward-mark")).startsWith("1|monitor|none|mitigate|").contains("|d-3|");
@@ -297,7 +300,7 @@ class ViewerRequestHandlerTest {
     void protector_error_fails_open() throws Exception {
         protector.failWith(500);
 
-        Map<String, Object> out = run(handler, Events.viewerRequest());
+        Map<String, Object> out = run(handler, CloudFrontEvents.viewerRequest());
 
         assertThat(out.get("uri")).isEqualTo("/");
         assertThat(out).doesNotContainKey("status");
@@ -314,7 +317,7 @@ class ViewerRequestHandlerTest {
         Map<String, Object> config = HandlerFixture.config(protector.url());
         ((Map<String, Object>) config.get("protector")).put("timeout", "PT0.2S");
 
-        Map<String, Object> out = run(fixture.handler(config), Events.viewerRequest());
+        Map<String, Object> out = run(fixture.handler(config), CloudFrontEvents.viewerRequest());
 
         assertThat(protector.calls()).isEqualTo(1);
         assertThat(out.get("uri")).isEqualTo("/");
@@ -327,7 +330,7 @@ class ViewerRequestHandlerTest {
         protector.close();
         ViewerRequestHandler refused = fixture.handler(HandlerFixture.config(url));
 
-        Map<String, Object> out = run(refused, Events.viewerRequest());
+        Map<String, Object> out = run(refused, CloudFrontEvents.viewerRequest());
 
         assertThat(out.get("uri")).isEqualTo("/");
         assertThat(RequestMark.parse(header(out, "x-edgeward-mark")).reason()).startsWith("fail-open: ");
@@ -337,7 +340,7 @@ class ViewerRequestHandlerTest {
     void protector_client_errors_fail_open_without_opening_the_breaker() throws Exception {
         protector.failWith(413);
         for (int i = 0; i < 5; i++) {
-            Map<String, Object> out = run(handler, Events.viewerRequest());
+            Map<String, Object> out = run(handler, CloudFrontEvents.viewerRequest());
             assertThat(RequestMark.parse(header(out, "x-edgeward-mark")).reason()).isEqualTo("fail-open: status 413");
         }
 
@@ -348,30 +351,30 @@ class ViewerRequestHandlerTest {
     void breaker_opens_after_consecutive_failures_then_lets_one_probe_through() throws Exception {
         protector.failWith(503);
         for (int i = 0; i < 3; i++) {
-            run(handler, Events.viewerRequest());
+            run(handler, CloudFrontEvents.viewerRequest());
         }
-        Map<String, Object> whileOpen = run(handler, Events.viewerRequest());
-        run(handler, Events.viewerRequest());
+        Map<String, Object> whileOpen = run(handler, CloudFrontEvents.viewerRequest());
+        run(handler, CloudFrontEvents.viewerRequest());
         assertThat(protector.calls()).isEqualTo(3);
         assertThat(RequestMark.parse(header(whileOpen, "x-edgeward-mark")).reason())
                 .isEqualTo("fail-open: breaker-open");
 
         fixture.clock.advance(Duration.ofSeconds(31));
-        run(handler, Events.viewerRequest());
-        run(handler, Events.viewerRequest());
+        run(handler, CloudFrontEvents.viewerRequest());
+        run(handler, CloudFrontEvents.viewerRequest());
         assertThat(protector.calls()).as("one failed probe, then open again").isEqualTo(4);
 
         protector.answer("allow", 60, null, null);
         fixture.clock.advance(Duration.ofSeconds(31));
-        run(handler, Events.viewerRequest());
-        run(handler, Events.viewerRequest());
+        run(handler, CloudFrontEvents.viewerRequest());
+        run(handler, CloudFrontEvents.viewerRequest());
         assertThat(protector.calls()).as("a good probe closes the breaker").isEqualTo(6);
     }
 
     @Test
     void event_with_a_body_is_forwarded_with_body_and_origin_untouched() throws Exception {
-        Map<String, Object> event = Events.read("awsdocs-2020_request-event-format_with-body.json");
-        Map<String, Object> original = Events.request(Events.read("awsdocs-2020_request-event-format_with-body.json"));
+        Map<String, Object> event = CloudFrontEvents.load("awsdocs-2020_request-event-format_with-body.json");
+        Map<String, Object> original = CloudFrontEvents.request(CloudFrontEvents.load("awsdocs-2020_request-event-format_with-body.json"));
 
         Map<String, Object> out = run(handler, event);
 
@@ -384,19 +387,20 @@ class ViewerRequestHandlerTest {
     @Test
     void missing_configuration_passes_every_request_through_unchanged() throws Exception {
         ViewerRequestHandler unconfigured = unconfigured();
-        Map<String, Object> event = Events.viewerRequest();
+        Map<String, Object> event = CloudFrontEvents.viewerRequest();
 
         Map<String, Object> out = run(unconfigured, event);
 
-        assertThat(out).isEqualTo(Events.request(Events.viewerRequest()));
+        assertThat(out).isEqualTo(CloudFrontEvents.request(CloudFrontEvents.viewerRequest()));
         assertThat(protector.calls()).isZero();
     }
 
     @Test
     void passing_through_on_a_fault_still_strips_viewer_sent_edgeward_headers() throws Exception {
         ViewerRequestHandler unconfigured = unconfigured();
-        Map<String, Object> event = Events.withHeader(Events.viewerRequest(), "X-Edgeward-Action", "allow");
-        Events.withHeader(event, "X-Edgeward-Set-Cookie", "__Host-ew=forged");
+        Map<String, Object> event = CloudFrontEvents.withRequestHeader(CloudFrontEvents.viewerRequest(),
+                "X-Edgeward-Action", "allow");
+        CloudFrontEvents.withRequestHeader(event, "X-Edgeward-Set-Cookie", "__Host-ew=forged");
 
         Map<String, Object> out = run(unconfigured, event);
 
@@ -409,7 +413,7 @@ class ViewerRequestHandlerTest {
     void no_arg_constructor_reads_the_bundled_configuration() throws Exception {
         ViewerRequestHandler bundled = new ViewerRequestHandler();
 
-        Map<String, Object> out = run(bundled, Events.withUri(Events.viewerRequest(), "/.well-known/x"));
+        Map<String, Object> out = run(bundled, CloudFrontEvents.withUri(CloudFrontEvents.viewerRequest(), "/.well-known/x"));
 
         assertThat(header(out, "x-edgeward-mark")).startsWith("1|allow|none|mitigate|");
     }

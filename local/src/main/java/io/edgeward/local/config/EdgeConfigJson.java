@@ -1,7 +1,9 @@
 package io.edgeward.local.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeward.edge.core.config.EdgeDefaults;
 
 /**
  * The edge configuration ({@code edgeward-edge.json}, shape in docs/contracts.md) that the local front gives both
@@ -16,8 +18,8 @@ public final class EdgeConfigJson {
 
     public static ObjectNode build(LocalConfig config, String protectorUrl, String ingestUrl) {
         LocalSecrets secrets = config.secrets();
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode cookie = root.putObject("cookie").put("name", "__Host-ew").put("lifetime", "PT24H");
+        ObjectNode root = defaults();
+        ObjectNode cookie = (ObjectNode) root.get("cookie");
         cookie.putObject("keys").put("local", secrets.cookieKey());
         cookie.put("signingKey", "local");
         root.putObject("checkInterval").put("initial", config.checkIntervalInitial().toString())
@@ -26,23 +28,25 @@ public final class EdgeConfigJson {
         root.putObject("blocks").put("carryMax", config.blockCarryMax().toString());
         // The local front adds the cloudfront-viewer-* headers itself before the viewer-request function runs.
         root.put("trustCloudFrontHeaders", true);
-        root.putArray("routes");
-        ObjectNode exclude = root.putObject("exclude");
-        exclude.putArray("pathPrefixes").add("/.well-known/");
-        exclude.putArray("extensions").add("css").add("js").add("png").add("jpg").add("gif").add("svg").add("ico")
-                .add("woff2");
-        ObjectNode protector = root.putObject("protector").put("url", protectorUrl).put("apiKey", secrets.edgeKey())
+        ((ObjectNode) root.get("protector")).put("url", protectorUrl).put("apiKey", secrets.edgeKey())
                 .put("timeout", config.protectorTimeout().toString());
-        protector.putObject("breaker").put("failures", 5).put("open", "PT30S");
-        root.putObject("ingest").put("url", ingestUrl).put("apiKey", secrets.ingestKey())
+        ((ObjectNode) root.get("ingest")).put("url", ingestUrl).put("apiKey", secrets.ingestKey())
                 .put("batchSize", config.shipperBatchSize()).put("maxAge", config.shipperMaxAge().toString())
-                .put("queueLimit", 1000).put("timeout", config.shipperTimeout().toString());
-        ObjectNode logging = root.putObject("logging");
+                .put("timeout", config.shipperTimeout().toString());
+        ObjectNode logging = (ObjectNode) root.get("logging");
         config.logSkipExtensions().forEach(logging.putArray("skipExtensions")::add);
-        logging.putArray("maskQueryParams").add("password").add("token").add("code").add("session");
-        logging.putArray("maskBodyFields").add("password");
-        root.putObject("challenge").put("provider", "pow").put("difficulty", 16).putNull("siteKey");
+        // Easier than deployed: the local proof of work solves fast on a laptop.
+        ((ObjectNode) root.get("challenge")).put("difficulty", 16);
         return root;
+    }
+
+    /** The edge configuration contract's defaults, as edge-core exports them. */
+    private static ObjectNode defaults() {
+        try {
+            return (ObjectNode) JSON.readTree(EdgeDefaults.DOCUMENT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("built-in edge defaults are not JSON", e);
+        }
     }
 
     public static String toJson(ObjectNode node) {

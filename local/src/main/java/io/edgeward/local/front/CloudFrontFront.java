@@ -1,8 +1,8 @@
 package io.edgeward.local.front;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.edgeward.emulator.EdgeFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +52,10 @@ public final class CloudFrontFront implements AutoCloseable {
     public static CloudFrontFront start(FrontConfig config, RequestStreamHandler viewerRequestHandler,
                                         RequestStreamHandler originRequestHandler,
                                         RequestStreamHandler shipperHandler, Clock clock) {
-        ObjectMapper json = new ObjectMapper();
-        EdgeFunction viewerRequest = new EdgeFunction("edgeward-viewer-request", viewerRequestHandler, json);
+        EdgeFunction viewerRequest = new EdgeFunction("edgeward-viewer-request", viewerRequestHandler);
         EdgeFunction originRequest = originRequestHandler == null ? EdgeFunction.none("origin-request")
-                : new EdgeFunction("edgeward-origin-request", originRequestHandler, json);
-        EdgeFunction shipper = new EdgeFunction("edgeward-log-shipper", shipperHandler, json);
+                : new EdgeFunction("edgeward-origin-request", originRequestHandler);
+        EdgeFunction shipper = new EdgeFunction("edgeward-log-shipper", shipperHandler);
         return start(config, viewerRequest, originRequest, shipper, new OriginClient(config), clock);
     }
 

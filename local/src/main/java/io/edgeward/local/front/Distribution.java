@@ -1,8 +1,9 @@
 package io.edgeward.local.front;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.edgeward.emulator.EdgeEvents;
+import io.edgeward.emulator.EdgeFunction;
+import io.edgeward.emulator.EdgeRequest;
+import io.edgeward.emulator.EdgeResponse;
 
 import java.util.Optional;
 
@@ -13,11 +14,9 @@ import java.util.Optional;
  * viewer-response function (only when the status is below 400) → viewer.
  * A viewer-request response is returned as is, with no further event, as CloudFront does; an origin-request response
  * skips the origin and the origin-response event, and is cached if its headers allow. A function fault or an
- * unusable result is logged and the request goes on as if the function had returned its input.
+ * unusable result is logged and the request goes on as if the function had returned its input ({@link EdgeFunction}).
  */
 final class Distribution {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Distribution.class);
 
     private final FrontConfig config;
     private final EdgeEvents events;
@@ -31,7 +30,8 @@ final class Distribution {
     Distribution(FrontConfig config, EdgeFunction viewerRequest, EdgeFunction originRequest, EdgeFunction shipper,
                  ResponseCache cache, Origin origin) {
         this.config = config;
-        this.events = new EdgeEvents(config);
+        this.events = EdgeEvents.forDistribution(config.distributionDomainName(), config.distributionId(),
+                config.includeBodyLimit(), config.origin(), config.originTimeout());
         this.viewerRequest = viewerRequest;
         this.originRequest = originRequest;
         this.shipper = shipper;
@@ -40,33 +40,24 @@ final class Distribution {
         this.via = "1.1 " + config.distributionDomainName().replace(".cloudfront.net", "") + ".cloudfront.net (CloudFront)";
     }
 
-    FrontResponse serve(FrontRequest viewer) {
-        FrontRequest request = viewer;
-        Optional<JsonNode> result = viewerRequest.invoke(events.viewerRequest(viewer), viewer.requestId());
-        if (result.isPresent()) {
-            try {
-                if (EdgeEvents.isGeneratedResponse(result.get())) {
-                    return decorate(EdgeEvents.readResponse(result.get(), null), viewer, "LambdaGeneratedResponse");
-                }
-                request = EdgeEvents.readRequest(result.get(), viewer);
-            } catch (IllegalArgumentException e) {
-                LOG.warn("unusable viewer-request result, serving on: requestId={} error={}", viewer.requestId(),
-                        e.getMessage());
-            }
+    EdgeResponse serve(EdgeRequest viewer) {
+        EdgeFunction.RequestStep viewerStep = viewerRequest.onRequest(events.viewerRequest(viewer), viewer);
+        if (viewerStep.generated().isPresent()) {
+            return decorate(viewerStep.generated().get(), viewer, "LambdaGeneratedResponse");
         }
         // CloudFront adds its viewer headers after the viewer-request event: only origin-facing functions see them.
-        request = request.withViewerHeaders();
-        FrontResponse response;
+        EdgeRequest request = viewerStep.request().withViewerHeaders();
+        EdgeResponse response;
         String cacheResult;
         Optional<ResponseCache.Entry> hit = cacheable(request) ? cache.get(request.cacheKey()) : Optional.empty();
         if (hit.isPresent()) {
             response = hit.get().response();
             cacheResult = "Hit";
         } else {
-            OriginStep step = originRequest(request);
+            EdgeFunction.RequestStep step = originRequest.onRequest(events.originRequest(request), request);
             request = step.request();
-            if (step.generated() != null) {
-                response = step.generated();
+            if (step.generated().isPresent()) {
+                response = step.generated().get();
                 cacheResult = "LambdaGeneratedResponse";
             } else {
                 response = originResponse(request, origin.forward(request, via));
@@ -80,57 +71,23 @@ final class Distribution {
         return decorate(response, request, cacheResult);
     }
 
-    /** What the origin-request function made of a cache miss: the request to send on, or a generated response. */
-    private record OriginStep(FrontRequest request, FrontResponse generated) {
-    }
-
-    private OriginStep originRequest(FrontRequest request) {
-        Optional<JsonNode> result = originRequest.invoke(events.originRequest(request), request.requestId());
-        if (result.isEmpty()) {
-            return new OriginStep(request, null);
-        }
-        try {
-            if (EdgeEvents.isGeneratedResponse(result.get())) {
-                return new OriginStep(request, EdgeEvents.readResponse(result.get(), null));
-            }
-            return new OriginStep(EdgeEvents.readRequest(result.get(), request), null);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("unusable origin-request result, serving on: requestId={} error={}", request.requestId(),
-                    e.getMessage());
-            return new OriginStep(request, null);
-        }
-    }
-
-    private FrontResponse originResponse(FrontRequest request, FrontResponse fromOrigin) {
-        return shipper.invoke(events.originResponse(request, fromOrigin), request.requestId())
-                .flatMap(result -> read(result, fromOrigin, request, EdgeEvents.ORIGIN_RESPONSE))
-                .orElse(fromOrigin);
+    private EdgeResponse originResponse(EdgeRequest request, EdgeResponse fromOrigin) {
+        return shipper.onResponse(events.originResponse(request, fromOrigin), request, fromOrigin).orElse(fromOrigin);
     }
 
     /** Viewer-response functions cannot change the status: a changed status is ignored, headers and body kept. */
-    private FrontResponse viewerResponse(FrontRequest request, FrontResponse response) {
-        return shipper.invoke(events.viewerResponse(request, response), request.requestId())
-                .flatMap(result -> read(result, response, request, EdgeEvents.VIEWER_RESPONSE))
-                .map(modified -> new FrontResponse(response.status(), response.statusDescription(),
+    private EdgeResponse viewerResponse(EdgeRequest request, EdgeResponse response) {
+        return shipper.onResponse(events.viewerResponse(request, response), request, response)
+                .map(modified -> new EdgeResponse(response.status(), response.statusDescription(),
                         modified.headers(), modified.body()))
                 .orElse(response);
     }
 
-    private Optional<FrontResponse> read(JsonNode result, FrontResponse fallback, FrontRequest request, String event) {
-        try {
-            return Optional.of(EdgeEvents.readResponse(result, fallback));
-        } catch (IllegalArgumentException e) {
-            LOG.warn("unusable {} result, serving on: requestId={} error={}", event, request.requestId(),
-                    e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static boolean cacheable(FrontRequest request) {
+    private static boolean cacheable(EdgeRequest request) {
         return "GET".equals(request.method()) || "HEAD".equals(request.method());
     }
 
-    private FrontResponse decorate(FrontResponse response, FrontRequest request, String cacheResult) {
+    private EdgeResponse decorate(EdgeResponse response, EdgeRequest request, String cacheResult) {
         return response.withHeaders(response.headers()
                 .with("x-cache", cacheResult + " from cloudfront")
                 .with("via", via)

@@ -2,6 +2,9 @@ package io.edgeward.local.front;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.edgeward.emulator.EdgeRequest;
+import io.edgeward.emulator.EdgeResponse;
+import io.edgeward.emulator.EventHeaders;
 import io.edgeward.env.net.IpAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The HTTP adapter of the front: turns a viewer's exchange into a {@link FrontRequest} the way CloudFront presents it
+ * The HTTP adapter of the front: turns a viewer's exchange into a {@link EdgeRequest} the way CloudFront presents it
  * to a viewer-request function (client IP, viewer headers without hop-by-hop and CloudFront-reserved ones), with the
  * {@code cloudfront-viewer-*} headers CloudFront adds after that event set aside, and writes the
- * {@link FrontResponse} back.
+ * {@link EdgeResponse} back.
  *
  * <p>Test headers stand in for what only a real TLS handshake or geo lookup gives: {@code x-test-country} (else the
  * configured default), {@code x-test-asn}, {@code x-test-ja3} and {@code x-test-ja4} become
@@ -52,7 +55,7 @@ final class FrontHttpHandler implements HttpHandler {
         try (exchange) {
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                write(exchange, FrontResponse.text(413, "Request Entity Too Large", "Request body too large\n"));
+                write(exchange, EdgeResponse.text(413, "Request Entity Too Large", "Request body too large\n"));
                 return;
             }
             write(exchange, distribution.serve(toFrontRequest(exchange, body)));
@@ -61,10 +64,10 @@ final class FrontHttpHandler implements HttpHandler {
         }
     }
 
-    private FrontRequest toFrontRequest(HttpExchange exchange, byte[] body) {
+    private EdgeRequest toFrontRequest(HttpExchange exchange, byte[] body) {
         Map<String, List<String>> wire = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> wire.put(CfHeaders.canonical(name), values));
-        CfHeaders viewer = CfHeaders.fromWire(wire);
+        exchange.getRequestHeaders().forEach((name, values) -> wire.put(EventHeaders.canonical(name), values));
+        EventHeaders viewer = EventHeaders.fromWire(wire);
         String clientIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         if (config.trustForwardedFor()) {
             String first = viewer.first("x-forwarded-for").map(v -> v.split(",")[0].trim()).orElse("");
@@ -75,20 +78,20 @@ final class FrontHttpHandler implements HttpHandler {
                 LOG.debug("ignoring X-Forwarded-For that is not an IP address");
             }
         }
-        CfHeaders headers = viewer.withoutAll(HOP_BY_HOP)
+        EventHeaders headers = viewer.withoutAll(HOP_BY_HOP)
                 .withoutPrefix("cloudfront-")
                 .withoutPrefix("x-amz-cf-")
                 .withoutPrefix("x-edge-")
                 .withoutAll(Set.of("x-test-country", "x-test-asn", "x-test-ja3", "x-test-ja4"));
         String query = exchange.getRequestURI().getRawQuery();
-        return new FrontRequest(newRequestId(), clientIp, exchange.getRequestMethod(),
+        return new EdgeRequest(newRequestId(), clientIp, exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(), query == null ? "" : query, headers, body,
                 cloudFrontViewerHeaders(viewer));
     }
 
     /** What CloudFront adds after the viewer-request event (origin request policy "CloudFront headers"). */
-    private CfHeaders cloudFrontViewerHeaders(CfHeaders viewer) {
-        CfHeaders added = CfHeaders.empty()
+    private EventHeaders cloudFrontViewerHeaders(EventHeaders viewer) {
+        EventHeaders added = EventHeaders.empty()
                 .with("cloudfront-viewer-country", viewer.first("x-test-country").orElse(config.defaultCountry()));
         for (String[] pair : new String[][] {{"x-test-asn", "cloudfront-viewer-asn"},
                 {"x-test-ja3", "cloudfront-viewer-ja3-fingerprint"}, {"x-test-ja4", "cloudfront-viewer-ja4-fingerprint"}}) {
@@ -105,12 +108,12 @@ final class FrontHttpHandler implements HttpHandler {
         return bytes.length > MAX_BODY_BYTES ? null : bytes;
     }
 
-    private static void write(HttpExchange exchange, FrontResponse response) throws IOException {
+    private static void write(HttpExchange exchange, EdgeResponse response) throws IOException {
         response.headers().asMap().forEach((name, list) -> {
             if (!RESPONSE_SKIP.contains(name)) {
                 List<String> values = new ArrayList<>();
                 list.forEach(h -> values.add(h.value()));
-                exchange.getResponseHeaders().put(CfHeaders.canonical(name), values);
+                exchange.getResponseHeaders().put(EventHeaders.canonical(name), values);
             }
         });
         boolean noBody = "HEAD".equals(exchange.getRequestMethod()) || response.status() == 204

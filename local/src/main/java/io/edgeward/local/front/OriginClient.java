@@ -1,5 +1,8 @@
 package io.edgeward.local.front;
 
+import io.edgeward.emulator.EdgeRequest;
+import io.edgeward.emulator.EdgeResponse;
+import io.edgeward.emulator.EventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,7 @@ final class OriginClient implements Origin {
     }
 
     @Override
-    public FrontResponse forward(FrontRequest request, String via) {
+    public EdgeResponse forward(EdgeRequest request, String via) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(originBase + request.pathAndQuery()))
                 .timeout(config.originTimeout())
                 .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -58,19 +61,19 @@ final class OriginClient implements Origin {
         builder.header("Via", via);
         try {
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            CfHeaders headers = CfHeaders.fromWire(response.headers().map())
+            EventHeaders headers = EventHeaders.fromWire(response.headers().map())
                     .withoutAll(Set.of("connection", "keep-alive", "transfer-encoding", "content-length"));
-            return new FrontResponse(response.statusCode(), "", headers, response.body());
+            return new EdgeResponse(response.statusCode(), "", headers, response.body());
         } catch (HttpTimeoutException e) {
             LOG.warn("origin timed out: requestId={} path={}", request.requestId(), request.uri());
-            return FrontResponse.text(504, "Gateway Timeout", "Origin did not answer in time\n");
+            return EdgeResponse.text(504, "Gateway Timeout", "Origin did not answer in time\n");
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("origin unreachable: requestId={} path={} error={}", request.requestId(), request.uri(),
                     e.toString());
-            return FrontResponse.text(502, "Bad Gateway", "Origin unreachable\n");
+            return EdgeResponse.text(502, "Bad Gateway", "Origin unreachable\n");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return FrontResponse.text(502, "Bad Gateway", "Interrupted\n");
+            return EdgeResponse.text(502, "Bad Gateway", "Interrupted\n");
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.edgeward.local.front;
 
+import io.edgeward.emulator.EdgeRequest;
+import io.edgeward.emulator.EdgeResponse;
+import io.edgeward.emulator.EventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +15,7 @@ import java.util.Set;
  *
  * <p>Only the primary receives the origin secret and {@code CloudFront-Viewer-Address}, as an origin custom header
  * and the origin request policy put them on the inspector's requests. The front already strips viewer-sent
- * {@code cloudfront-*} headers, and {@link CfHeaders#with} replaces a viewer-sent secret header.
+ * {@code cloudfront-*} headers, and {@link EventHeaders#with} replaces a viewer-sent secret header.
  */
 final class OriginGroup implements Origin {
 
@@ -34,8 +37,8 @@ final class OriginGroup implements Origin {
     }
 
     @Override
-    public FrontResponse forward(FrontRequest request, String via) {
-        FrontResponse fromPrimary = primary.forward(toPrimary(request), via);
+    public EdgeResponse forward(EdgeRequest request, String via) {
+        EdgeResponse fromPrimary = primary.forward(toPrimary(request), via);
         if (!FAILOVER_STATUSES.contains(fromPrimary.status()) || !FAILOVER_METHODS.contains(request.method())) {
             return fromPrimary;
         }
@@ -48,8 +51,8 @@ final class OriginGroup implements Origin {
      * CloudFront sends the viewer's source port; the local front does not keep it, so the port is 0 (the inspector
      * uses only the address part).
      */
-    private FrontRequest toPrimary(FrontRequest request) {
-        CfHeaders headers = request.headers()
+    private EdgeRequest toPrimary(EdgeRequest request) {
+        EventHeaders headers = request.headers()
                 .with("cloudfront-viewer-address", request.clientIp() + ":0")
                 .with(secretHeader, secret);
         return request.withEdits(request.uri(), request.querystring(), headers, request.body());

@@ -1,5 +1,7 @@
 package io.edgeward.local.front;
 
+import io.edgeward.emulator.EdgeResponse;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -17,7 +19,7 @@ import java.util.concurrent.ConcurrentMap;
 final class ResponseCache {
 
     /** A cached response and the time it was stored (for {@code Age}). */
-    record Entry(FrontResponse response, Instant storedAt, Instant expiresAt) {
+    record Entry(EdgeResponse response, Instant storedAt, Instant expiresAt) {
     }
 
     private final Clock clock;
@@ -41,7 +43,7 @@ final class ResponseCache {
         return Optional.of(entry);
     }
 
-    void putIfCacheable(String method, String key, FrontResponse response) {
+    void putIfCacheable(String method, String key, EdgeResponse response) {
         if (!"GET".equals(method) || response.status() != 200 || response.headers().contains("set-cookie")) {
             return;
         }

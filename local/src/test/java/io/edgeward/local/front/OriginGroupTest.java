@@ -1,5 +1,8 @@
 package io.edgeward.local.front;
 
+import io.edgeward.emulator.EdgeRequest;
+import io.edgeward.emulator.EdgeResponse;
+import io.edgeward.emulator.EventHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +22,7 @@ class OriginGroupTest {
             Recorder primary = new Recorder(status);
             Recorder secondary = new Recorder(200);
 
-            FrontResponse response = group(primary, secondary).forward(request("GET"), "1.1 via");
+            EdgeResponse response = group(primary, secondary).forward(request("GET"), "1.1 via");
 
             assertThat(response.status()).as("primary answered %d", status).isEqualTo(200);
             assertThat(primary.seen).hasSize(1);
@@ -32,7 +35,7 @@ class OriginGroupTest {
         for (int status : new int[] {200, 302, 403, 404, 501}) {
             Recorder secondary = new Recorder(200);
 
-            FrontResponse response = group(new Recorder(status), secondary).forward(request("HEAD"), "1.1 via");
+            EdgeResponse response = group(new Recorder(status), secondary).forward(request("HEAD"), "1.1 via");
 
             assertThat(response.status()).isEqualTo(status);
             assertThat(secondary.seen).isEmpty();
@@ -43,7 +46,7 @@ class OriginGroupTest {
     void writes_are_not_retried_on_the_secondary() {
         Recorder secondary = new Recorder(200);
 
-        FrontResponse response = group(new Recorder(502), secondary).forward(request("POST"), "1.1 via");
+        EdgeResponse response = group(new Recorder(502), secondary).forward(request("POST"), "1.1 via");
 
         assertThat(response.status()).isEqualTo(502);
         assertThat(secondary.seen).isEmpty();
@@ -54,13 +57,13 @@ class OriginGroupTest {
         Recorder primary = new Recorder(503);
         Recorder secondary = new Recorder(200);
 
-        group(primary, secondary).forward(request("GET").withEdits("/", "", CfHeaders.empty()
+        group(primary, secondary).forward(request("GET").withEdits("/", "", EventHeaders.empty()
                 .with(SECRET_HEADER, "guessed-by-the-viewer"), new byte[0]), "1.1 via");
 
-        CfHeaders toPrimary = primary.seen.get(0).headers();
-        assertThat(toPrimary.all(SECRET_HEADER)).extracting(CfHeaders.Header::value).containsExactly(SECRET);
+        EventHeaders toPrimary = primary.seen.get(0).headers();
+        assertThat(toPrimary.all(SECRET_HEADER)).extracting(EventHeaders.Header::value).containsExactly(SECRET);
         assertThat(toPrimary.first("cloudfront-viewer-address")).hasValue("2001:db8::7:0");
-        CfHeaders toSecondary = secondary.seen.get(0).headers();
+        EventHeaders toSecondary = secondary.seen.get(0).headers();
         assertThat(toSecondary.first(SECRET_HEADER)).hasValue("guessed-by-the-viewer");
         assertThat(toSecondary.contains("cloudfront-viewer-address")).isFalse();
     }
@@ -69,22 +72,22 @@ class OriginGroupTest {
         return new OriginGroup(primary, secondary, SECRET_HEADER, SECRET);
     }
 
-    private static FrontRequest request(String method) {
-        return new FrontRequest("req-1", "2001:db8::7", method, "/", "", CfHeaders.empty(), new byte[0]);
+    private static EdgeRequest request(String method) {
+        return new EdgeRequest("req-1", "2001:db8::7", method, "/", "", EventHeaders.empty(), new byte[0]);
     }
 
     private static final class Recorder implements Origin {
         private final int status;
-        private final List<FrontRequest> seen = new CopyOnWriteArrayList<>();
+        private final List<EdgeRequest> seen = new CopyOnWriteArrayList<>();
 
         Recorder(int status) {
             this.status = status;
         }
 
         @Override
-        public FrontResponse forward(FrontRequest request, String via) {
+        public EdgeResponse forward(EdgeRequest request, String via) {
             seen.add(request);
-            return FrontResponse.text(status, "", "answer\n");
+            return EdgeResponse.text(status, "", "answer\n");
         }
     }
 }

@@ -1,17 +1,18 @@
 package io.edgeward.local.front;
 
+import io.edgeward.emulator.EdgeResponse;
+import io.edgeward.emulator.EventHeaders;
+import io.edgeward.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseCacheTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final ResponseCache cache = new ResponseCache(clock, 10);
 
     @Test
@@ -38,26 +39,14 @@ class ResponseCacheTest {
     void only_get_200_without_set_cookie_is_cached() {
         cache.putIfCacheable("POST", "post", response(200, "max-age=30"));
         cache.putIfCacheable("GET", "404", response(404, "max-age=30"));
-        FrontResponse withCookie = response(200, "max-age=30");
+        EdgeResponse withCookie = response(200, "max-age=30");
         cache.putIfCacheable("GET", "cookie",
                 withCookie.withHeaders(withCookie.headers().with("set-cookie", "a=b")));
 
         assertThat(cache.size()).isZero();
     }
 
-    private static FrontResponse response(int status, String cacheControl) {
-        return new FrontResponse(status, "", CfHeaders.empty().with("cache-control", cacheControl), new byte[] {1});
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+    private static EdgeResponse response(int status, String cacheControl) {
+        return new EdgeResponse(status, "", EventHeaders.empty().with("cache-control", cacheControl), new byte[] {1});
     }
 }

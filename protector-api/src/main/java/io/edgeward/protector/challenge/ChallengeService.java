@@ -1,6 +1,7 @@
 package io.edgeward.protector.challenge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeward.edge.core.challenge.ReturnPath;
 import io.edgeward.protector.decision.Decision;
 import io.edgeward.protector.decision.DecisionStore;
 import io.edgeward.protector.http.Json;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ChallengeService {
 
-    static final int MAX_RETURN_TO = 2048;
+    static final int MAX_RETURN_TO = ReturnPath.MAX_LENGTH;
     static final int MAX_PROVIDER_ANSWER = 8192;
     private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -113,7 +114,7 @@ public final class ChallengeService {
 
     /** Verification of a genuine token: binding, replay, the proof, then spending the nonce. */
     private VerifyOutcome verify(VerifyRequest request, ChallengeClaims claims) {
-        String returnTo = safeReturnTo(claims.returnTo());
+        String returnTo = ReturnPath.safe(claims.returnTo());
         String provider = claims.provider();
         String reason = bindingFailure(request, claims);
         if (reason == null && spent.isSpent(claims.nonce())) {
@@ -235,22 +236,7 @@ public final class ChallengeService {
         if (candidate.length() > MAX_RETURN_TO) {
             candidate = path == null ? "/" : path;
         }
-        return safeReturnTo(candidate);
-    }
-
-    /** A same-site path only (the edge checks again): never {@code //host}, {@code /\host}, a scheme or controls. */
-    static String safeReturnTo(String candidate) {
-        if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_RETURN_TO || candidate.charAt(0) != '/'
-                || (candidate.length() > 1 && (candidate.charAt(1) == '/' || candidate.charAt(1) == '\\'))) {
-            return "/";
-        }
-        for (int i = 0; i < candidate.length(); i++) {
-            char c = candidate.charAt(i);
-            if (c < 0x21 || c > 0x7e || c == '\\') {
-                return "/";
-            }
-        }
-        return candidate;
+        return ReturnPath.safe(candidate);
     }
 
     private static boolean same(String expected, String actual) {

@@ -14,7 +14,7 @@ import io.edgeward.protector.decision.ListKind;
 import io.edgeward.protector.decision.Scope;
 import io.edgeward.protector.nonces.NoncePublisher;
 import io.edgeward.protector.nonces.SpentNonces;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ class ChallengeDefencesTest {
     static final String BOT_IP = "198.51.100.23";
     static final String HUMAN_IP = "203.0.113.7";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T14:00:00Z"));
     private final DecisionStore store = new DecisionStore(clock);
     private final List<String> published = new ArrayList<>();
     private final ChallengeService service = service(ChallengeSettings.pow(KEY, 8));

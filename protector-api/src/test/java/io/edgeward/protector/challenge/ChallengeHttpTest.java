@@ -8,7 +8,7 @@ import io.edgeward.protector.http.BearerAuth;
 import io.edgeward.protector.http.HttpErrors;
 import io.edgeward.protector.http.Json;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -26,7 +26,7 @@ class ChallengeHttpTest {
     private final ObjectMapper mapper = Json.mapper();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ChallengeService service = new ChallengeService(ChallengeSettings.pow(ChallengeServiceTest.KEY, 8),
-            new MutableClock(Instant.parse("2026-11-23T14:00:00Z")), null);
+            new TestClock(Instant.parse("2026-11-23T14:00:00Z")), null);
     private final Javalin app = start();
     private final Http http = new Http(app.port());
 

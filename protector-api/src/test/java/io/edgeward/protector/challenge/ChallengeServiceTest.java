@@ -2,7 +2,7 @@ package io.edgeward.protector.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ class ChallengeServiceTest {
     static final String UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140";
     static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T14:00:00Z"));
     private final ChallengeService service = new ChallengeService(ChallengeSettings.pow(KEY, 8), clock, null);
 
     @Test
@@ -122,6 +122,15 @@ class ChallengeServiceTest {
         assertThat(ChallengeService.returnTo("//evil.example/x", "")).isEqualTo("/");
         assertThat(ChallengeService.returnTo("/a", "b=" + "c".repeat(3000))).isEqualTo("/a");
         assertThat(ChallengeService.returnTo("/a\r\nLocation: x", "")).isEqualTo("/");
+    }
+
+    @Test
+    void protector_applies_the_edge_guard_so_an_encoded_double_slash_never_becomes_a_return_path() {
+        assertThat(ChallengeService.returnTo("/%2F%2Fevil.com", "")).isEqualTo("/");
+        assertThat(ChallengeService.returnTo("/%5Cevil.com", "")).isEqualTo("/");
+        assertThat(ChallengeService.returnTo("/\\evil.com", "")).isEqualTo("/");
+        // Another origin in the query is only text on this site's page: kept, so the visitor lands where it was.
+        assertThat(ChallengeService.returnTo("/login", "next=//evil.com")).isEqualTo("/login?next=//evil.com");
     }
 
     @Test

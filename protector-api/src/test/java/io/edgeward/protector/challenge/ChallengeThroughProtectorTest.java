@@ -9,7 +9,7 @@ import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.protector.ProtectorServer;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import java.time.Instant;
 import java.util.Map;
@@ -31,7 +31,7 @@ class ChallengeThroughProtectorTest {
     static void start(KafkaBroker broker) {
         server = Protectors.start(Protectors.config(broker, "decisions-challenge-" + System.nanoTime())
                 .challenge(ChallengeSettings.pow(ChallengeServiceTest.KEY, 8)).build(),
-                new MutableClock(Instant.now()));
+                new TestClock(Instant.now()));
         http = new Http(server.port());
     }
 

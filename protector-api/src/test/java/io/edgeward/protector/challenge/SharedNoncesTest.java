@@ -8,7 +8,7 @@ import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.protector.ProtectorConfig;
 import io.edgeward.protector.ProtectorServer;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SharedNoncesTest {
 
     static final String IP = "203.0.113.61";
-    final MutableClock clock = new MutableClock(Instant.now());
+    final TestClock clock = new TestClock(Instant.now());
 
     private static ProtectorConfig config(KafkaBroker broker, String run) {
         return Protectors.config(broker, "decisions-nonces-" + run)

@@ -3,7 +3,7 @@ package io.edgeward.protector.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeward.protector.http.Json;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +16,7 @@ class ThirdPartyProvidersTest {
 
     static final String UA = ChallengeServiceTest.UA;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T14:00:00Z"));
     private final FakeSiteVerify provider = new FakeSiteVerify();
 
     @AfterEach

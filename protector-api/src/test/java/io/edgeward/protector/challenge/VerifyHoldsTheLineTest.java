@@ -8,7 +8,7 @@ import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.protector.ProtectorServer;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +41,7 @@ class VerifyHoldsTheLineTest {
         server = Protectors.start(Protectors.config(broker, "decisions-holds-" + run)
                 .challenge(ChallengeSettings.pow(ChallengeServiceTest.KEY, 8)
                         .withNonces(NonceSharing.DEFAULT.withTopic("nonces-holds-" + run))).build(),
-                new MutableClock(Instant.now()));
+                new TestClock(Instant.now()));
         edge = new ChallengeClient(server.port());
     }
 

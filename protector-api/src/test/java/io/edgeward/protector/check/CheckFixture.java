@@ -12,7 +12,7 @@ import io.edgeward.protector.goodbots.GoodBotVerifier;
 import io.edgeward.protector.policy.Policy;
 import io.edgeward.protector.policy.PolicyLoader;
 import io.edgeward.protector.support.FakeDns;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.time.Instant;
 /** A CheckService on the shipped default policy, an in-memory store, a fake DNS and a clock moved by hand. */
 abstract class CheckFixture {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-12-06T12:00:00Z"));
     final DecisionStore store = new DecisionStore(clock);
     final FakeDns dns = new FakeDns();
     final Policy policy = PolicyLoader.loadDefault();

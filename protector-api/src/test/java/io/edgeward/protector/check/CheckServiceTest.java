@@ -11,7 +11,7 @@ import io.edgeward.protector.goodbots.GoodBotVerifier;
 import io.edgeward.protector.policy.Policy;
 import io.edgeward.protector.policy.PolicyLoader;
 import io.edgeward.protector.support.FakeDns;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +32,7 @@ class CheckServiceTest {
     static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
     static final String BINGBOT = "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final DecisionStore store = new DecisionStore(clock);
     private final FakeDns dns = new FakeDns();
     private final Policy policy = PolicyLoader.loadDefault();

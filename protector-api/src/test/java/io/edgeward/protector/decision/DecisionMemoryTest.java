@@ -1,6 +1,6 @@
 package io.edgeward.protector.decision;
 
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The bound of decision memory and what goes first when it is full. */
 class DecisionMemoryTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-06T12:00:00Z"));
     private final DecisionStore store = new DecisionStore(clock, new DecisionMemory(100, 64L * 1024 * 1024));
     private int next;
 

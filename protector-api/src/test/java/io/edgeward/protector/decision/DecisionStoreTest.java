@@ -1,6 +1,6 @@
 package io.edgeward.protector.decision;
 
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DecisionStoreTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final DecisionStore store = new DecisionStore(clock);
     private int ids;
 

@@ -2,14 +2,14 @@ package io.edgeward.protector.nonces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SpentNoncesTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T14:00:00Z"));
     private final Instant inFiveMinutes = clock.instant().plus(Duration.ofMinutes(5));
 
     @Test

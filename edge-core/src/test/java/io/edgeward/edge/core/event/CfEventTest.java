@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeward.testing.CloudFrontEvents;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,15 +14,9 @@ class CfEventTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> event(String name) throws Exception {
-        Path path = Path.of(System.getProperty("edgeward.testdata"), "lambda-edge", "events", name);
-        return JSON.readValue(path.toFile(), Map.class);
-    }
-
     @Test
     void reads_the_documented_viewer_request_event() throws Exception {
-        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-request.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs_viewer-request.json"));
 
         assertThat(event.config().eventType()).isEqualTo("viewer-request");
         assertThat(event.config().requestId()).startsWith("4TyzHTaYWb1GX1");
@@ -38,7 +32,7 @@ class CfEventTest {
 
     @Test
     void reads_the_body_of_the_2020_event() throws Exception {
-        CfEvent event = CfEvent.fromJson(event("awsdocs-2020_request-event-format_with-body.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs-2020_request-event-format_with-body.json"));
 
         RequestBody body = event.request().body();
         assertThat(body.action()).isEqualTo("read-only");
@@ -50,7 +44,7 @@ class CfEventTest {
 
     @Test
     void unchanged_request_writes_back_what_was_read_including_unknown_fields() throws Exception {
-        Map<String, Object> root = event("awsdocs-2020_request-event-format_with-body.json");
+        Map<String, Object> root = CloudFrontEvents.load("awsdocs-2020_request-event-format_with-body.json");
         Map<String, Object> raw = CfEvent.rawRequest(root);
 
         Map<String, Object> written = CfEvent.fromJson(root).request().toJson();
@@ -61,7 +55,7 @@ class CfEventTest {
 
     @Test
     void reads_the_response_of_a_viewer_response_event_and_adds_a_header() throws Exception {
-        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-response.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs_viewer-response.json"));
 
         CfResponse response = event.response().addingHeader("Set-Cookie", "a=b");
 

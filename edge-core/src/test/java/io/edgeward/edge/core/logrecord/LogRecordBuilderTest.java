@@ -2,7 +2,6 @@ package io.edgeward.edge.core.logrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.event.CfEvent;
 import io.edgeward.edge.core.event.CfHeaders;
@@ -11,7 +10,7 @@ import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.port.JsonCodec;
 import io.edgeward.edge.core.testing.TestPorts;
-import java.nio.file.Path;
+import io.edgeward.testing.CloudFrontEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +22,9 @@ class LogRecordBuilderTest {
     private final JsonCodec json = TestPorts.json();
     private final LogRecordBuilder builder = new LogRecordBuilder(ShipperConfig.Logging.defaults(), json);
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> event(String name) throws Exception {
-        Path path = Path.of(System.getProperty("edgeward.testdata"), "lambda-edge", "events", name);
-        return new ObjectMapper().readValue(path.toFile(), Map.class);
-    }
-
     @Test
     void builds_the_record_of_the_documented_viewer_response() throws Exception {
-        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-response.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs_viewer-response.json"));
 
         LogRecord record = builder.build("edge", event.config(), event.request(), event.response(), null, NOW)
                 .orElseThrow();
@@ -53,7 +46,7 @@ class LogRecordBuilderTest {
 
     @Test
     void the_mark_reaches_the_record() throws Exception {
-        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-response.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs_viewer-response.json"));
         RequestMark mark = new RequestMark("challenge", "stale", "mitigate", "sid1", "dec-7", "burst of 40 req/s");
 
         LogRecord record = builder.build("edge", event.config(), event.request(), event.response(), mark, NOW)
@@ -91,7 +84,7 @@ class LogRecordBuilderTest {
     @Test
     void a_body_is_logged_masked_when_the_event_has_one() throws Exception {
         ShipperConfig.Logging logging = new ShipperConfig.Logging(List.of(), List.of(), List.of("username"));
-        CfEvent event = CfEvent.fromJson(event("awsdocs-2020_request-event-format_with-body.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs-2020_request-event-format_with-body.json"));
         CfResponse response = CfResponse.generated(200, "OK", CfHeaders.empty(), null);
 
         LogRecord record = new LogRecordBuilder(logging, json)
@@ -115,7 +108,7 @@ class LogRecordBuilderTest {
 
     @Test
     void nulls_are_left_out_of_the_json_and_required_fields_are_present() throws Exception {
-        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-response.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs_viewer-response.json"));
         Map<String, Object> written = builder.build("edge", event.config(), event.request(), event.response(), null,
                 NOW).orElseThrow().toJson();
 
@@ -140,7 +133,7 @@ class LogRecordBuilderTest {
 
     @Test
     void the_record_has_the_normalised_path_and_the_raw_one_when_it_differs() throws Exception {
-        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-response.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs_viewer-response.json"));
         CfRequest dressed = new CfRequest(event.request().clientIp(), "GET", "/products/3;.css", "",
                 event.request().headers(), null, null);
 
@@ -157,7 +150,7 @@ class LogRecordBuilderTest {
 
     @Test
     void session_facts_and_header_names_come_from_the_mark() throws Exception {
-        CfEvent event = CfEvent.fromJson(event("awsdocs_viewer-response.json"));
+        CfEvent event = CfEvent.fromJson(CloudFrontEvents.load("awsdocs_viewer-response.json"));
         RequestMark mark = new RequestMark("allow", "stale", "mitigate", "sid1", null, null, 1_795_000_000L, 2,
                 "host,user-agent,accept");
 

@@ -2,12 +2,10 @@ package io.edgeward.edge.core.shipper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.logrecord.LogRecordBuilder;
 import io.edgeward.edge.core.testing.TestPorts;
-import java.nio.file.Path;
-import java.util.List;
+import io.edgeward.testing.CloudFrontEvents;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -24,46 +22,35 @@ class ResponseLoggingTest {
     private final ResponseLogging logging = new ResponseLogging(
             new LogRecordBuilder(ShipperConfig.Logging.defaults(), TestPorts.json()), shipper, now::get, log);
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> event(String name) throws Exception {
-        Path path = Path.of(System.getProperty("edgeward.testdata"), "lambda-edge", "events", name);
-        return new ObjectMapper().readValue(path.toFile(), Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cf(Map<String, Object> event) {
-        return (Map<String, Object>) ((Map<String, Object>) ((List<Object>) event.get("Records")).get(0)).get("cf");
-    }
-
     @Test
     void an_unchanged_response_is_the_very_object_that_came_in() throws Exception {
-        Map<String, Object> event = event("awsdocs_viewer-response.json");
+        Map<String, Object> event = CloudFrontEvents.load("awsdocs_viewer-response.json");
 
         Map<String, Object> out = logging.handle(event);
 
-        assertThat(out).isSameAs(cf(event).get("response"));
+        assertThat(out).isSameAs(CloudFrontEvents.cf(event).get("response"));
         assertThat(http.posts).hasSize(1);
     }
 
     @Test
     void a_request_event_gets_its_request_back_and_is_not_logged() throws Exception {
-        Map<String, Object> event = event("awsdocs_viewer-request.json");
+        Map<String, Object> event = CloudFrontEvents.load("awsdocs_viewer-request.json");
 
         Map<String, Object> out = logging.handle(event);
 
-        assertThat(out).isSameAs(cf(event).get("request"));
+        assertThat(out).isSameAs(CloudFrontEvents.cf(event).get("request"));
         assertThat(http.posts).isEmpty();
         assertThat(log.lines).anyMatch(line -> line.contains("not a response event"));
     }
 
     @Test
     void an_unknown_event_type_is_returned_unchanged_and_not_logged() throws Exception {
-        Map<String, Object> event = event("awsdocs_viewer-response.json");
-        ((Map<String, Object>) cf(event).get("config")).put("eventType", "origin-request");
+        Map<String, Object> event = CloudFrontEvents.load("awsdocs_viewer-response.json");
+        ((Map<String, Object>) CloudFrontEvents.cf(event).get("config")).put("eventType", "origin-request");
 
         Map<String, Object> out = logging.handle(event);
 
-        assertThat(out).isSameAs(cf(event).get("response"));
+        assertThat(out).isSameAs(CloudFrontEvents.cf(event).get("response"));
         assertThat(http.posts).isEmpty();
     }
 
@@ -80,11 +67,11 @@ class ResponseLoggingTest {
                 TestPorts.json(), now::get, log);
         ResponseLogging policy = new ResponseLogging(
                 new LogRecordBuilder(ShipperConfig.Logging.defaults(), TestPorts.json()), batching, now::get, log);
-        policy.handle(event("awsdocs_viewer-response.json"));
+        policy.handle(CloudFrontEvents.load("awsdocs_viewer-response.json"));
         assertThat(http.posts).isEmpty();
 
         now.addAndGet(2000);
-        policy.handle(event("awsdocs_origin-response.json"));
+        policy.handle(CloudFrontEvents.load("awsdocs_origin-response.json"));
 
         assertThat(http.posts).hasSize(1);
         assertThat(batching.stats().queued()).isZero();

@@ -1,26 +1,17 @@
 package io.edgeward.edge.core.testing;
 
 import io.edgeward.edge.core.port.EdgeClock;
+import io.edgeward.testing.TestClock;
 
-/** An EdgeClock tests move by hand. */
-public final class FakeClock implements EdgeClock {
-
-    private long millis;
+/** The shared {@link TestClock} as the edge's own clock port, for the policy's tests. */
+public final class FakeClock extends TestClock implements EdgeClock {
 
     public FakeClock(long startMillis) {
-        this.millis = startMillis;
-    }
-
-    public synchronized void advanceSeconds(long seconds) {
-        millis += seconds * 1000;
-    }
-
-    public synchronized void advanceMillis(long delta) {
-        millis += delta;
+        super(startMillis);
     }
 
     @Override
-    public synchronized long nowMillis() {
-        return millis;
+    public long nowMillis() {
+        return millis();
     }
 }

@@ -1,4 +1,4 @@
-package io.edgeward.local.front;
+package io.edgeward.emulator;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,14 +9,14 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context an edge function gets in the local front; its logger writes to SLF4J. */
-final class LocalLambdaContext implements Context {
+/** The Lambda context an emulated edge function gets; its logger writes to SLF4J as {@code edge.<function>}. */
+final class EdgeLambdaContext implements Context {
 
     private final String requestId;
     private final String functionName;
     private final LambdaLogger logger;
 
-    LocalLambdaContext(String requestId, String functionName) {
+    EdgeLambdaContext(String requestId, String functionName) {
         this.requestId = requestId;
         this.functionName = functionName;
         Logger log = LoggerFactory.getLogger("edge." + functionName);
@@ -43,7 +43,7 @@ final class LocalLambdaContext implements Context {
     }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
-    /** Viewer events allow 5 s; the local front does not enforce it. */
+    /** Viewer events allow 5 s; the emulator does not enforce it. */
     @Override public int getRemainingTimeInMillis() { return 5_000; }
     @Override public int getMemoryLimitInMB() { return 128; }
     @Override public LambdaLogger getLogger() { return logger; }

@@ -1,4 +1,4 @@
-package io.edgeward.local.front;
+package io.edgeward.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * Headers as a Lambda@Edge event carries them: keyed by lowercase name, each a list of {key, value} with the name
- * as it appeared on the wire. Immutable; the "with" methods return copies.
+ * as it appeared on the wire. Immutable; the "with" methods return copies. (Not edge-core's {@code CfHeaders}, which
+ * reads the same shape from a parsed event inside the edge policy; this one is the emulator's, on Jackson.)
  */
-public final class CfHeaders {
+public final class EventHeaders {
 
     /** One header line: {@code key} is the wire spelling, {@code value} the value. */
     public record Header(String key, String value) {
@@ -27,16 +28,16 @@ public final class CfHeaders {
 
     private final Map<String, List<Header>> byName;
 
-    private CfHeaders(Map<String, List<Header>> byName) {
+    private EventHeaders(Map<String, List<Header>> byName) {
         this.byName = byName;
     }
 
-    public static CfHeaders empty() {
-        return new CfHeaders(Map.of());
+    public static EventHeaders empty() {
+        return new EventHeaders(Map.of());
     }
 
     /** From wire headers (any case); null names (a JDK status line) are skipped. */
-    public static CfHeaders fromWire(Map<String, List<String>> wire) {
+    public static EventHeaders fromWire(Map<String, List<String>> wire) {
         Map<String, List<Header>> map = new LinkedHashMap<>();
         wire.forEach((name, values) -> {
             if (name == null || name.startsWith(":")) {
@@ -54,7 +55,7 @@ public final class CfHeaders {
      * From the {@code headers} object of an event or a function result. A missing {@code key} gets the name in
      * initial capitals, as Lambda@Edge inserts it.
      */
-    public static CfHeaders fromJson(JsonNode headers) {
+    public static EventHeaders fromJson(JsonNode headers) {
         Map<String, List<Header>> map = new LinkedHashMap<>();
         if (headers == null || !headers.isObject()) {
             return empty();
@@ -102,32 +103,32 @@ public final class CfHeaders {
     }
 
     /** Replaces every value of {@code name} with one. */
-    public CfHeaders with(String name, String value) {
+    public EventHeaders with(String name, String value) {
         Map<String, List<Header>> map = new LinkedHashMap<>(byName);
         map.put(name.toLowerCase(Locale.ROOT), List.of(new Header(canonical(name), value)));
         return freeze(map);
     }
 
-    public CfHeaders without(String name) {
+    public EventHeaders without(String name) {
         return withoutAll(Set.of(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Without the given lowercase names. */
-    public CfHeaders withoutAll(Set<String> lowercaseNames) {
+    public EventHeaders withoutAll(Set<String> lowercaseNames) {
         Map<String, List<Header>> map = new LinkedHashMap<>(byName);
         map.keySet().removeIf(lowercaseNames::contains);
         return freeze(map);
     }
 
     /** Without every header whose lowercase name starts with {@code prefix}. */
-    public CfHeaders withoutPrefix(String prefix) {
+    public EventHeaders withoutPrefix(String prefix) {
         Map<String, List<Header>> map = new LinkedHashMap<>(byName);
         map.keySet().removeIf(name -> name.startsWith(prefix));
         return freeze(map);
     }
 
     /** "x-edgeward-mark" becomes "X-Edgeward-Mark", as Lambda@Edge spells inserted keys. */
-    static String canonical(String name) {
+    public static String canonical(String name) {
         StringBuilder out = new StringBuilder(name.length());
         boolean upper = true;
         for (char c : name.toCharArray()) {
@@ -137,18 +138,18 @@ public final class CfHeaders {
         return out.toString();
     }
 
-    private static CfHeaders freeze(Map<String, List<Header>> map) {
+    private static EventHeaders freeze(Map<String, List<Header>> map) {
         Map<String, List<Header>> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             if (!v.isEmpty()) {
                 copy.put(k, List.copyOf(v));
             }
         });
-        return new CfHeaders(Collections.unmodifiableMap(copy));
+        return new EventHeaders(Collections.unmodifiableMap(copy));
     }
 
     @Override
     public String toString() {
-        return "CfHeaders" + byName.keySet();
+        return "EventHeaders" + byName.keySet();
     }
 }
