@@ -1,5 +1,8 @@
 package io.edgeward.backtest;
 
+import io.edgeward.env.net.Cidr;
+import io.edgeward.env.net.InvalidCidrException;
+import io.edgeward.env.net.IpAddress;
 import io.edgeward.passive.record.LogRecord;
 import java.time.Instant;
 import java.util.HashMap;
@@ -76,14 +79,17 @@ final class ActorBook {
 
     private Set<Actor> inNetwork(String cidr) {
         Set<Actor> reached = new HashSet<>();
-        NetworkMatch network = NetworkMatch.parse(cidr);
-        if (network != null) {
-            byAddress.forEach((address, owners) -> {
-                if (network.contains(address)) {
-                    reached.addAll(owners);
-                }
-            });
+        Cidr network;
+        try {
+            network = Cidr.parse(cidr);
+        } catch (InvalidCidrException e) {
+            return reached;
         }
+        byAddress.forEach((address, owners) -> {
+            if (IpAddress.parse(address).map(network::contains).orElse(false)) {
+                reached.addAll(owners);
+            }
+        });
         return reached;
     }
 }
