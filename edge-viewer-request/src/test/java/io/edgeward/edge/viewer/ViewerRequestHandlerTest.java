@@ -427,9 +427,9 @@ class ViewerRequestHandlerTest {
         ViewerRequestHandler handler = new ViewerRequestHandler(HandlerDependencies.shipping(
                 EdgeSetup.<Map<String, Object>>ready(config).map(EdgeConfig::fromJson), ports));
 
-        Map<String, Object> out = run(handler, Events.viewerRequest());
+        Map<String, Object> out = run(handler, CloudFrontEvents.viewerRequest());
 
-        assertThat(out).isEqualTo(Events.request(Events.viewerRequest()));
+        assertThat(out).isEqualTo(CloudFrontEvents.request(CloudFrontEvents.viewerRequest()));
         assertThat(protector.calls()).isZero();
         assertThat(handler.shipperStats()).isNull();
     }
