@@ -12,6 +12,8 @@ import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.jvm.JacksonJsonCodec;
 import io.edgeward.env.EnvReader;
+import io.edgeward.inspector.fronts.FrontsSettings;
+import io.edgeward.inspector.fronts.TrustedFronts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,9 +36,22 @@ import java.util.Optional;
  * (PT0.1S, the policy's budget before failing open), {@code EDGEWARD_COOKIE_KEYS} (JSON
  * {@code {"signingKey":"k1","k1":"<base64url>"}}, the services' cookie-keys secret) and {@code EDGEWARD_EDGE_MODE}
  * (mitigate) over the contract's defaults.
+ *
+ * <p>Trusted fronts ({@link FrontsSettings}): {@code EDGEWARD_TRUSTED_FRONTS} (none), {@code EDGEWARD_FRONT_<NAME>_HEADER},
+ * {@code EDGEWARD_FRONT_<NAME>_RANGES} or {@code _RANGES_FILE}, {@code EDGEWARD_UNTRUSTED_PEERS} (refuse),
+ * {@code EDGEWARD_TRUSTED_PROXIES} (none). Health ({@link OriginHealth}): {@code EDGEWARD_INSPECTOR_ORIGIN_HEALTH_PATH}
+ * (/, the application path probed), {@code EDGEWARD_INSPECTOR_HEALTH_TIMEOUT} (PT2S),
+ * {@code EDGEWARD_INSPECTOR_HEALTH_CACHE} (PT5S, how long a probe's result stands). Metrics:
+ * {@code EDGEWARD_INSPECTOR_METRICS_TOKEN} (at least 16 characters; unset: {@code /.edgeward/metrics} is not served,
+ * since the inspector's port faces the CDN).
  */
 public record InspectorConfig(String bind, int port, URI origin, String originSecret, Duration originTimeout,
-        EdgeConfig edge) {
+        EdgeConfig edge, TrustedFronts fronts, String originHealthPath, Duration healthTimeout,
+        Duration healthCacheFor, String metricsToken) {
+
+    static final String DEFAULT_HEALTH_PATH = "/";
+    static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DEFAULT_HEALTH_CACHE = Duration.ofSeconds(5);
 
     /** The edge configuration contract's defaults (docs/contracts.md), the same the CDK app starts from. */
     static final String EDGE_DEFAULTS = """
@@ -64,6 +79,21 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
                 "inspector.originSecret must be at least 16 characters");
         positive(originTimeout, "inspector.originTimeout");
         require(edge != null, "inspector.edge (the edge configuration) is required");
+        require(fronts != null, "inspector.fronts is required (TrustedFronts.none() for none)");
+        require(originHealthPath != null && originHealthPath.startsWith("/"),
+                "inspector.originHealthPath must start with /, was " + originHealthPath);
+        positive(healthTimeout, "inspector.healthTimeout");
+        require(healthCacheFor != null && !healthCacheFor.isNegative(),
+                "inspector.healthCacheFor must be >= 0, was " + healthCacheFor);
+        require(metricsToken == null || metricsToken.length() >= 16,
+                "inspector.metricsToken must be at least 16 characters");
+    }
+
+    /** Without trusted fronts or metrics, probing the origin's root: the configuration before fronts existed. */
+    public InspectorConfig(String bind, int port, URI origin, String originSecret, Duration originTimeout,
+            EdgeConfig edge) {
+        this(bind, port, origin, originSecret, originTimeout, edge, TrustedFronts.none(), DEFAULT_HEALTH_PATH,
+                DEFAULT_HEALTH_TIMEOUT, DEFAULT_HEALTH_CACHE, null);
     }
 
     public static InspectorConfig fromEnvironment(Map<String, String> variables) {
@@ -79,7 +109,12 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
         return new InspectorConfig(variables.getOrDefault("EDGEWARD_INSPECTOR_BIND", "0.0.0.0"),
                 env.integer("EDGEWARD_INSPECTOR_PORT", 8083), originUri,
                 env.optional("EDGEWARD_ORIGIN_SECRET").map(String::trim).orElse(null),
-                env.duration("EDGEWARD_ORIGIN_TIMEOUT", Duration.ofSeconds(30)), edgeConfig(variables));
+                env.duration("EDGEWARD_ORIGIN_TIMEOUT", Duration.ofSeconds(30)), edgeConfig(variables),
+                FrontsSettings.fromEnvironment(variables),
+                variables.getOrDefault("EDGEWARD_INSPECTOR_ORIGIN_HEALTH_PATH", DEFAULT_HEALTH_PATH).trim(),
+                env.duration("EDGEWARD_INSPECTOR_HEALTH_TIMEOUT", DEFAULT_HEALTH_TIMEOUT),
+                env.duration("EDGEWARD_INSPECTOR_HEALTH_CACHE", DEFAULT_HEALTH_CACHE),
+                env.optional("EDGEWARD_INSPECTOR_METRICS_TOKEN").map(String::trim).orElse(null));
     }
 
     private static EnvReader reader(Map<String, String> variables) {
@@ -161,6 +196,10 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
     @Override
     public String toString() {
         return "InspectorConfig[bind=" + bind + ", port=" + port + ", origin=" + origin + ", originSecret="
-                + (originSecret == null ? "unset" : "***") + ", originTimeout=" + originTimeout + "]";
+                + (originSecret == null ? "unset" : "***") + ", originTimeout=" + originTimeout + ", fronts="
+                + fronts.fronts().stream().map(f -> f.name() + "(" + f.header() + ", " + f.ranges().size()
+                        + " ranges)").toList()
+                + (fronts.enabled() ? ", untrustedPeers=" + fronts.untrusted() : "") + ", originHealthPath="
+                + originHealthPath + ", metrics=" + (metricsToken == null ? "off" : "token") + "]";
     }
 }
