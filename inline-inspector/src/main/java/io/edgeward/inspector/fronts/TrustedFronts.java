@@ -72,7 +72,8 @@ public final class TrustedFronts {
      * @param peer    the TCP peer's address
      * @param headers a request header's values by lower-case name (empty list when absent)
      */
-    public Admission admit(String peer, Function<String, List<String>> headers) {
+    public Admission admit(String socketPeer, Function<String, List<String>> headers) {
+        String peer = socketAddress(socketPeer);
         String frontPeer = peer;
         if (proxies.contains(peer)) {
             List<String> forwarded = headers.apply(FORWARDED_FOR);
@@ -107,6 +108,16 @@ public final class TrustedFronts {
         }
         return new Admission(Admission.Outcome.TRUSTED, front.name(), client, front.vouchesForCloudFrontHeaders(),
                 drop);
+    }
+
+    /** The servlet container may write an IPv6 peer bracketed or with its scope: the address alone. */
+    private static String socketAddress(String peer) {
+        String address = peer == null ? "" : peer.trim();
+        if (address.startsWith("[") && address.endsWith("]")) {
+            address = address.substring(1, address.length() - 1);
+        }
+        int scope = address.indexOf('%');
+        return scope < 0 ? address : address.substring(0, scope);
     }
 
     private static String lastEntry(String forwardedFor) {

@@ -92,6 +92,8 @@ class TrustedFrontsTest {
         assertThat(viaCloudFront.clientIp()).isEqualTo("2001:db8::7");
 
         assertThat(admit(fronts, "2001:db8::66", headers("CF-Connecting-IP", "198.51.100.7")).refused()).isTrue();
+        assertThat(admit(fronts, "[" + CLOUDFLARE_PEER_V6 + "]", headers("CF-Connecting-IP", "198.51.100.7")).outcome())
+                .as("a bracketed socket address").isEqualTo(Outcome.TRUSTED);
     }
 
     @Test
