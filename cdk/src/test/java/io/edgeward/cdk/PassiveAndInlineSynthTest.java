@@ -210,6 +210,32 @@ class PassiveAndInlineSynthTest {
                 .contains("EDGEWARD_COOKIE_KEYS").contains("EDGEWARD_EDGE_KEY").contains("EDGEWARD_INGEST_KEY");
     }
 
+    @Test
+    void inspector_load_balancer_admits_cloudfronts_origin_facing_prefix_list_only() {
+        JsonNode servicesJson = JSON.valueToTree(services.toJSON());
+        JsonNode lookup = only(servicesJson, "Custom::AWS");
+        assertThat(lookup.at("/Properties/Create").toString()).contains("describeManagedPrefixLists")
+                .contains("prefix-list-name").contains("com.amazonaws.global.cloudfront.origin-facing");
+        String lookupId = resources(servicesJson, "Custom::AWS").get(0).getKey();
+        // Ingress rules, inline in a security group or standalone, of the inspector's load balancer.
+        List<JsonNode> ingress = new java.util.ArrayList<>();
+        for (Map.Entry<String, JsonNode> group : resources(servicesJson, "AWS::EC2::SecurityGroup")) {
+            if (group.getKey().contains("InspectorEntry")) {
+                group.getValue().at("/Properties/SecurityGroupIngress").forEach(ingress::add);
+            }
+        }
+        for (Map.Entry<String, JsonNode> rule : resources(servicesJson, "AWS::EC2::SecurityGroupIngress")) {
+            if (rule.getValue().at("/Properties/GroupId").toString().contains("InspectorEntryAlb")) {
+                ingress.add(rule.getValue().get("Properties"));
+            }
+        }
+        assertThat(ingress).as(servicesJson.get("Resources").toString()).hasSize(1);
+        assertThat(ingress.get(0).get("FromPort").asInt()).isEqualTo(443);
+        assertThat(ingress.get(0).get("SourcePrefixListId").toString()).contains(lookupId)
+                .contains("PrefixLists.0.PrefixListId");
+        assertThat(ingress.get(0).has("CidrIp")).as("not open to the internet").isFalse();
+    }
+
     private JsonNode lambdaWithHandler(String handler) {
         return resources(passiveJson, "AWS::Lambda::Function").stream().map(Map.Entry::getValue)
                 .filter(f -> handler.equals(f.at("/Properties/Handler").asText()))

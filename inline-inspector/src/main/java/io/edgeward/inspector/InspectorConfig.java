@@ -15,12 +15,15 @@ import io.edgeward.edge.jvm.JacksonJsonCodec;
 import io.edgeward.env.EnvKey;
 import io.edgeward.env.EnvSpec;
 import io.edgeward.env.EnvValues;
+import io.edgeward.inspector.fronts.FrontsSettings;
+import io.edgeward.inspector.fronts.TrustedFronts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,9 +39,22 @@ import java.util.Map;
  * (PT0.1S, the policy's budget before failing open), {@code EDGEWARD_COOKIE_KEYS} (JSON
  * {@code {"signingKey":"k1","k1":"<base64url>"}}, the services' cookie-keys secret) and {@code EDGEWARD_EDGE_MODE}
  * (mitigate) over the contract's defaults.
+ *
+ * <p>Trusted fronts ({@link FrontsSettings}): {@code EDGEWARD_TRUSTED_FRONTS} (none), {@code EDGEWARD_FRONT_<NAME>_HEADER},
+ * {@code EDGEWARD_FRONT_<NAME>_RANGES} or {@code _RANGES_FILE}, {@code EDGEWARD_UNTRUSTED_PEERS} (refuse),
+ * {@code EDGEWARD_TRUSTED_PROXIES} (none). Health ({@link OriginHealth}): {@code EDGEWARD_INSPECTOR_ORIGIN_HEALTH_PATH}
+ * (/, the application path probed), {@code EDGEWARD_INSPECTOR_HEALTH_TIMEOUT} (PT2S),
+ * {@code EDGEWARD_INSPECTOR_HEALTH_CACHE} (PT5S, how long a probe's result stands). Metrics:
+ * {@code EDGEWARD_INSPECTOR_METRICS_TOKEN} (at least 16 characters; unset: {@code /.edgeward/metrics} is not served,
+ * since the inspector's port faces the CDN).
  */
 public record InspectorConfig(String bind, int port, URI origin, String originSecret, Duration originTimeout,
-        EdgeConfig edge) {
+        EdgeConfig edge, TrustedFronts fronts, String originHealthPath, Duration healthTimeout,
+        Duration healthCacheFor, String metricsToken) {
+
+    static final String DEFAULT_HEALTH_PATH = "/";
+    static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DEFAULT_HEALTH_CACHE = Duration.ofSeconds(5);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +68,21 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
                 "inspector.originSecret must be at least 16 characters");
         positive(originTimeout, "inspector.originTimeout");
         require(edge != null, "inspector.edge (the edge configuration) is required");
+        require(fronts != null, "inspector.fronts is required (TrustedFronts.none() for none)");
+        require(originHealthPath != null && originHealthPath.startsWith("/"),
+                "inspector.originHealthPath must start with /, was " + originHealthPath);
+        positive(healthTimeout, "inspector.healthTimeout");
+        require(healthCacheFor != null && !healthCacheFor.isNegative(),
+                "inspector.healthCacheFor must be >= 0, was " + healthCacheFor);
+        require(metricsToken == null || metricsToken.length() >= 16,
+                "inspector.metricsToken must be at least 16 characters");
+    }
+
+    /** Without trusted fronts or metrics, probing the origin's root: the configuration before fronts existed. */
+    public InspectorConfig(String bind, int port, URI origin, String originSecret, Duration originTimeout,
+            EdgeConfig edge) {
+        this(bind, port, origin, originSecret, originTimeout, edge, TrustedFronts.none(), DEFAULT_HEALTH_PATH,
+                DEFAULT_HEALTH_TIMEOUT, DEFAULT_HEALTH_CACHE, null);
     }
 
     static final EnvKey<String> BIND = EnvKey.string("EDGEWARD_INSPECTOR_BIND", "0.0.0.0");
@@ -69,11 +100,26 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
             Duration.ofMillis(100));
     static final EnvKey<String> COOKIE_KEYS = EnvKey.secret("EDGEWARD_COOKIE_KEYS");
     static final EnvKey<String> EDGE_MODE = EnvKey.string("EDGEWARD_EDGE_MODE", "mitigate");
+    // Trusted fronts: these three and the EDGEWARD_FRONT_<NAME>_* family are read and checked by FrontsSettings.
+    static final EnvKey<List<String>> TRUSTED_FRONTS = EnvKey.list("EDGEWARD_TRUSTED_FRONTS", List.of());
+    static final EnvKey<String> UNTRUSTED_PEERS = EnvKey.oneOf("EDGEWARD_UNTRUSTED_PEERS",
+            java.util.Set.of("refuse", "peer"), "refuse");
+    static final EnvKey<List<String>> TRUSTED_PROXIES = EnvKey.list("EDGEWARD_TRUSTED_PROXIES", List.of());
+    static final String FRONT_FAMILY = "EDGEWARD_FRONT_";
+    static final EnvKey<String> ORIGIN_HEALTH_PATH = EnvKey.string("EDGEWARD_INSPECTOR_ORIGIN_HEALTH_PATH",
+            DEFAULT_HEALTH_PATH);
+    static final EnvKey<Duration> HEALTH_TIMEOUT = EnvKey.positiveDuration("EDGEWARD_INSPECTOR_HEALTH_TIMEOUT",
+            DEFAULT_HEALTH_TIMEOUT);
+    static final EnvKey<Duration> HEALTH_CACHE = EnvKey.duration("EDGEWARD_INSPECTOR_HEALTH_CACHE",
+            DEFAULT_HEALTH_CACHE, Duration.ZERO);
+    static final EnvKey<String> METRICS_TOKEN = EnvKey.secret("EDGEWARD_INSPECTOR_METRICS_TOKEN");
 
     /** Every variable the inspector reads; any other {@code EDGEWARD_*} is refused. */
     public static final EnvSpec ENV = EnvSpec.of("inspector", BIND, PORT, ORIGIN, ORIGIN_SECRET, ORIGIN_TIMEOUT,
                     EDGE_CONFIG_FILE, PROTECTOR_URL, INGEST_URL, EDGE_KEY, INGEST_KEY, PROTECTOR_TIMEOUT, COOKIE_KEYS,
-                    EDGE_MODE)
+                    EDGE_MODE, TRUSTED_FRONTS, UNTRUSTED_PEERS, TRUSTED_PROXIES, ORIGIN_HEALTH_PATH, HEALTH_TIMEOUT,
+                    HEALTH_CACHE, METRICS_TOKEN)
+            .withFamily(FRONT_FAMILY)
             .styled(env -> env.withDurationExample("such as PT30S"));
 
     public static InspectorConfig fromEnvironment(Map<String, String> variables) {
@@ -87,8 +133,12 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
             throw new IllegalArgumentException("inspector.origin is required (EDGEWARD_INSPECTOR_ORIGIN)");
         }
         String originSecret = env.get(ORIGIN_SECRET);
+        String metricsToken = env.get(METRICS_TOKEN);
+        env.get(UNTRUSTED_PEERS); // refused here, naming the variable, when it is neither refuse nor peer
         return new InspectorConfig(env.get(BIND), env.get(PORT), origin,
-                originSecret == null ? null : originSecret.trim(), env.get(ORIGIN_TIMEOUT), edgeConfig(env));
+                originSecret == null ? null : originSecret.trim(), env.get(ORIGIN_TIMEOUT), edgeConfig(env),
+                FrontsSettings.fromEnvironment(env.variables()), env.get(ORIGIN_HEALTH_PATH).trim(),
+                env.get(HEALTH_TIMEOUT), env.get(HEALTH_CACHE), metricsToken == null ? null : metricsToken.trim());
     }
 
     /** The edge configuration from a file, or assembled from the services' URLs and secrets. */
@@ -171,6 +221,10 @@ public record InspectorConfig(String bind, int port, URI origin, String originSe
     @Override
     public String toString() {
         return "InspectorConfig[bind=" + bind + ", port=" + port + ", origin=" + origin + ", originSecret="
-                + (originSecret == null ? "unset" : "***") + ", originTimeout=" + originTimeout + "]";
+                + (originSecret == null ? "unset" : "***") + ", originTimeout=" + originTimeout + ", fronts="
+                + fronts.fronts().stream().map(f -> f.name() + "(" + f.header() + ", " + f.ranges().size()
+                        + " ranges)").toList()
+                + (fronts.enabled() ? ", untrustedPeers=" + fronts.untrusted() : "") + ", originHealthPath="
+                + originHealthPath + ", metrics=" + (metricsToken == null ? "off" : "token") + "]";
     }
 }

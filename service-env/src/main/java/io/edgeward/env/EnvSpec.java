@@ -30,21 +30,27 @@ public final class EnvSpec {
     private final String service;
     private final Map<String, EnvKey<?>> keys;
     private final UnaryOperator<EnvReader> style;
+    private final List<String> families;
 
-    private EnvSpec(String service, Map<String, EnvKey<?>> keys, UnaryOperator<EnvReader> style) {
+    private EnvSpec(String service, Map<String, EnvKey<?>> keys, UnaryOperator<EnvReader> style,
+                    List<String> families) {
         this.service = service;
         this.keys = keys;
         this.style = style;
+        this.families = families;
     }
 
     /** The keys of {@code service} (its name in messages), in the order the effective configuration lists them. */
     public static EnvSpec of(String service, EnvKey<?>... keys) {
-        return new EnvSpec(service, index(new LinkedHashMap<>(), Arrays.asList(keys)), UnaryOperator.identity());
+        return new EnvSpec(service, index(new LinkedHashMap<>(), Arrays.asList(keys)), UnaryOperator.identity(),
+                List.of());
     }
 
     /** These keys and those of {@code shared} (the {@code EDGEWARD_KAFKA_*} every Kafka client reads). */
     public EnvSpec including(EnvSpec shared) {
-        return new EnvSpec(service, index(new LinkedHashMap<>(keys), shared.keys.values()), style);
+        List<String> all = new ArrayList<>(families);
+        all.addAll(shared.families);
+        return new EnvSpec(service, index(new LinkedHashMap<>(keys), shared.keys.values()), style, List.copyOf(all));
     }
 
     /**
@@ -52,7 +58,17 @@ public final class EnvSpec {
      * ({@link EnvReader#withBareValues()}, {@link EnvReader#withDurationExample}).
      */
     public EnvSpec styled(UnaryOperator<EnvReader> readerStyle) {
-        return new EnvSpec(service, keys, readerStyle);
+        return new EnvSpec(service, keys, readerStyle, families);
+    }
+
+    /**
+     * The same keys, and every variable whose name starts with {@code prefix}: a family whose names carry a value
+     * of their own ({@code EDGEWARD_FRONT_<NAME>_HEADER}), checked by the part of the service that reads it.
+     */
+    public EnvSpec withFamily(String prefix) {
+        List<String> all = new ArrayList<>(families);
+        all.add(prefix);
+        return new EnvSpec(service, keys, style, List.copyOf(all));
     }
 
     public String service() {
@@ -84,12 +100,15 @@ public final class EnvSpec {
     public EnvValues read(Map<String, String> variables, EnvSpec... alongside) {
         Set<String> known = new LinkedHashSet<>(keys.keySet());
         List<String> services = new ArrayList<>(List.of(service));
+        List<String> prefixes = new ArrayList<>(families);
         for (EnvSpec other : alongside) {
             known.addAll(other.keys.keySet());
             services.add(other.service);
+            prefixes.addAll(other.families);
         }
         EnvReader reader = style.apply(EnvReader.of(variables));
-        Set<String> unknown = reader.unknownNames(PREFIX, known);
+        Set<String> unknown = new LinkedHashSet<>(reader.unknownNames(PREFIX, known));
+        unknown.removeIf(name -> prefixes.stream().anyMatch(name::startsWith));
         if (!unknown.isEmpty()) {
             List<String> each = new ArrayList<>();
             for (String name : unknown) {

@@ -110,6 +110,19 @@ class EnvSpecTest {
     }
 
     @Test
+    void a_family_admits_its_own_names_and_only_those() {
+        EnvSpec fronts = APP.withFamily("EDGEWARD_FRONT_");
+
+        assertThat(fronts.read(Map.of("EDGEWARD_FRONT_CLOUDFLARE_HEADER", "CF-Connecting-IP")).variables())
+                .containsKey("EDGEWARD_FRONT_CLOUDFLARE_HEADER");
+        assertThatThrownBy(() -> fronts.read(Map.of("EDGEWARD_FRNT_CLOUDFLARE_HEADER", "x")))
+                .hasMessageStartingWith("unknown variable EDGEWARD_FRNT_CLOUDFLARE_HEADER");
+        assertThatThrownBy(() -> APP.read(Map.of("EDGEWARD_FRONT_CLOUDFLARE_HEADER", "x")))
+                .as("without the family the name is unknown")
+                .hasMessageStartingWith("unknown variable EDGEWARD_FRONT_CLOUDFLARE_HEADER");
+    }
+
+    @Test
     void the_effective_configuration_masks_secrets_and_marks_defaults() {
         EnvValues values = read("EDGEWARD_APP_KEY", "hunter2-the-secret", "EDGEWARD_APP_KEYS", "k-one-secret,k-two",
                 "EDGEWARD_KAFKA_SSL_KEYSTORE_PASSWORD", "store-secret", "EDGEWARD_APP_PORT", "9000");

@@ -1,8 +1,15 @@
 package io.edgeward.cdk.constructs;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.customresources.AwsCustomResource;
+import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
+import software.amazon.awscdk.customresources.AwsSdkCall;
+import software.amazon.awscdk.customresources.PhysicalResourceId;
+import software.amazon.awscdk.customresources.SdkCallsPolicyOptions;
 import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
@@ -21,8 +28,16 @@ import software.constructs.Construct;
  * The inspecting origin's entry: every path goes to the inline inspector, which itself refuses requests without the
  * origin secret header. Its own load balancer (not a rule on the API's) because it serves the site's whole path
  * space. When no target is healthy the load balancer answers 503, on which CloudFront fails over.
+ *
+ * <p>Its security group admits CloudFront's origin-facing managed prefix list only, looked up by name at deploy time
+ * (the list's id differs per region); nobody else can open a connection, so a scan or a direct attack on the
+ * inspector never reaches it. The list weighs about 55 entries against the security group's rule quota (60 by
+ * default), hence one listener rule only.
  */
 public final class InspectorLoadBalancer extends Construct {
+
+    /** AWS's managed prefix list of the addresses CloudFront connects to origins from. */
+    public static final String CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
 
     private final ApplicationLoadBalancer loadBalancer;
 
@@ -43,7 +58,7 @@ public final class InspectorLoadBalancer extends Construct {
         targets.addTarget(service);
         service.getConnections().allowFrom(loadBalancer, Port.tcp(port), "load balancer to the inspector");
         BaseApplicationListenerProps.Builder props = BaseApplicationListenerProps.builder()
-                .open(true)
+                .open(false)
                 .defaultAction(ListenerAction.forward(List.of(targets)));
         if (certificateArn != null) {
             props.protocol(ApplicationProtocol.HTTPS).port(443)
@@ -54,6 +69,29 @@ public final class InspectorLoadBalancer extends Construct {
         }
         ApplicationListener listener = loadBalancer.addListener("Listener", props.build());
         listener.getNode().addDependency(targets);
+        loadBalancer.getConnections().allowFrom(Peer.prefixList(cloudFrontPrefixListId()),
+                Port.tcp(certificateArn != null ? 443 : 80), "CloudFront origin-facing addresses only");
+    }
+
+    /** The prefix list's id in this stack's region, from EC2 at deploy time. */
+    private String cloudFrontPrefixListId() {
+        String field = "PrefixLists.0.PrefixListId";
+        AwsSdkCall describe = AwsSdkCall.builder()
+                .service("EC2")
+                .action("describeManagedPrefixLists")
+                .parameters(Map.of("Filters", List.of(Map.of("Name", "prefix-list-name",
+                        "Values", List.of(CLOUDFRONT_ORIGIN_FACING)))))
+                .physicalResourceId(PhysicalResourceId.of(CLOUDFRONT_ORIGIN_FACING))
+                .outputPaths(List.of(field))
+                .build();
+        AwsCustomResource lookup = AwsCustomResource.Builder.create(this, "CloudFrontPrefixList")
+                .onCreate(describe)
+                .onUpdate(describe)
+                .policy(AwsCustomResourcePolicy.fromSdkCalls(SdkCallsPolicyOptions.builder()
+                        .resources(AwsCustomResourcePolicy.ANY_RESOURCE).build()))
+                .installLatestAwsSdk(false)
+                .build();
+        return lookup.getResponseField(field);
     }
 
     public ApplicationLoadBalancer loadBalancer() {
