@@ -1,19 +1,16 @@
 package io.edgeward.inspector.fronts;
 
-import inet.ipaddr.AddressStringParameters.RangeParameters;
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
-import inet.ipaddr.ipv6.IPv6Address;
+import io.edgeward.env.net.Cidr;
+import io.edgeward.env.net.InvalidCidrException;
+import io.edgeward.env.net.IpAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A set of CIDR blocks, and the strict reading of one address. The inspector's only use of an IP library
- * ({@code com.github.seancfoley:ipaddress}, the one service-env's shared parser uses): swapped for that parser when
- * the branches merge.
+ * A set of CIDR blocks, and the strict reading of one address, on the services' one IP parser
+ * ({@link IpAddress}, {@link Cidr}).
  *
  * <p>Strict means one plain address: no prefix, mask, wildcard, range, zone, inet_aton shorthand ({@code 127.1},
  * {@code 0x7f.1}) or leading zeros ({@code 010.0.0.1}, which some stacks read as octal). An IPv4-mapped IPv6 address
@@ -22,12 +19,9 @@ import java.util.Optional;
  */
 public final class AddressRanges {
 
-    private static final IPAddressStringParameters ADDRESS = parameters(false);
-    private static final IPAddressStringParameters BLOCK = parameters(true);
+    private final List<Cidr> blocks;
 
-    private final List<IPAddress> blocks;
-
-    private AddressRanges(List<IPAddress> blocks) {
+    private AddressRanges(List<Cidr> blocks) {
         this.blocks = List.copyOf(blocks);
     }
 
@@ -36,39 +30,46 @@ public final class AddressRanges {
      *                                  bits (a typo such as {@code 10.0.0.1/8} is refused, not widened)
      */
     public static AddressRanges of(Collection<String> cidrs) {
-        List<IPAddress> blocks = new ArrayList<>();
+        List<Cidr> blocks = new ArrayList<>();
         for (String cidr : cidrs) {
-            IPAddress block = new IPAddressString(cidr.trim(), BLOCK).getAddress();
-            if (block == null || (block.isPrefixed() && !block.isPrefixBlock())) {
-                throw new IllegalArgumentException("not a CIDR block: " + cidr);
-            }
-            blocks.add(unmapped(block));
+            blocks.add(block(cidr.trim()));
         }
         return new AddressRanges(blocks);
     }
 
-    /** One strictly written address, in canonical form ({@code 2001:db8::7}); empty when it is anything else. */
-    public static Optional<String> canonical(String text) {
-        return address(text).map(IPAddress::toCanonicalString);
+    private static Cidr block(String text) {
+        int slash = text.indexOf('/');
+        Optional<IpAddress> written = IpAddress.parse(slash < 0 ? text : text.substring(0, slash));
+        if (written.isEmpty()) {
+            throw new IllegalArgumentException("not a CIDR block: " + text);
+        }
+        if (slash < 0) {
+            return written.get().network(written.get().bitLength());
+        }
+        try {
+            Cidr block = Cidr.parse(text);
+            if (!block.network().equals(written.get())) {
+                throw new IllegalArgumentException("not a CIDR block: " + text);
+            }
+            return block;
+        } catch (InvalidCidrException e) {
+            throw new IllegalArgumentException("not a CIDR block: " + text, e);
+        }
     }
 
-    static Optional<IPAddress> address(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        IPAddress address = new IPAddressString(text.trim(), ADDRESS).getAddress();
-        return address == null || address.isMultiple() || address.isPrefixed() ? Optional.empty()
-                : Optional.of(unmapped(address));
+    /** One strictly written address, in canonical form ({@code 2001:db8::7}); empty when it is anything else. */
+    public static Optional<String> canonical(String text) {
+        return text == null ? Optional.empty() : IpAddress.canonical(text.trim());
     }
 
     /** Whether the address (strictly written) lies in one of the blocks. */
     public boolean contains(String address) {
-        Optional<IPAddress> parsed = address(address);
+        Optional<IpAddress> parsed = address == null ? Optional.empty() : IpAddress.parse(address.trim());
         if (parsed.isEmpty()) {
             return false;
         }
-        for (IPAddress block : blocks) {
-            if (block.getIPVersion() == parsed.get().getIPVersion() && block.contains(parsed.get())) {
+        for (Cidr block : blocks) {
+            if (block.contains(parsed.get())) {
                 return true;
             }
         }
@@ -81,25 +82,6 @@ public final class AddressRanges {
 
     /** The blocks in canonical CIDR form, in the order given. */
     public List<String> cidrs() {
-        return blocks.stream().map(IPAddress::toCanonicalString).toList();
-    }
-
-    private static IPAddress unmapped(IPAddress address) {
-        if (address instanceof IPv6Address v6 && v6.isIPv4Mapped() && !v6.isPrefixed()) {
-            return v6.getEmbeddedIPv4Address();
-        }
-        return address;
-    }
-
-    private static IPAddressStringParameters parameters(boolean prefix) {
-        IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
-                .allowEmpty(false).allowAll(false).allowSingleSegment(false).allowPrefix(prefix).allowMask(false)
-                .allowPrefixOnly(false).allowWildcardedSeparator(false).setRangeOptions(RangeParameters.NO_RANGE)
-                .allow_inet_aton(false);
-        builder.getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowBinary(false)
-                .allowPrefixesBeyondAddressSize(false);
-        builder.getIPv6AddressParametersBuilder().allowZone(false).allowEmptyZone(false).allowBase85(false)
-                .allowBinary(false).allowPrefixesBeyondAddressSize(false);
-        return builder.toParams();
+        return blocks.stream().map(Cidr::toString).toList();
     }
 }
