@@ -115,9 +115,15 @@ public final class EnvSpec {
                 each.add(name + " (did you mean " + NearestName.among(name, known) + "?)");
             }
             throw new IllegalArgumentException("unknown variable" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", each) + " for " + String.join(" and ", services));
+                    + String.join(", ", each) + " for " + inWords(services));
         }
         return new EnvValues(this, reader);
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String inWords(List<String> names) {
+        int last = names.size() - 1;
+        return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
     }
 
     private static Map<String, EnvKey<?>> index(Map<String, EnvKey<?>> into, Iterable<EnvKey<?>> keys) {
