@@ -223,12 +223,13 @@ public final class IngestStandIn implements AutoCloseable {
 
     private void reply(HttpExchange exchange, int status, Map<String, String> headers, String body)
             throws IOException {
+        // Counted before the answer leaves, so a client that has its answer sees it counted.
+        answered.add(status);
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-        answered.add(status);
     }
 
     @Override
