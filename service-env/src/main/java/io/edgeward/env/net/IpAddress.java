@@ -75,11 +75,22 @@ public final class IpAddress {
         return new IpAddress(bytes.length == 16 && isMapped(bytes) ? Arrays.copyOfRange(bytes, 12, 16) : bytes);
     }
 
-    /** The bytes {@code text} spells as written (an IPv4-mapped address stays 16 bytes), or null. */
+    /**
+     * The bytes {@code text} spells as written (an IPv4-mapped address stays 16 bytes), or null. A dotted quad is
+     * read by {@link AddressText}, everything else by the library.
+     */
     static byte[] parseRaw(String text) {
         if (!plausible(text)) {
             return null;
         }
+        if (text.indexOf(':') < 0) {
+            return AddressText.dottedQuad(text);
+        }
+        return parseWithLibrary(text);
+    }
+
+    /** The library's strict reading alone (also of a dotted quad), for the test that holds the two equal. */
+    static byte[] parseWithLibrary(String text) {
         IPAddress address = new IPAddressString(text, STRICT).getAddress();
         return address == null ? null : address.getBytes();
     }
@@ -98,14 +109,14 @@ public final class IpAddress {
         return bytes.length * 8;
     }
 
-    /** The network of this address with that prefix length: {@code 198.51.100.7} and 24 give {@code 198.51.100.0/24}. */
+    /** The network of this address with that prefix length: {@code 198.51.100.7} and 24 are {@code 198.51.100.0/24}. */
     public Cidr network(int prefixLength) {
         return Cidr.of(this, prefixLength);
     }
 
     @Override
     public String toString() {
-        return bytes.length == 4 ? ipv4Text(bytes) : ipv6Text(bytes);
+        return bytes.length == 4 ? AddressText.ipv4(bytes) : AddressText.ipv6(bytes);
     }
 
     @Override
@@ -147,48 +158,6 @@ public final class IpAddress {
             }
         }
         return true;
-    }
-
-    private static String ipv4Text(byte[] b) {
-        return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
-    }
-
-    /** RFC 5952 section 4: the library's canonical form is the same, but written here it costs no object graph. */
-    private static String ipv6Text(byte[] b) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1; // a single zero group is not compressed
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(groups[i]));
-        }
-        return sb.toString();
     }
 
     private static IPAddressStringParameters strictParameters() {

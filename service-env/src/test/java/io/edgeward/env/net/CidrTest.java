@@ -21,7 +21,8 @@ class CidrTest {
     static Stream<Arguments> containment() {
         List<Arguments> out = new ArrayList<>();
         for (JsonNode c : IpVectors.root().get("contains")) {
-            out.add(Arguments.of(c.get("cidr").textValue(), c.get("address").textValue(), c.get("contains").booleanValue()));
+            out.add(Arguments.of(c.get("cidr").textValue(), c.get("address").textValue(),
+                    c.get("contains").booleanValue()));
         }
         return out.stream();
     }

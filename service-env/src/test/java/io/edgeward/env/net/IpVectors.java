@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The shared IP vectors, edge-core's {@code src/test/resources/ip-vectors.json}, read by path (no module dependency). */
+/** The shared IP vectors, edge-core's {@code src/test/resources/ip-vectors.json}, read by path (no dependency). */
 public final class IpVectors {
 
     public static final Path FILE = Path.of("..", "edge-core", "src", "test", "resources", "ip-vectors.json");
