@@ -61,7 +61,10 @@ class ViewerRequestHandlerFuzzTest {
 
             byte[][] output = new byte[1][];
             assertThatCode(() -> output[0] = HandlerFixture.runBytes(handler, input)).as(what).doesNotThrowAnyException();
-            assertValidAnswer(output[0], requestOf(event), what);
+            // a mutation can leave text the JSON writer emits but no strict reader takes (a lone surrogate): then
+            // the handler has no event at all, and the answer is the empty object
+            Map<String, Object> sent = readBack(input);
+            assertValidAnswer(output[0], sent == null ? null : requestOf(sent), what);
         }
     }
 
@@ -155,6 +158,15 @@ class ViewerRequestHandlerFuzzTest {
             case 7 -> request.put("uri", pick(List.of("/", "/api/x", "/watch/y", "/a.css", "/.well-known/z", "",
                     "/%00%ff", "/é/ü", "relative", "/" + "a".repeat(10_000))));
             default -> event.put("Records", random.nextBoolean() ? new ArrayList<>() : oddValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readBack(byte[] input) {
+        try {
+            return CloudFrontEvents.JSON.readValue(input, Map.class);
+        } catch (java.io.IOException unreadable) {
+            return null;
         }
     }
 
