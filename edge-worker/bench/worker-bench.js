@@ -76,11 +76,15 @@ function connectable(port) {
   });
 }
 
+const children = new Set();
+
 async function launch(dir, kind, bindings) {
   const port = await freePort();
   const modules = kind === 'edge' ? ['worker.js', 'edgeward-core.js'] : ['bare.js'];
   fs.writeFileSync(path.join(dir, `${kind}.capnp`), capnp(modules, bindings, port));
   const child = spawn(workerd, ['serve', path.join(dir, `${kind}.capnp`)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
   while (!(await connectable(port))) await new Promise((r) => setTimeout(r, 2));
   return { child, port, startupNanos: cpuNanos(child.pid) };
 }
@@ -181,6 +185,7 @@ async function main() {
     console.log(`cold, edge policy adds to the first request: ${micros(median(cold.edge.first) - median(cold.bare.first))} us`
       + `; to start-up: ${micros(median(cold.edge.startup) - median(cold.bare.startup))} us`);
   } finally {
+    for (const child of children) child.kill();
     agent.destroy();
     origin.close();
     protector.close();

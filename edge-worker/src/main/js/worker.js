@@ -15,6 +15,7 @@ const decoder = new TextDecoder();
 const SIGNATURE_LENGTH = 43; // base64url of 32 bytes, unpadded
 const BODY_LIMIT = 40 * 1024; // what CloudFront exposes of a viewer-request body
 const OURS = 'x-edgeward-';
+const LONG_INPUT = 512; // bytes; a browser's User-Agent is about 150
 
 function base64Url(bytes) {
   let text = '';
@@ -69,8 +70,11 @@ class Memo {
 class Host {
   constructor() {
     this.keys = new Map(); // kid -> CryptoKey
-    this.signatures = new Memo(4096); // kid \n signing input -> base64url HMAC
-    this.digests = new Memo(1024); // input bytes -> SHA-256 (Int8Array)
+    // Bounded in bytes too (DESIGN "Bounded by design"): a signing input is at most 4 KB (longer cookies are refused
+    // unread), and a long User-Agent only ever shares a small memo.
+    this.signatures = new Memo(2048); // kid \n signing input -> base64url HMAC
+    this.digests = new Memo(1024); // input bytes (up to LONG_INPUT) -> SHA-256 (Int8Array)
+    this.longDigests = new Memo(16); // longer inputs
     this.pending = new Memo(1024); // placeholder -> { kid, input }
     this.prefix = null;
     this.counter = 0;
@@ -100,8 +104,12 @@ class Host {
     return placeholder;
   }
 
+  digestMemo(length) {
+    return length > LONG_INPUT ? this.longDigests : this.digests;
+  }
+
   knownDigest(data) {
-    const known = this.digests.get(binaryKey(data));
+    const known = this.digestMemo(data.length).get(binaryKey(data));
     return known === undefined ? null : known.slice();
   }
 
@@ -163,8 +171,9 @@ class Host {
     }
     const bytes = encoder.encode(userAgent);
     const key = binaryKey(bytes);
-    if (this.digests.get(key) === undefined) {
-      work.push(crypto.subtle.digest('SHA-256', bytes).then((d) => this.digests.set(key, new Int8Array(d))));
+    const memo = this.digestMemo(bytes.length);
+    if (memo.get(key) === undefined) {
+      work.push(crypto.subtle.digest('SHA-256', bytes).then((d) => memo.set(key, new Int8Array(d))));
     }
     if (work.length) await Promise.all(work);
   }
@@ -273,12 +282,21 @@ async function readBody(request) {
   return { truncated, text: decoder.decode(truncated ? bytes.subarray(0, BODY_LIMIT) : bytes) };
 }
 
-/** The policy's decision, crypto prepared before and signatures filled after. */
-async function decision(event, request, ctx) {
+/**
+ * The policy's decision, crypto prepared before and signatures filled after; null when no decision came within
+ * `waitMillis`. Only a decision still waiting on Protector when decide() returns gets a timer: a timer costs workerd
+ * more CPU than the whole valid-cookie decision (docs/benchmarks.md, Cloudflare Worker), and WebCrypto cannot hang.
+ */
+async function decision(event, request, ctx, waitMillis) {
   await host.prepare(cookieToVerify(request.headers.get('cookie')), request.headers.get('user-agent') ?? '');
   host.ctx = ctx;
-  const result = await new Promise((resolve) => decide(event, resolve));
-  return host.fill(result);
+  let settled = null;
+  const decided = new Promise((resolve) => decide(event, (result) => {
+    settled = result;
+    resolve(result);
+  }));
+  const result = settled !== null ? settled : await withDeadline(decided, waitMillis);
+  return result === null ? null : host.fill(result);
 }
 
 function withDeadline(promise, millis) {
@@ -343,7 +361,7 @@ async function handle(request, env, ctx) {
     if (!engine.error) {
       body = wantsBody(request.method, url.pathname) ? await readBody(request) : null;
       event = viewerEvent(request, url, body, requestId);
-      let result = await withDeadline(decision(event, request, ctx), engine.waitMillis);
+      const result = await decision(event, request, ctx, engine.waitMillis);
       if (result === null) {
         console.warn('edgeward: no decision within ' + engine.waitMillis + ' ms, request passed');
       } else if (result.respond) {
