@@ -152,7 +152,7 @@ async function main() {
     const first = await get(minter.port, null);
     const cookie = String(first.headers['set-cookie']).split(';')[0];
     if (!cookie.startsWith('__Host-ew=')) throw new Error('no session cookie from the first visit');
-    minter.child.kill();
+    minter.child.kill('SIGKILL');
 
     const warm = {};
     for (const [kind, bindings, cookieSent] of [['edge', edgeBindings, cookie], ['bare', bareBindings, null]]) {
@@ -161,7 +161,7 @@ async function main() {
       const before = cpuNanos(w.child.pid);
       await many(w.port, cookieSent, warmRequests);
       warm[kind] = (cpuNanos(w.child.pid) - before) / warmRequests;
-      w.child.kill();
+      w.child.kill('SIGKILL');
     }
     console.log(`warm, workerd CPU per valid-cookie request (${warmRequests} requests, ${CONCURRENCY} at a time):`
       + ` edge ${micros(warm.edge)} us, bare proxy ${micros(warm.bare)} us, edge policy adds`
@@ -175,7 +175,7 @@ async function main() {
         await get(w.port, cookieSent);
         cold[kind].startup.push(w.startupNanos);
         cold[kind].first.push(cpuNanos(w.child.pid) - before);
-        w.child.kill();
+        w.child.kill('SIGKILL');
       }
     }
     for (const kind of ['edge', 'bare']) {
@@ -185,7 +185,7 @@ async function main() {
     console.log(`cold, edge policy adds to the first request: ${micros(median(cold.edge.first) - median(cold.bare.first))} us`
       + `; to start-up: ${micros(median(cold.edge.startup) - median(cold.bare.startup))} us`);
   } finally {
-    for (const child of children) child.kill();
+    for (const child of children) child.kill('SIGKILL');
     agent.destroy();
     origin.close();
     protector.close();

@@ -183,8 +183,17 @@ final class Workerd implements AutoCloseable {
         }
     }
 
+    /** workerd drains open connections on SIGTERM, and the client keeps its own alive: so not for long. */
     @Override
     public void close() {
         process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }
