@@ -1,0 +1,63 @@
+package io.edgeward.edge.worker;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A real HTTP server speaking ingest's {@code POST /v1/logs} contract (NDJSON in, 202 out), keeping what it got: a
+ * copy of edge-node's FakeIngest until the shared test-support module lands.
+ */
+final class IngestStandIn implements AutoCloseable {
+
+    static final String KEY = "ingest-key-for-worker-tests";
+
+    private final HttpServer server;
+    private final List<Map<String, Object>> records = new CopyOnWriteArrayList<>();
+
+    private IngestStandIn(HttpServer server) {
+        this.server = server;
+    }
+
+    static IngestStandIn start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        IngestStandIn fake = new IngestStandIn(server);
+        server.createContext("/v1/logs", fake::logs);
+        server.start();
+        return fake;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Map<String, Object>> records() {
+        return records;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void logs(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        int status = 401;
+        if (("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            for (String line : body.split("\n")) {
+                if (!line.isBlank()) {
+                    records.add(Workerd.JSON.readValue(line, Map.class));
+                }
+            }
+            status = 202;
+        }
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
