@@ -6,6 +6,7 @@ import io.edgeward.env.EnvReader;
 import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.env.kafka.KafkaEnvironment;
 import io.edgeward.protector.challenge.ChallengeSettings;
+import io.edgeward.protector.signals.SignalSettings;
 import io.edgeward.protector.check.CheckSettings;
 import io.edgeward.protector.decision.DecisionMemory;
 import io.edgeward.protector.goodbots.GoodBotSettings;
@@ -39,6 +40,8 @@ import java.util.Set;
  * @param challenge          challenge issuing and verification ({@code EDGEWARD_CHALLENGE_*}, docs/challenges.md)
  * @param decisionMemory     the bound of the in-memory decisions (entries, estimated bytes) and its shedding
  * @param checks             the challenge-pass window and what makes a session established (docs/protector.md)
+ * @param signals            browser sensor scoring and what a suspect session gets ({@code EDGEWARD_SIGNALS_*},
+ *                           docs/browser-signals.md)
  */
 public record ProtectorConfig(
         int port,
@@ -57,7 +60,8 @@ public record ProtectorConfig(
         GoodBotSettings goodBots,
         ChallengeSettings challenge,
         DecisionMemory decisionMemory,
-        CheckSettings checks) {
+        CheckSettings checks,
+        SignalSettings signals) {
 
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -101,8 +105,8 @@ public record ProtectorConfig(
         if (challenge == null) {
             throw new IllegalArgumentException("protector.challenge is required");
         }
-        if (decisionMemory == null || checks == null) {
-            throw new IllegalArgumentException("protector.decisionMemory and protector.checks are required");
+        if (decisionMemory == null || checks == null || signals == null) {
+            throw new IllegalArgumentException("protector.decisionMemory, protector.checks and protector.signals are required");
         }
     }
 
@@ -176,6 +180,16 @@ public record ProtectorConfig(
                 env.duration("EDGEWARD_PROTECTOR_PASS_EXEMPTION", c.passExemption()),
                 env.integer("EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_GENERATION", c.goodStandingMinGeneration()),
                 env.duration("EDGEWARD_PROTECTOR_GOOD_STANDING_MIN_AGE", c.goodStandingMinAge())));
+        SignalSettings s = SignalSettings.defaults();
+        b.signals(new SignalSettings(
+                SignalSettings.OnAutomation.parse(variables.getOrDefault("EDGEWARD_SIGNALS_ON_AUTOMATION",
+                        s.onAutomation().wireName())),
+                env.integer("EDGEWARD_SIGNALS_QUIET_REPORTS", s.quietReports()),
+                env.duration("EDGEWARD_SIGNALS_HUMAN_TTL", s.humanTtl()),
+                env.duration("EDGEWARD_SIGNALS_AUTOMATION_TTL", s.automationTtl()),
+                env.duration("EDGEWARD_SIGNALS_EXEMPT_TTL", s.exemptTtl()),
+                env.duration("EDGEWARD_SIGNALS_BLOCK_FOR", s.blockFor()),
+                env.integer("EDGEWARD_SIGNALS_SPENT_NONCE_LIMIT", s.spentNonceLimit())));
         return b.build();
     }
 
@@ -196,7 +210,7 @@ public record ProtectorConfig(
                 + ", policyFile=" + (policyFile == null ? "classpath:edgeward-policy.yaml" : policyFile)
                 + ", allowTtl=" + allowTtl + ", adminWriteTimeout=" + adminWriteTimeout
                 + ", maxRequestBytes=" + maxRequestBytes + ", goodBots=" + goodBots + ", challenge=" + challenge
-                + ", decisionMemory=" + decisionMemory + ", checks=" + checks + "]";
+                + ", decisionMemory=" + decisionMemory + ", checks=" + checks + ", signals=" + signals + "]";
     }
 
     public static Builder builder() {
@@ -222,6 +236,7 @@ public record ProtectorConfig(
         private ChallengeSettings challenge;
         private DecisionMemory decisionMemory = DecisionMemory.defaults();
         private CheckSettings checks = CheckSettings.defaults();
+        private SignalSettings signals = SignalSettings.defaults();
 
         public Builder port(int v) { port = v; return this; }
         public Builder bindAddress(String v) { bindAddress = v; return this; }
@@ -243,11 +258,12 @@ public record ProtectorConfig(
         public Builder challenge(ChallengeSettings v) { challenge = v; return this; }
         public Builder decisionMemory(DecisionMemory v) { decisionMemory = v; return this; }
         public Builder checks(CheckSettings v) { checks = v; return this; }
+        public Builder signals(SignalSettings v) { signals = v; return this; }
 
         public ProtectorConfig build() {
             return new ProtectorConfig(port, bindAddress, edgeKeys, adminToken, metricsToken, kafka,
                     decisionsTopic, createTopic, topicPartitions, policyFile, allowTtl, adminWriteTimeout, maxRequestBytes,
-                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge, decisionMemory, checks);
+                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge, decisionMemory, checks, signals);
         }
     }
 }

@@ -27,6 +27,8 @@ import io.edgeward.protector.kafka.DecisionsTopic;
 import io.edgeward.protector.nonces.SharedNonces;
 import io.edgeward.protector.policy.Policy;
 import io.edgeward.protector.policy.PolicyLoader;
+import io.edgeward.protector.signals.SignalsController;
+import io.edgeward.protector.signals.SignalsService;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -147,9 +149,13 @@ public final class ProtectorServer implements AutoCloseable {
                 nonces.publisher());
         housekeeping.scheduleWithFixedDelay(challenges::purgeExpired, 60, 60, TimeUnit.SECONDS);
         CheckController check = new CheckController(
-                new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl(), config.checks()),
+                new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl(), config.checks(),
+                        config.signals()),
                 new CheckMetrics(registry), mapper, challenges);
         ChallengeController challengeRoutes = new ChallengeController(challenges, registry, mapper);
+        SignalsService signals = new SignalsService(config.signals(), store, deps.clock());
+        housekeeping.scheduleWithFixedDelay(signals::purgeExpired, 60, 60, TimeUnit.SECONDS);
+        SignalsController signalRoutes = new SignalsController(signals, registry, mapper);
         AdminController admin = new AdminController(
                 new AdminService(store, decisionLog, materializer, deps.clock(), config.adminWriteTimeout()), mapper);
         OpsController ops = new OpsController(ready, registry::scrape,
@@ -173,6 +179,7 @@ public final class ProtectorServer implements AutoCloseable {
         app.before("/v1/admin/*", adminAuth::require);
         app.post("/v1/check", check::check);
         challengeRoutes.addRoutes(app);
+        signalRoutes.addRoutes(app, edgeAuth);
         admin.addRoutes(app);
         ops.addRoutes(app);
         deps.routeGroups().forEach(g -> g.addRoutes(app));

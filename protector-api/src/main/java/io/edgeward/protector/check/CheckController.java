@@ -54,20 +54,26 @@ public final class CheckController {
                 ? challenges.issue(request.sessionId(), request.userAgent(), request.clientIp(), request.path(),
                         request.query(), request.challengePasses() == null ? 0 : request.challengePasses())
                 : null;
-        ctx.contentType("application/json").result(writer.writeValueAsBytes(CheckResponse.from(result, offer)));
+        boolean sensorExempt = result.basis() == CheckResult.Basis.ALLOWLIST || result.basis() == CheckResult.Basis.GOOD_BOT
+                || (request.sensorSuspect() != null && result.action() == Action.ALLOW && service.allowsAutomation(subject));
+        ctx.contentType("application/json").result(writer.writeValueAsBytes(CheckResponse.from(result, offer,
+                sensorExempt)));
     }
 
     /**
      * The wire form of {@link CheckResult} (docs/contracts.md); {@code challenge} only with a challenge,
-     * {@code blockScope} and {@code blockUntil} only on a block that has them (contract C2).
+     * {@code blockScope} and {@code blockUntil} only on a block that has them (contract C2), {@code sensorExempt}
+     * only when true (the browser sensor's rules do not apply to this client: allowlisted, a verified good bot, or on
+     * the {@code allow-automation} list).
      */
     record CheckResponse(String action, long ttl, String reason, String decisionId,
                          @JsonInclude(JsonInclude.Include.NON_NULL) ChallengeOffer challenge,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String blockScope,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Long blockUntil) {
-        static CheckResponse from(CheckResult r, ChallengeOffer offer) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Long blockUntil,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean sensorExempt) {
+        static CheckResponse from(CheckResult r, ChallengeOffer offer, boolean sensorExempt) {
             return new CheckResponse(r.action().wireName(), r.ttl(), r.reason(), r.decisionId(), offer,
-                    r.blockScope(), r.blockUntil());
+                    r.blockScope(), r.blockUntil(), sensorExempt ? Boolean.TRUE : null);
         }
     }
 }
