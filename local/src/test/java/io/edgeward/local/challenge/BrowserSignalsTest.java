@@ -30,8 +30,10 @@ import org.openqa.selenium.interactions.Actions;
  * request-time tier does not see it and what is measured is the sensor alone:
  * <ul>
  *   <li>default automation (chromedriver's {@code navigator.webdriver}) is flagged within 2 page loads;</li>
- *   <li>"stealth" automation (webdriver hidden with {@code --disable-blink-features=AutomationControlled}, user agent
- *       and client hints of a normal Chrome) that never produces input is flagged within 10 page loads;</li>
+ *   <li>"stealth" flags alone ({@code --disable-blink-features=AutomationControlled}, an ordinary user agent) leave
+ *       chromedriver's {@code cdc_} globals and are flagged within 2 page loads;</li>
+ *   <li>"stealth" automation that also hides those and sends a normal Chrome's client hints
+ *       ({@link Chromium#startStealth()}) but never produces input is flagged within 10 page loads;</li>
  *   <li>the same stealth browser moving the pointer and typing through the WebDriver Actions API at human pace, our
  *       stand-in for a person, is never challenged.</li>
  * </ul>
@@ -73,6 +75,23 @@ class BrowserSignalsTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> pageSource(browser).contains("did not work"));
             assertThat(claims(browser).path("cpa").asLong()).isZero();
             browser.get(url("/products/2"));
+            assertThat(browser.getTitle()).isEqualTo(CHALLENGE_TITLE);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void stealth_flags_alone_leave_chromedrivers_globals_and_are_flagged_within_two_page_loads() {
+        ChromeDriver browser = Chromium.start(true, "--disable-blink-features=AutomationControlled",
+                "--user-agent=" + CHROME_UA);
+        try {
+            browser.get(url("/"));
+            assertThat(browser.getTitle()).isEqualTo("Edgeward demo shop");
+            await().atMost(REPORT_WAIT).until(() -> "automation".equals(claims(browser).path("sv").asText()));
+
+            browser.get(url("/products/3"));
+
             assertThat(browser.getTitle()).isEqualTo(CHALLENGE_TITLE);
         } finally {
             browser.quit();

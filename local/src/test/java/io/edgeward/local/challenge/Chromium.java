@@ -58,6 +58,11 @@ final class Chromium {
                 "userAgentMetadata", Map.of("brands", brands, "fullVersion", CHROME_VERSION + ".0.0.0",
                         "platform", "Linux", "platformVersion", "6.1.0", "architecture", "x86", "model", "",
                         "mobile", false)));
+        // chromedriver keeps pristine builtins in window.cdc_* globals; stealth tools rename them, this hides them from
+        // enumeration (chromedriver itself still reads them).
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "Object.getOwnPropertyNames(window).forEach(function(k){if(/^\\$?cdc_/.test(k)){var v=window[k];"
+                        + "Object.defineProperty(window,k,{value:v,enumerable:false,configurable:true,writable:true})}})"));
         return browser;
     }
 

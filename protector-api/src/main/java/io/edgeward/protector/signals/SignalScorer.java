@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class SignalScorer {
 
-    static final Set<String> DECLARED = Set.of("webdriver", "headless-ua", "headless-brand", "automation-global");
+    static final Set<String> DECLARED = Set.of("webdriver", "headless-ua", "headless-brand", "automation-global",
+            "chromedriver-global");
     static final Set<String> INCONSISTENT = Set.of("brand-mismatch", "version-mismatch", "no-ua-data",
             "no-chrome-object", "no-languages", "no-plugins", "zero-window", "untrusted-input", "regular-cadence");
 

@@ -21,6 +21,12 @@ class SignalScorerTest {
     }
 
     @Test
+    void chromedrivers_own_globals_are_declared_automation() {
+        assertThat(scorer.score(report(List.of("chromedriver-global"), 40, 3), CHROME, null, 0).reason())
+                .isEqualTo("marker:chromedriver-global");
+    }
+
+    @Test
     void a_headless_brand_in_the_request_headers_is_automation_even_when_the_page_hides_it() {
         Verdict v = scorer.score(report(List.of(), 40, 3), CHROME,
                 "\"HeadlessChrome\";v=\"131\", \"Chromium\";v=\"131\"", 0);

@@ -30,6 +30,7 @@ final class SensorScript {
             + "else if(cr&&w.isSecureContext)m('no-ua-data');\n"
             + "var g=['_phantom','callPhantom','__nightmare','domAutomation','domAutomationController','_selenium','__webdriver_evaluate','__selenium_evaluate','__driver_evaluate','__webdriver_script_fn','__playwright__binding__','__pwInitScripts','_Selenium_IDE_Recorder'];\n"
             + "for(var i=0;i<g.length;i++){if(has(w,g[i])||has(d,g[i])){m('automation-global');break}}\n"
+            + "try{if(Object.keys(w).concat(Object.keys(d)).some(function(k){return /^\\$?cdc_/.test(k)}))m('chromedriver-global')}catch(e){}\n"
             + "if(cr&&!w.chrome)m('no-chrome-object');\n"
             + "if(!n.languages||!n.languages.length)m('no-languages');\n"
             + "if(cr&&n.plugins&&n.plugins.length===0&&!/Mobile|Android/.test(ua))m('no-plugins');\n"
