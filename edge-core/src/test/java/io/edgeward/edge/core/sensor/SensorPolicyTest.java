@@ -133,6 +133,24 @@ class SensorPolicyTest {
     }
 
     @Test
+    void a_sensor_block_holds_the_session_and_not_its_neighbours_behind_the_same_address() {
+        Session robot = edge.newSession().withSensor(SensorState.NONE.reported("automation", edge.now(), 1800, 0));
+        edge.http.answer(200, "{\"action\":\"block\",\"ttl\":0,\"reason\":\"sensor.automation\","
+                + "\"blockScope\":\"session\",\"blockUntil\":" + (edge.now() + 3600) + "}");
+        EdgeResult blocked = edge.get("/products/1", edge.cookieOf(robot), PAGE);
+        edge.http.answer(200, "{\"action\":\"allow\",\"ttl\":60}");
+        int calls = edge.http.calls().size();
+
+        EdgeResult again = edge.get("/products/2", cookieSetBy(blocked), PAGE);
+        EdgeResult neighbour = edge.get("/products/2", edge.cookieOf(edge.newSession()), PAGE);
+
+        assertThat(response(blocked).status()).isEqualTo(403);
+        assertThat(response(again).status()).isEqualTo(403);
+        assertThat(edge.http.calls()).hasSize(calls);
+        assertThat(neighbour).isInstanceOf(EdgeResult.Forward.class);
+    }
+
+    @Test
     void a_cookie_of_before_the_sensor_stays_valid() {
         Session old = edge.newSession();
         String cookie = edge.cookieOf(new Session(old.id(), old.issuedAt(), old.expiresAt(), old.checkedUntil(),
