@@ -8,6 +8,7 @@ import io.edgeward.env.EnvValues;
 import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.env.kafka.KafkaEnvironment;
 import io.edgeward.protector.challenge.ChallengeSettings;
+import io.edgeward.protector.signals.SignalSettings;
 import io.edgeward.protector.check.CheckSettings;
 import io.edgeward.protector.decision.DecisionMemory;
 import io.edgeward.protector.goodbots.GoodBotSettings;
@@ -40,6 +41,8 @@ import java.util.Map;
  * @param challenge          challenge issuing and verification ({@code EDGEWARD_CHALLENGE_*}, docs/challenges.md)
  * @param decisionMemory     the bound of the in-memory decisions (entries, estimated bytes) and its shedding
  * @param checks             the challenge-pass window and what makes a session established (docs/protector.md)
+ * @param signals            browser sensor scoring and what a suspect session gets ({@code EDGEWARD_SIGNALS_*},
+ *                           docs/browser-signals.md)
  */
 public record ProtectorConfig(
         int port,
@@ -58,7 +61,8 @@ public record ProtectorConfig(
         GoodBotSettings goodBots,
         ChallengeSettings challenge,
         DecisionMemory decisionMemory,
-        CheckSettings checks) {
+        CheckSettings checks,
+        SignalSettings signals) {
 
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -102,8 +106,8 @@ public record ProtectorConfig(
         if (challenge == null) {
             throw new IllegalArgumentException("protector.challenge is required");
         }
-        if (decisionMemory == null || checks == null) {
-            throw new IllegalArgumentException("protector.decisionMemory and protector.checks are required");
+        if (decisionMemory == null || checks == null || signals == null) {
+            throw new IllegalArgumentException("protector.decisionMemory, protector.checks and protector.signals are required");
         }
     }
 
@@ -162,12 +166,31 @@ public record ProtectorConfig(
     static final EnvKey<Duration> GOOD_STANDING_MIN_AGE = EnvKey.duration(P + "GOOD_STANDING_MIN_AGE",
             CheckSettings.defaults().goodStandingMinAge(), Duration.ZERO);
 
+    private static final SignalSettings SIGNALS = SignalSettings.defaults();
+    // The browser sensor's scoring (docs/browser-signals.md).
+    static final EnvKey<String> SIGNALS_ON_AUTOMATION = EnvKey.oneOf("EDGEWARD_SIGNALS_ON_AUTOMATION",
+            java.util.Set.of("challenge-then-block", "challenge", "block"), SIGNALS.onAutomation().wireName());
+    static final EnvKey<Integer> SIGNALS_QUIET_REPORTS = EnvKey.integer("EDGEWARD_SIGNALS_QUIET_REPORTS",
+            SIGNALS.quietReports(), 1, 100);
+    static final EnvKey<Duration> SIGNALS_HUMAN_TTL = EnvKey.positiveDuration("EDGEWARD_SIGNALS_HUMAN_TTL",
+            SIGNALS.humanTtl());
+    static final EnvKey<Duration> SIGNALS_AUTOMATION_TTL = EnvKey.positiveDuration("EDGEWARD_SIGNALS_AUTOMATION_TTL",
+            SIGNALS.automationTtl());
+    static final EnvKey<Duration> SIGNALS_EXEMPT_TTL = EnvKey.positiveDuration("EDGEWARD_SIGNALS_EXEMPT_TTL",
+            SIGNALS.exemptTtl());
+    static final EnvKey<Duration> SIGNALS_BLOCK_FOR = EnvKey.positiveDuration("EDGEWARD_SIGNALS_BLOCK_FOR",
+            SIGNALS.blockFor());
+    static final EnvKey<Integer> SIGNALS_SPENT_NONCE_LIMIT = EnvKey.integer("EDGEWARD_SIGNALS_SPENT_NONCE_LIMIT",
+            SIGNALS.spentNonceLimit(), 1, Integer.MAX_VALUE);
+
     /** Every variable Protector reads (docs/protector.md lists them); any other {@code EDGEWARD_*} is refused. */
     public static final EnvSpec ENV = EnvSpec.of("protector", PORT, BIND, EDGE_KEYS, EDGE_KEY, ADMIN_TOKEN,
                     METRICS_TOKEN, DECISIONS_TOPIC, CREATE_TOPIC, TOPIC_PARTITIONS, POLICY_FILE, ALLOW_TTL,
                     ADMIN_WRITE_TIMEOUT, MAX_REQUEST_BYTES, GOODBOT_POSITIVE_TTL, GOODBOT_NEGATIVE_TTL,
                     GOODBOT_CACHE_SIZE, GOODBOT_THREADS, GOODBOT_QUEUE_SIZE, DECISIONS_MAX_ENTRIES, DECISIONS_MAX_BYTES,
-                    PASS_EXEMPTION, GOOD_STANDING_MIN_GENERATION, GOOD_STANDING_MIN_AGE)
+                    PASS_EXEMPTION, GOOD_STANDING_MIN_GENERATION, GOOD_STANDING_MIN_AGE, SIGNALS_ON_AUTOMATION,
+                    SIGNALS_QUIET_REPORTS, SIGNALS_HUMAN_TTL, SIGNALS_AUTOMATION_TTL, SIGNALS_EXEMPT_TTL,
+                    SIGNALS_BLOCK_FOR, SIGNALS_SPENT_NONCE_LIMIT)
             .including(ChallengeSettings.ENV).including(KafkaEnvironment.ENV);
 
     /** The one place environment variables are read (docs/protector.md lists them). */
@@ -197,6 +220,9 @@ public record ProtectorConfig(
         b.decisionMemory(new DecisionMemory(env.get(DECISIONS_MAX_ENTRIES), env.get(DECISIONS_MAX_BYTES)));
         b.checks(new CheckSettings(env.get(PASS_EXEMPTION), env.get(GOOD_STANDING_MIN_GENERATION),
                 env.get(GOOD_STANDING_MIN_AGE)));
+        b.signals(new SignalSettings(SignalSettings.OnAutomation.parse(env.get(SIGNALS_ON_AUTOMATION)),
+                env.get(SIGNALS_QUIET_REPORTS), env.get(SIGNALS_HUMAN_TTL), env.get(SIGNALS_AUTOMATION_TTL),
+                env.get(SIGNALS_EXEMPT_TTL), env.get(SIGNALS_BLOCK_FOR), env.get(SIGNALS_SPENT_NONCE_LIMIT)));
         return b.build();
     }
 
@@ -218,7 +244,7 @@ public record ProtectorConfig(
                 + ", policyFile=" + (policyFile == null ? "classpath:edgeward-policy.yaml" : policyFile)
                 + ", allowTtl=" + allowTtl + ", adminWriteTimeout=" + adminWriteTimeout
                 + ", maxRequestBytes=" + maxRequestBytes + ", goodBots=" + goodBots + ", challenge=" + challenge
-                + ", decisionMemory=" + decisionMemory + ", checks=" + checks + "]";
+                + ", decisionMemory=" + decisionMemory + ", checks=" + checks + ", signals=" + signals + "]";
     }
 
     public static Builder builder() {
@@ -244,6 +270,7 @@ public record ProtectorConfig(
         private ChallengeSettings challenge;
         private DecisionMemory decisionMemory = DecisionMemory.defaults();
         private CheckSettings checks = CheckSettings.defaults();
+        private SignalSettings signals = SignalSettings.defaults();
 
         public Builder port(int v) { port = v; return this; }
         public Builder bindAddress(String v) { bindAddress = v; return this; }
@@ -265,11 +292,12 @@ public record ProtectorConfig(
         public Builder challenge(ChallengeSettings v) { challenge = v; return this; }
         public Builder decisionMemory(DecisionMemory v) { decisionMemory = v; return this; }
         public Builder checks(CheckSettings v) { checks = v; return this; }
+        public Builder signals(SignalSettings v) { signals = v; return this; }
 
         public ProtectorConfig build() {
             return new ProtectorConfig(port, bindAddress, edgeKeys, adminToken, metricsToken, kafka,
                     decisionsTopic, createTopic, topicPartitions, policyFile, allowTtl, adminWriteTimeout, maxRequestBytes,
-                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge, decisionMemory, checks);
+                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge, decisionMemory, checks, signals);
         }
     }
 }

@@ -29,6 +29,8 @@ import io.edgeward.protector.kafka.DecisionsTopic;
 import io.edgeward.protector.nonces.SharedNonces;
 import io.edgeward.protector.policy.Policy;
 import io.edgeward.protector.policy.PolicyLoader;
+import io.edgeward.protector.signals.SignalsController;
+import io.edgeward.protector.signals.SignalsService;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
@@ -155,9 +157,13 @@ public final class ProtectorServer implements AutoCloseable {
                 nonces.publisher());
         housekeeping.scheduleWithFixedDelay(challenges::purgeExpired, 60, 60, TimeUnit.SECONDS);
         CheckController checks = new CheckController(
-                new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl(), config.checks()),
+                new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl(), config.checks(),
+                        config.signals()),
                 new CheckMetrics(registry), mapper, challenges);
         ChallengeController challengeRoutes = new ChallengeController(challenges, registry, mapper);
+        SignalsService signals = new SignalsService(config.signals(), store, deps.clock());
+        housekeeping.scheduleWithFixedDelay(signals::purgeExpired, 60, 60, TimeUnit.SECONDS);
+        SignalsController signalRoutes = new SignalsController(signals, registry, mapper);
         AdminController admin = new AdminController(
                 new AdminService(store, decisionLog, materializer, deps.clock(), config.adminWriteTimeout()), mapper);
         OpsController ops = new OpsController(ready, registry::scrape,
@@ -185,6 +191,7 @@ public final class ProtectorServer implements AutoCloseable {
             routes.before("/v1/challenge/*", edgeAuth::require);
             routes.before("/v1/admin/*", adminAuth::require);
             challengeRoutes.addRoutes(routes);
+            signalRoutes.addRoutes(routes, edgeAuth);
             admin.addRoutes(routes);
             ops.addRoutes(routes);
             deps.routeGroups().forEach(g -> g.addRoutes(routes));

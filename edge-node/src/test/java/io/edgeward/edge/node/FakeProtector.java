@@ -16,6 +16,7 @@ final class FakeProtector implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger signalCalls = new AtomicInteger();
     private final AtomicInteger verifyCalls = new AtomicInteger();
     private volatile String lastBody;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -32,6 +33,7 @@ final class FakeProtector implements AutoCloseable {
         FakeProtector fake = new FakeProtector(server);
         server.createContext("/v1/check", fake::check);
         server.createContext("/v1/challenge/verify", fake::verify);
+        server.createContext("/v1/signals", fake::signals);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return fake;
@@ -110,6 +112,17 @@ final class FakeProtector implements AutoCloseable {
             return;
         }
         send(exchange, 200, "{\"ok\":true,\"sessionId\":\"" + request.get("sessionId") + "\",\"returnTo\":\"/\"}");
+    }
+
+    /** A browser sensor report: always human, held 30 minutes (the edge's side is what is tested). */
+    private void signals(HttpExchange exchange) throws IOException {
+        signalCalls.incrementAndGet();
+        lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        send(exchange, 200, "{\"verdict\":\"human\",\"reason\":\"input\",\"ttl\":1800,\"quietReports\":0}");
+    }
+
+    int signalCalls() {
+        return signalCalls.get();
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

@@ -97,7 +97,8 @@ final class ShopPages {
     private static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
                 + "</title>\n<link rel=\"stylesheet\" href=\"/static/shop.css\">\n"
-                + "<script src=\"/static/shop.js\" defer></script>\n</head>\n<body>\n"
+                + "<script src=\"/static/shop.js\" defer></script>\n"
+                + "<script async src=\"/.edgeward/s.js\"></script>\n</head>\n<body>\n"
                 + "<nav><a href=\"/\">Shop</a> <a href=\"/search\">Search</a> <a href=\"/cart\">Cart</a> "
                 + "<a href=\"/login\">Log in</a></nav>\n<main>\n" + body + "\n</main>\n</body>\n</html>\n";
     }

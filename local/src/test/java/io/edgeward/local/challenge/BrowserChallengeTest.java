@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.kafka.broker.KafkaBroker;
 import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.local.LocalStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
@@ -40,9 +44,14 @@ class BrowserChallengeTest {
         }
     }
 
+    /**
+     * A browser that declares no automation (a declared one does not pass: BrowserSignalsTest), challenged by an
+     * operator's decision on its address since its user agent is an ordinary Chrome's.
+     */
     @Test
     void a_browser_solves_the_proof_of_work_gets_the_upgraded_cookie_and_reaches_the_origin() throws Exception {
-        ChromeDriver browser = Chromium.start(true);
+        challengeLoopback();
+        ChromeDriver browser = Chromium.startStealth();
         try {
             browser.get(url("/products/2?ref=test"));
             String challengeTitle = browser.getTitle();
@@ -77,6 +86,22 @@ class BrowserChallengeTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /** An administrator's challenge decision on 127.0.0.1, in force once the front answers a challenge for it. */
+    private static void challengeLoopback() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + stack.protectorPort() + "/v1/admin/decisions"))
+                .header("Authorization", "Bearer " + ChallengeStacks.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"scope\":\"ip\",\"value\":\"127.0.0.1\","
+                        + "\"action\":\"challenge\",\"duration\":\"PT10M\",\"reason\":\"browser test\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(url("/")))
+                .header("User-Agent", Chromium.CHROME_UA).header("Accept", "text/html")
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 403);
     }
 
     private static String url(String path) {

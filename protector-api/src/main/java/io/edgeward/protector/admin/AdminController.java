@@ -14,7 +14,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
 
-/** {@code /v1/admin/decisions} and {@code /v1/admin/allowlist}: add, list active, remove by id. */
+/**
+ * {@code /v1/admin/decisions}, {@code /v1/admin/allowlist} and {@code /v1/admin/allow-automation}: add, list active,
+ * remove by id.
+ */
 public final class AdminController {
 
     private final AdminService service;
@@ -28,7 +31,7 @@ public final class AdminController {
 
     public void addRoutes(RoutesConfig app) {
         for (ListKind list : ListKind.values()) {
-            String base = "/v1/admin/" + (list == ListKind.DECISION ? "decisions" : "allowlist");
+            String base = "/v1/admin/" + (list == ListKind.DECISION ? "decisions" : list.wireName());
             app.post(base, ctx -> add(ctx, list));
             app.get(base, ctx -> list(ctx, list));
             app.delete(base + "/{id}", ctx -> delete(ctx, list));

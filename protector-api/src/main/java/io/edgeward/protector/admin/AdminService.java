@@ -142,9 +142,9 @@ public final class AdminService {
     }
 
     private static Action action(ListKind list, String action) {
-        if (list == ListKind.ALLOWLIST) {
+        if (list != ListKind.DECISION) {
             if (action != null && !action.equals("allow")) {
-                throw ProblemException.badRequest("allowlist entries always allow; action must be absent or 'allow', was '" + action + "'");
+                throw ProblemException.badRequest(list.wireName() + " entries always allow; action must be absent or 'allow', was '" + action + "'");
             }
             return Action.ALLOW;
         }

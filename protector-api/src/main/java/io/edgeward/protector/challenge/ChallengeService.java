@@ -183,6 +183,9 @@ public final class ChallengeService {
 
     private String proofFailure(VerifyRequest request, ChallengeClaims claims) {
         if ("pow".equals(claims.provider())) {
+            if (request.declaresAutomation()) {
+                return "automation"; // a proof of work proves work, not a person: a declared robot does not pass
+            }
             return ProofOfWork.isWellFormed(request.answer())
                     && ProofOfWork.solves(request.token(), request.answer(), claims.difficulty()) ? null : "wrong_answer";
         }

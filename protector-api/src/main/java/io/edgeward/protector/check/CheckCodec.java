@@ -49,10 +49,10 @@ final class CheckCodec {
     private static CheckRequest readFields(JsonParser p) throws IOException {
         String clientIp = null, userAgent = null, sessionId = null, cookieState = null, host = null, method = null,
                 path = null, query = null, country = null, ja3 = null, ja4 = null, asn = null, headerNames = null,
-                rawPath = null;
+                rawPath = null, sensorSuspect = null, sensorVerdict = null;
         Boolean challengePassed = null;
         Map<String, String> headers = null;
-        Long sessionIssuedAt = null, challengePassedAt = null;
+        Long sessionIssuedAt = null, challengePassedAt = null, sensorVerdictAt = null;
         Integer sessionGeneration = null, challengePasses = null;
         List<String> scopes = null;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
@@ -79,12 +79,15 @@ final class CheckCodec {
                 case "headerNames" -> headerNames = text(p, value, name);
                 case "rawPath" -> rawPath = text(p, value, name);
                 case "scopes" -> scopes = strings(p, value);
+                case "sensorSuspect" -> sensorSuspect = text(p, value, name);
+                case "sensorVerdict" -> sensorVerdict = text(p, value, name);
+                case "sensorVerdictAt" -> sensorVerdictAt = integer(p, value, name, Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> p.skipChildren(); // a newer edge may send fields this Protector does not know
             }
         }
         return new CheckRequest(clientIp, userAgent, sessionId, cookieState, challengePassed, host, method, path, query,
                 country, ja3, ja4, asn, headers, sessionIssuedAt, sessionGeneration, challengePassedAt, challengePasses,
-                headerNames, rawPath, scopes);
+                headerNames, rawPath, scopes, sensorSuspect, sensorVerdict, sensorVerdictAt);
     }
 
     private static String text(JsonParser p, JsonToken t, String field) throws IOException {
@@ -208,9 +211,11 @@ final class CheckCodec {
 
     /**
      * Writes the answer: {@code action, ttl, reason, decisionId} always (null when absent), {@code challenge} only
-     * with a challenge, {@code blockScope} and {@code blockUntil} only on a block that has them (contract C2).
+     * with a challenge, {@code blockScope} and {@code blockUntil} only on a block that has them (contract C2),
+     * {@code sensorExempt} only when true (the browser sensor's rules do not apply to this client: allowlisted, a
+     * verified good bot, or on the {@code allow-automation} list).
      */
-    byte[] write(CheckResult r, ChallengeOffer offer, ByteArrayBuilder out) throws IOException {
+    byte[] write(CheckResult r, ChallengeOffer offer, boolean sensorExempt, ByteArrayBuilder out) throws IOException {
         out.reset();
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.writeStartObject();
@@ -231,6 +236,9 @@ final class CheckCodec {
             }
             if (r.blockUntil() != null) {
                 g.writeNumberField("blockUntil", r.blockUntil());
+            }
+            if (sensorExempt) {
+                g.writeBooleanField("sensorExempt", true);
             }
             g.writeEndObject();
         }

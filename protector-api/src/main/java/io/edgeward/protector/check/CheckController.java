@@ -56,8 +56,12 @@ public final class CheckController {
                 ? challenges.issue(request.sessionId(), request.userAgent(), request.clientIp(), request.path(),
                         request.query(), request.challengePasses() == null ? 0 : request.challengePasses())
                 : null;
+        boolean sensorExempt = result.basis() == CheckResult.Basis.ALLOWLIST
+                || result.basis() == CheckResult.Basis.GOOD_BOT
+                || (request.sensorSuspect() != null && result.action() == Action.ALLOW
+                && service.allowsAutomation(subject));
         try {
-            return codec.write(result, offer, SCRATCH.get());
+            return codec.write(result, offer, sensorExempt, SCRATCH.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory: not expected
         }

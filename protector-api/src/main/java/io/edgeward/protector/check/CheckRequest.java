@@ -16,6 +16,10 @@ import java.util.Map;
  * @param path              the normalised path (contract C5)
  * @param rawPath           the raw path, only when it differs from {@code path}
  * @param scopes            when present, only the allowlist and stored decisions of these scopes are consulted
+ * @param sensorSuspect     the browser sensor makes this session suspect: {@code automation} (its verdict) or
+ *                          {@code missing} (pages without a report); absent when not (docs/browser-signals.md)
+ * @param sensorVerdict     with {@code sensorSuspect}: the session's sensor verdict, if any
+ * @param sensorVerdictAt   with {@code sensorSuspect}: epoch second of that verdict
  */
 public record CheckRequest(
         String clientIp,
@@ -38,14 +42,28 @@ public record CheckRequest(
         Integer challengePasses,
         String headerNames,
         String rawPath,
-        List<String> scopes) {
+        List<String> scopes,
+        String sensorSuspect,
+        String sensorVerdict,
+        Long sensorVerdictAt) {
+
+    /** The fields before the browser sensor; its fields absent. */
+    public CheckRequest(String clientIp, String userAgent, String sessionId, String cookieState, Boolean challengePassed,
+                        String host, String method, String path, String query, String country, String ja3, String ja4,
+                        String asn, Map<String, String> headers, Long sessionIssuedAt, Integer sessionGeneration,
+                        Long challengePassedAt, Integer challengePasses, String headerNames, String rawPath,
+                        List<String> scopes) {
+        this(clientIp, userAgent, sessionId, cookieState, challengePassed, host, method, path, query, country, ja3, ja4,
+                asn, headers, sessionIssuedAt, sessionGeneration, challengePassedAt, challengePasses, headerNames, rawPath,
+                scopes, null, null, null);
+    }
 
     /** The fields of the first contract version; the newer ones absent. */
     public CheckRequest(String clientIp, String userAgent, String sessionId, String cookieState, Boolean challengePassed,
                         String host, String method, String path, String query, String country, String ja3, String ja4,
                         String asn, Map<String, String> headers) {
         this(clientIp, userAgent, sessionId, cookieState, challengePassed, host, method, path, query, country, ja3, ja4,
-                asn, headers, null, null, null, null, null, null, null);
+                asn, headers, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean hasPassedChallenge() {

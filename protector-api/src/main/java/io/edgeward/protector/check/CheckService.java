@@ -11,6 +11,7 @@ import io.edgeward.protector.goodbots.GoodBotVerifier;
 import io.edgeward.protector.rules.RequestRule;
 import io.edgeward.protector.rules.RequestRules;
 import io.edgeward.protector.rules.RuleInput;
+import io.edgeward.protector.signals.SignalSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.Set;
  *   <li>an allowlist entry allows;</li>
  *   <li>a verified good bot is allowed (never challenged);</li>
  *   <li>a good-bot claim that failed verification is blocked as an impostor;</li>
+ *   <li>a session the browser sensor makes suspect is challenged or blocked ({@link SensorSuspicion}), unless the
+ *       client is on the {@code allow-automation} list;</li>
  *   <li>a stored decision applies (most specific scope first), when its qualifiers hold for this request;</li>
  *   <li>the first matching request-time rule applies;</li>
  *   <li>otherwise allow.</li>
@@ -46,6 +49,7 @@ public final class CheckService {
     private final long passWindowSeconds;
     private final UserAgentFacts userAgentFacts;
     private final GoodStanding goodStanding;
+    private final SignalSettings signals;
 
     public CheckService(DecisionStore store, GoodBotVerifier goodBots, RequestRules rules, Clock clock, Duration allowTtl) {
         this(store, goodBots, rules, clock, allowTtl, CheckSettings.defaults());
@@ -53,6 +57,12 @@ public final class CheckService {
 
     public CheckService(DecisionStore store, GoodBotVerifier goodBots, RequestRules rules, Clock clock, Duration allowTtl,
                         CheckSettings settings) {
+        this(store, goodBots, rules, clock, allowTtl, settings, SignalSettings.defaults());
+    }
+
+    public CheckService(DecisionStore store, GoodBotVerifier goodBots, RequestRules rules, Clock clock, Duration allowTtl,
+                        CheckSettings settings, SignalSettings signals) {
+        this.signals = signals;
         this.store = store;
         this.goodBots = goodBots;
         this.rules = rules;
@@ -105,6 +115,12 @@ public final class CheckService {
         if (blocked.isPresent()) {
             return fromDecision(blocked.get(), now);
         }
+        if (only == null && request.sensorSuspect() != null && !allowsAutomation(s)) {
+            CheckResult suspect = SensorSuspicion.answer(request, signals, now);
+            if (suspect != null) {
+                return suspect;
+            }
+        }
         ChallengePass pass = ChallengePass.of(request, now, passWindowSeconds);
         StoredDecision[] spared = new StoredDecision[1];
         Optional<StoredDecision> decided = store.find(ListKind.DECISION, s, only, d -> {
@@ -133,6 +149,11 @@ public final class CheckService {
         }
         long ttl = bot instanceof GoodBotStatus.Pending ? Math.min(allowTtlSeconds, PENDING_TTL.toSeconds()) : allowTtlSeconds;
         return new CheckResult(Action.ALLOW, ttl, null, null, CheckResult.Basis.DEFAULT);
+    }
+
+    /** Whether the client is on the {@code allow-automation} list: the sensor's rules do not apply to it. */
+    public boolean allowsAutomation(Subject subject) {
+        return store.match(ListKind.ALLOW_AUTOMATION, subject).isPresent();
     }
 
     private Optional<CheckResult> byRule(CheckRequest request, UserAgentFacts.Facts ua, ChallengePass pass, long now) {

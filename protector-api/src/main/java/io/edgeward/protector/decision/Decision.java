@@ -35,8 +35,9 @@ public record Decision(
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (list == ListKind.ALLOWLIST && action != Action.ALLOW) {
-            throw new InvalidDecisionException("allowlist entries must have action allow, was " + action.wireName());
+        if (list != ListKind.DECISION && action != Action.ALLOW) {
+            throw new InvalidDecisionException(list.wireName() + " entries must have action allow, was "
+                    + action.wireName());
         }
     }
 

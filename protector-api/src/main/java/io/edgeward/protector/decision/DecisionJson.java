@@ -36,10 +36,10 @@ public record DecisionJson(
      */
     public Decision toDecision(String fallbackId) {
         ListKind l = ListKind.fromWire(list == null ? "decision" : list)
-                .orElseThrow(() -> new InvalidDecisionException("list must be decision or allowlist, was '" + list + "'"));
+                .orElseThrow(() -> new InvalidDecisionException("list must be decision, allowlist or allow-automation, was '" + list + "'"));
         Scope s = Scope.fromWire(scope)
                 .orElseThrow(() -> new InvalidDecisionException("scope must be one of " + Scope.WIRE_NAMES + ", was '" + scope + "'"));
-        Action a = action == null && l == ListKind.ALLOWLIST ? Action.ALLOW : Action.fromWire(action)
+        Action a = action == null && l != ListKind.DECISION ? Action.ALLOW : Action.fromWire(action)
                 .orElseThrow(() -> new InvalidDecisionException("action must be one of allow, challenge, block, monitor, was '" + action + "'"));
         String decisionId = id == null || id.isBlank() ? fallbackId : id;
         RouteSpec r = route == null ? null : RouteSpec.parse(route, "route");

@@ -20,6 +20,7 @@ public final class StoredDecision {
     private static final int ADMIN = 0x8;
     private static final int ALLOWLIST = 0x10;
     private static final int UUID_ID = 0x20;
+    private static final int ALLOW_AUTOMATION = 0x40;
 
     final Object key;
     final StoredDecision next;
@@ -68,6 +69,7 @@ public final class StoredDecision {
                 | (d.sessionless() ? SESSIONLESS : 0)
                 | (d.fromAdmin() ? ADMIN : 0)
                 | (d.list() == ListKind.ALLOWLIST ? ALLOWLIST : 0)
+                | (d.list() == ListKind.ALLOW_AUTOMATION ? ALLOW_AUTOMATION : 0)
                 | (uuid != null ? UUID_ID : 0));
         this.prefixLength = (byte) prefixLength;
     }
@@ -89,6 +91,9 @@ public final class StoredDecision {
     }
 
     public ListKind list() {
+        if ((flags & ALLOW_AUTOMATION) != 0) {
+            return ListKind.ALLOW_AUTOMATION;
+        }
         return (flags & ALLOWLIST) != 0 ? ListKind.ALLOWLIST : ListKind.DECISION;
     }
 

@@ -89,6 +89,6 @@ class CheckCodecTest {
     }
 
     private String written(CheckResult result, ChallengeOffer offer) throws IOException {
-        return new String(codec.write(result, offer, new ByteArrayBuilder()), StandardCharsets.UTF_8);
+        return new String(codec.write(result, offer, false, new ByteArrayBuilder()), StandardCharsets.UTF_8);
     }
 }

@@ -86,7 +86,8 @@ public final class ChallengePage {
     private static String form(ChallengeOffer offer) {
         return "<form id=\"ew-form\" method=\"post\" action=\"" + ChallengeRelay.VERIFY_PATH + "\">"
                 + "<input type=\"hidden\" name=\"token\" value=\"" + Html.escape(offer.token()) + "\">"
-                + "<input type=\"hidden\" name=\"answer\" value=\"\">";
+                + "<input type=\"hidden\" name=\"answer\" value=\"\">"
+                + "<input type=\"hidden\" name=\"automation\" value=\"\">";
     }
 
     private String text(String key) {

@@ -106,6 +106,9 @@ public final class ChallengeRelay {
         body.put("clientIp", viewer.clientIp());
         body.put("userAgent", viewer.userAgent());
         body.put("sessionId", read.session().id());
+        if (form.automation() != null) {
+            body.put("automation", form.automation());
+        }
         protector.verify(ports.json().write(body), timeoutMillis, new Answer(viewer, mode, read, form, done));
     }
 

@@ -7,7 +7,10 @@ package io.edgeward.edge.core.challenge;
  * promise overhead small) until the digest has {@code bits} leading zero bits; up to four workers stride the nonce
  * space. The page shows progress as the chance of having finished by now, {@code 1 - e^(-hashes / 2^bits)}, since
  * the number of hashes needed is random. {@code window.edgewardResult} exposes the solve for benchmarks;
- * {@code data-hold} on the widget stops the automatic submit.
+ * {@code data-hold} on the widget stops the automatic submit. With the answer, the page names the automation the
+ * browser declares ({@code navigator.webdriver}, a headless user agent or brand, an automation framework's globals) in
+ * the {@code automation} field: Protector does not pass a proof of work from such a browser
+ * (docs/browser-signals.md "The challenge page").
  */
 final class PowScripts {
 
@@ -49,7 +52,16 @@ final class PowScripts {
             + "x.onerror=function(){fail('error')};"
             + "x.postMessage({token:f.elements.token.value,bits:bits,first:i,step:k});pool.push(x)})(i)}}"
             + "catch(e){return fail('unsupported')}}"
+            + "function marks(){var n=navigator,a=[],b=n.userAgentData&&n.userAgentData.brands;"
+            + "if(n.webdriver===true)a.push('webdriver');if(/Headless|PhantomJS/i.test(n.userAgent||''))a.push('headless-ua');"
+            + "if(b&&b.some(function(x){return /Headless/i.test(x.brand)}))a.push('headless-brand');"
+            + "if(['_phantom','callPhantom','__nightmare','domAutomation','domAutomationController','_selenium',"
+            + "'__webdriver_evaluate','__playwright__binding__','__pwInitScripts'].some(function(k){return k in window}))"
+            + "a.push('automation-global');"
+            + "if(Object.keys(window).some(function(k){return /^\\$?cdc_/.test(k)}))a.push('chromedriver-global');"
+            + "return a.join(',')}"
             + "function done(nonce,n){show(100);say(w.getAttribute('data-solved'));f.elements.answer.value=String(nonce);"
+            + "if(f.elements.automation)f.elements.automation.value=marks();"
             + "window.edgewardResult={nonce:nonce,hashes:n,ms:Math.round(performance.now()-t0)};"
             + "if(!w.hasAttribute('data-hold'))f.submit()}"
             + "btn.addEventListener('click',start);start()})();";

@@ -11,9 +11,17 @@ import java.util.Map;
  * A challenge answer as posted to {@link ChallengeRelay#VERIFY_PATH}: form-encoded (the page's form) or JSON
  * (single-page applications), {@code token} and {@code answer}; a third-party widget's own field
  * ({@code h-captcha-response}, {@code g-recaptcha-response}, {@code cf-turnstile-response}) stands in for
- * {@code answer}. {@code json} says the client posted JSON and so wants JSON back.
+ * {@code answer}. {@code json} says the client posted JSON and so wants JSON back. {@code automation} is what the
+ * challenge page found the browser declares (comma-separated marker words; null when the field is absent or empty),
+ * bounded to {@link #MAX_AUTOMATION} characters.
  */
-public record VerifyForm(String token, String answer, boolean json) {
+public record VerifyForm(String token, String answer, boolean json, String automation) {
+
+    static final int MAX_AUTOMATION = 256;
+
+    public VerifyForm(String token, String answer, boolean json) {
+        this(token, answer, json, null);
+    }
 
     /** Larger bodies are refused; real answers are a token (under 1 KB) and at most a few KB of provider token. */
     static final int MAX_BODY = 16 * 1024;
@@ -61,14 +69,17 @@ public record VerifyForm(String token, String answer, boolean json) {
         }
         Object token = map.get("token");
         Object answer = map.get("answer");
+        Object automation = map.get("automation");
         return checked(token instanceof String ? (String) token : null,
-                answer instanceof String ? (String) answer : null, true);
+                answer instanceof String ? (String) answer : null, true,
+                automation instanceof String ? (String) automation : null);
     }
 
     private static VerifyForm fromForm(String text) {
         String token = null;
         String answer = null;
         String widgetAnswer = null;
+        String automation = null;
         int i = 0;
         while (i <= text.length()) {
             int end = text.indexOf('&', i);
@@ -83,23 +94,27 @@ public record VerifyForm(String token, String answer, boolean json) {
                     token = value;
                 } else if ("answer".equals(name)) {
                     answer = value;
+                } else if ("automation".equals(name)) {
+                    automation = value;
                 } else if (isWidgetField(name) && !value.isEmpty()) {
                     widgetAnswer = value;
                 }
             }
             i = end + 1;
         }
-        return checked(token, answer == null || answer.isEmpty() ? widgetAnswer : answer, false);
+        return checked(token, answer == null || answer.isEmpty() ? widgetAnswer : answer, false, automation);
     }
 
-    private static VerifyForm checked(String token, String answer, boolean json) {
+    private static VerifyForm checked(String token, String answer, boolean json, String automation) {
         if (token == null || token.isEmpty() || token.length() > ChallengeOffer.MAX_TOKEN) {
             throw new Unreadable("no_token");
         }
         if (answer == null || answer.isEmpty() || answer.length() > MAX_ANSWER) {
             throw new Unreadable("no_answer");
         }
-        return new VerifyForm(token, answer, json);
+        String declared = automation == null || automation.isEmpty() ? null
+                : automation.length() > MAX_AUTOMATION ? automation.substring(0, MAX_AUTOMATION) : automation;
+        return new VerifyForm(token, answer, json, declared);
     }
 
     private static boolean isWidgetField(String name) {

@@ -21,14 +21,15 @@ import java.util.Set;
  *                               behind CloudFront, the local front).
  * @param alwaysServed           paths forwarded unchecked even for a blocked client ({@link AlwaysServed})
  * @param blocks                 how blocks are carried in the cookie and cached by address ({@link BlockConfig})
+ * @param sensor                 the browser sensor's script and report relay ({@link SensorConfig})
  */
 public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval, Mode mode, List<Route> routes,
                          Exclusions exclude, ProtectorConfig protector, ChallengeConfig challenge,
                          Map<String, Object> ingest, Map<String, Object> logging, boolean trustCloudFrontHeaders,
-                         AlwaysServed alwaysServed, BlockConfig blocks) {
+                         AlwaysServed alwaysServed, BlockConfig blocks, SensorConfig sensor) {
 
     static final Set<String> KEYS = Set.of("cookie", "checkInterval", "mode", "routes", "exclude", "protector",
-            "ingest", "logging", "challenge", "trustCloudFrontHeaders", "alwaysServed", "blocks");
+            "ingest", "logging", "challenge", "trustCloudFrontHeaders", "alwaysServed", "blocks", "sensor");
 
     public EdgeConfig {
         if (cookie == null || checkInterval == null || mode == null || protector == null) {
@@ -39,8 +40,18 @@ public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval,
         challenge = challenge == null ? ChallengeConfig.defaults() : challenge;
         alwaysServed = alwaysServed == null ? AlwaysServed.defaults() : alwaysServed;
         blocks = blocks == null ? BlockConfig.defaults() : blocks;
+        sensor = sensor == null ? SensorConfig.defaults() : sensor;
         ingest = ingest == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(ingest));
         logging = logging == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(logging));
+    }
+
+    /** Without a {@code sensor} section (its defaults). */
+    public EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval, Mode mode, List<Route> routes,
+                      Exclusions exclude, ProtectorConfig protector, ChallengeConfig challenge,
+                      Map<String, Object> ingest, Map<String, Object> logging, boolean trustCloudFrontHeaders,
+                      AlwaysServed alwaysServed, BlockConfig blocks) {
+        this(cookie, checkInterval, mode, routes, exclude, protector, challenge, ingest, logging,
+                trustCloudFrontHeaders, alwaysServed, blocks, SensorConfig.defaults());
     }
 
     /** Parses and validates the configuration text. @throws ConfigException on any invalid value */
@@ -70,7 +81,7 @@ public record EdgeConfig(CookieConfig cookie, CheckIntervalConfig checkInterval,
                 section("logging", reader.raw("logging")), reader.bool("trustCloudFrontHeaders", false),
                 reader.raw("alwaysServed") == null ? AlwaysServed.defaults()
                         : AlwaysServed.of("alwaysServed", reader.strings("alwaysServed")),
-                BlockConfig.read(reader.raw("blocks")));
+                BlockConfig.read(reader.raw("blocks")), SensorConfig.read(reader.raw("sensor")));
     }
 
     private static List<Route> readRoutes(Object value) {

@@ -8,10 +8,11 @@ import io.edgeward.edge.core.challenge.ChallengeOffer;
  * {@code challenge} answer, null when it sent none (an older Protector). With a {@code block} answer,
  * {@code blockScope} names the scope of the stored decision behind it and {@code blockUntil} (epoch seconds) its
  * expiry (docs/contracts.md C2): null and 0 when absent (an older Protector, a request-time rule, a decision
- * without expiry).
+ * without expiry). {@code sensorExempt}: the client is allowlisted, a verified good bot or allowed automation, so
+ * the browser sensor's rules do not apply to it (false from an older Protector).
  */
 public record ProtectorAnswer(Action action, long ttlSeconds, String reason, String decisionId,
-                              ChallengeOffer challenge, String blockScope, long blockUntil) {
+                              ChallengeOffer challenge, String blockScope, long blockUntil, boolean sensorExempt) {
 
     public ProtectorAnswer {
         if (action == null) {
@@ -19,6 +20,11 @@ public record ProtectorAnswer(Action action, long ttlSeconds, String reason, Str
         }
         ttlSeconds = Math.max(0, ttlSeconds);
         blockUntil = Math.max(0, blockUntil);
+    }
+
+    public ProtectorAnswer(Action action, long ttlSeconds, String reason, String decisionId,
+                           ChallengeOffer challenge, String blockScope, long blockUntil) {
+        this(action, ttlSeconds, reason, decisionId, challenge, blockScope, blockUntil, false);
     }
 
     public ProtectorAnswer(Action action, long ttlSeconds, String reason, String decisionId,

@@ -17,8 +17,12 @@ import io.edgeward.edge.core.protector.CircuitBreaker;
 import io.edgeward.edge.core.protector.ProtectorClient;
 import io.edgeward.edge.core.protector.TokenBucket;
 import io.edgeward.edge.core.response.MitigationResponses;
+import io.edgeward.edge.core.sensor.SensorEndpoints;
+import io.edgeward.edge.core.sensor.SensorPolicy;
+import io.edgeward.edge.core.sensor.SensorStats;
 import io.edgeward.edge.core.session.CookieRead;
 import io.edgeward.edge.core.session.CookieState;
+import io.edgeward.edge.core.session.SensorState;
 import io.edgeward.edge.core.session.Session;
 import io.edgeward.edge.core.session.SessionCookieCodec;
 import java.util.function.Consumer;
@@ -31,7 +35,11 @@ import java.util.function.Consumer;
  *       unchecked, even for a blocked client;</li>
  *   <li>a block already known (carried in the cookie, or remembered for the address: {@link KnownBlocks}) is
  *       enforced with no Protector call;</li>
- *   <li>an excluded path, then a fresh valid cookie, is forwarded without a call;</li>
+ *   <li>the browser sensor's paths ({@code /.edgeward/s.js}, {@code /.edgeward/signals}) go to
+ *       {@link SensorEndpoints};</li>
+ *   <li>an excluded path, then a fresh valid cookie, is forwarded without a call, unless the sensor's claims make
+ *       the session suspect ({@link SensorPolicy}): then Protector judges it. An HTML page of a session that owes a
+ *       sensor report is counted in the re-issued cookie;</li>
  *   <li>otherwise Protector is asked within its budget and the answer cached in the re-issued cookie; a block answer
  *       is carried and remembered. Mitigate mode enforces block and challenge; inject mode passes the decision to
  *       the origin; monitor mode only marks.</li>
@@ -56,6 +64,8 @@ public final class ViewerPolicy {
     private final GeneratedResponseLog generatedLog;
     private final ChallengeRelay challengeRelay;
     private final boolean trustCloudFrontHeaders;
+    private final SensorEndpoints sensor;
+    private final SensorPolicy sensorPolicy;
 
     public ViewerPolicy(EdgeConfig config, EdgePorts ports, TokenCodec tokens, GeneratedResponseLog generatedLog) {
         this.ports = ports;
@@ -75,6 +85,13 @@ public final class ViewerPolicy {
         this.trustCloudFrontHeaders = config.trustCloudFrontHeaders();
         this.challengeRelay = new ChallengeRelay(config.checkInterval(), config.challenge().verifyTimeoutMillis(),
                 ports, cookies, challenges, responses, protector, blocks, generatedLog);
+        this.sensor = new SensorEndpoints(config.sensor(), ports, cookies, tokens, protector, generatedLog);
+        this.sensorPolicy = new SensorPolicy(config.sensor());
+    }
+
+    /** This environment's sensor counters (for tests and the local front's diagnostics). */
+    public SensorStats sensorStats() {
+        return sensor.stats();
     }
 
     public CircuitBreaker breaker() {
@@ -119,16 +136,25 @@ public final class ViewerPolicy {
             done.accept(heldBlock(viewer, mode, read, session, held, now));
             return;
         }
+        if (sensor.owns(viewer.path())) {
+            sensor.handle(viewer, mode, read,
+                    session != null ? session : cookies.newSession(viewer.userAgent(), now, ports.randomness()), done);
+            return;
+        }
         if (routes.isExcluded(viewer.normalised())) {
             done.accept(forward(viewer, mode, mark(viewer, "allow", read, mode, usable, null, "excluded"), null));
             return;
         }
-        if (read.state() == CookieState.VALID) {
-            done.accept(forward(viewer, mode, mark(viewer, "allow", read, mode, usable, null, null), null));
+        String suspect = sensorPolicy.suspect(usable, now);
+        Session counted = sensorPolicy.pageLoaded(session, viewer, now);
+        if (read.state() == CookieState.VALID && suspect == null) {
+            String setCookie = counted == usable ? null : cookies.setCookie(counted, now);
+            done.accept(forward(viewer, mode, mark(viewer, "allow", read, mode, counted, null, null), setCookie));
             return;
         }
-        Session checked = session;
-        protector.check(viewer, checked, read.state(), outcome -> complete(viewer, mode, read, checked, outcome, done));
+        Session checked = counted;
+        protector.check(viewer, checked, read.state(), suspect,
+                outcome -> complete(viewer, mode, read, checked, outcome, done));
     }
 
     private void complete(ViewerRequest viewer, Mode mode, CookieRead read, Session session, CheckOutcome outcome,
@@ -148,6 +174,9 @@ public final class ViewerPolicy {
                                 ProtectorAnswer answer) {
         long now = ports.clock().nowMillis() / 1000;
         Session updated = intervals.apply(session, answer, now);
+        if (answer.sensorExempt() && !updated.sensor().is(SensorState.EXEMPT, now)) {
+            updated = updated.withSensor(updated.sensor().exemptUntil(now, updated.checkedUntil()));
+        }
         if (answer.action() == Action.BLOCK) {
             updated = blocks.remember(answer, updated, viewer.clientIp(), now);
         }

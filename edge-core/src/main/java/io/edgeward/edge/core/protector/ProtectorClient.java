@@ -76,6 +76,15 @@ public final class ProtectorClient {
      * the check may be shed when the bucket is empty.
      */
     public void check(ViewerRequest request, Session session, CookieState cookieState, Consumer<CheckOutcome> done) {
+        check(request, session, cookieState, null, done);
+    }
+
+    /**
+     * As {@link #check(ViewerRequest, Session, CookieState, Consumer)}, for a session the browser sensor makes suspect
+     * ({@code sensorSuspect}: {@code automation} or {@code missing}, null when not; docs/browser-signals.md).
+     */
+    public void check(ViewerRequest request, Session session, CookieState cookieState, String sensorSuspect,
+                      Consumer<CheckOutcome> done) {
         if (cookieState.usable()) {
             bucket.acquire();
         } else if (!bucket.tryAcquire()) {
@@ -86,7 +95,13 @@ public final class ProtectorClient {
             done.accept(new CheckOutcome.Unavailable(BREAKER_OPEN));
             return;
         }
-        String body = json.write(checkBody(request, session, cookieState));
+        Map<String, Object> fields = checkBody(request, session, cookieState);
+        if (sensorSuspect != null) {
+            fields.put("sensorSuspect", sensorSuspect);
+            fields.put("sensorVerdict", session.sensor().verdict());
+            fields.put("sensorVerdictAt", session.sensor().at());
+        }
+        String body = json.write(fields);
         http.post(config.checkUrl(), headers, body, (int) config.timeoutMillis(), new Once(done));
     }
 
@@ -102,6 +117,22 @@ public final class ProtectorClient {
             return;
         }
         http.post(config.url() + "/v1/challenge/verify", headers, body, timeoutMillis, new Relayed(callback));
+    }
+
+    /**
+     * Relays a browser sensor report ({@code POST /v1/signals}, docs/browser-signals.md) behind the breaker. Reports
+     * are optional, so one is shed ({@code onFailure("shed")}) when the call budget is spent, never queued.
+     */
+    public void signals(String body, int timeoutMillis, HttpCallback callback) {
+        if (!bucket.tryAcquire()) {
+            callback.onFailure(SHED);
+            return;
+        }
+        if (!breaker.tryAcquire()) {
+            callback.onFailure(BREAKER_OPEN);
+            return;
+        }
+        http.post(config.url() + "/v1/signals", headers, body, timeoutMillis, new Relayed(callback));
     }
 
     static Map<String, Object> checkBody(ViewerRequest request, Session session, CookieState cookieState) {
@@ -153,7 +184,8 @@ public final class ProtectorClient {
         return new ProtectorAnswer(action, ttlSeconds, text(answer.get("reason")), text(answer.get("decisionId")),
                 action == Action.CHALLENGE ? ChallengeOffer.fromJson(answer.get("challenge")) : null,
                 action == Action.BLOCK ? scopeWord(answer.get("blockScope")) : null,
-                action == Action.BLOCK && until instanceof Number ? ((Number) until).longValue() : 0);
+                action == Action.BLOCK && until instanceof Number ? ((Number) until).longValue() : 0,
+                Boolean.TRUE.equals(answer.get("sensorExempt")));
     }
 
     /** A scope wire name (short, lowercase word) or null: it is carried in the cookie, which bounds it. */
@@ -280,7 +312,7 @@ public final class ProtectorClient {
 
         private void opened(String reason) {
             if (breaker.onFailure()) {
-                log.warn("protector breaker opened by a challenge verification (last: " + reason
+                log.warn("protector breaker opened by a relayed call (challenge verification or sensor report; last: " + reason
                         + "); failing open without calls for " + config.breakerOpenMillis() + " ms");
             }
         }

@@ -10,12 +10,16 @@ package io.edgeward.edge.core.session;
  * stops being enforced from the cookie alone; {@code blockScope} is the scope of that decision and
  * {@code blockAddress} the client address it was answered for when the scope is an address scope ({@code ip},
  * {@code cidr}), else null.
+ *
+ * <p>{@code sensor} is what the browser sensor established ({@link SensorState}; never null, {@link SensorState#NONE}
+ * when nothing).
  */
 public record Session(String id, long issuedAt, long expiresAt, long checkedUntil, int generation,
                       long challengePassedAt, String userAgentHash, int challengePasses, long blockedUntil,
-                      String blockScope, String blockAddress) {
+                      String blockScope, String blockAddress, SensorState sensor) {
 
     public Session {
+        sensor = sensor == null ? SensorState.NONE : sensor;
         if (id == null || id.isEmpty() || userAgentHash == null) {
             throw new IllegalArgumentException("session id and user agent hash are required");
         }
@@ -25,6 +29,14 @@ public record Session(String id, long issuedAt, long expiresAt, long checkedUnti
         if (challengePasses < 0 || blockedUntil < 0) {
             throw new IllegalArgumentException("challenge passes and blocked until must be >= 0");
         }
+    }
+
+    /** A session without sensor claims (the cookie of before the browser sensor). */
+    public Session(String id, long issuedAt, long expiresAt, long checkedUntil, int generation,
+                   long challengePassedAt, String userAgentHash, int challengePasses, long blockedUntil,
+                   String blockScope, String blockAddress) {
+        this(id, issuedAt, expiresAt, checkedUntil, generation, challengePassedAt, userAgentHash, challengePasses,
+                blockedUntil, blockScope, blockAddress, SensorState.NONE);
     }
 
     /** A session without passes or a carried block (the claims of the first cookie version). */
@@ -50,24 +62,34 @@ public record Session(String id, long issuedAt, long expiresAt, long checkedUnti
     /** After a good answer: cached until {@code until}, one more good check; a carried block is dropped. */
     public Session checkedGood(long until) {
         return new Session(id, issuedAt, expiresAt, Math.min(until, expiresAt), generation + 1, challengePassedAt,
-                userAgentHash, challengePasses, 0, null, null);
+                userAgentHash, challengePasses, 0, null, null, sensor);
     }
 
     /** After an answer that must be re-asked on the next request (challenge, block, monitor at generation 0). */
     public Session checkedUntil(long until, int newGeneration) {
         return new Session(id, issuedAt, expiresAt, Math.min(until, expiresAt), newGeneration, challengePassedAt,
-                userAgentHash, challengePasses, blockedUntil, blockScope, blockAddress);
+                userAgentHash, challengePasses, blockedUntil, blockScope, blockAddress, sensor);
     }
 
-    /** After a passed challenge at {@code nowSeconds}: one more pass, checked until {@code until}. */
+    /**
+     * After a passed challenge at {@code nowSeconds}: one more pass, checked until {@code until}. The pass answers
+     * the sensor's page count (a visitor that never ran the sensor was challenged for it); a verdict stays, and is
+     * older than the pass.
+     */
     public Session challengePassedAt(long nowSeconds, long until) {
         return new Session(id, issuedAt, expiresAt, Math.min(until, expiresAt), generation, nowSeconds,
-                userAgentHash, challengePasses + 1, blockedUntil, blockScope, blockAddress);
+                userAgentHash, challengePasses + 1, blockedUntil, blockScope, blockAddress, sensor.ran());
     }
 
     /** Carrying a block until {@code until} (never past the cookie's expiry). */
     public Session blocked(long until, String scope, String address) {
         return new Session(id, issuedAt, expiresAt, checkedUntil, generation, challengePassedAt, userAgentHash,
-                challengePasses, Math.min(until, expiresAt), scope, address);
+                challengePasses, Math.min(until, expiresAt), scope, address, sensor);
+    }
+
+    /** With what the browser sensor established. */
+    public Session withSensor(SensorState state) {
+        return new Session(id, issuedAt, expiresAt, checkedUntil, generation, challengePassedAt, userAgentHash,
+                challengePasses, blockedUntil, blockScope, blockAddress, state);
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Reads and mints the session cookie (docs/contracts.md "Session cookie"): a compact JWS with claims {@code v, sid,
  * iat, exp, chk, gen, cpa, uah} and the optional {@code cpn} (challenges passed), {@code bu} (blocked until),
- * {@code bs} (block scope) and {@code ba} (block address). A tampered, expired, foreign-key, unbound or malformed
+ * {@code bs} (block scope) and {@code ba} (block address), and the browser sensor's {@code sv} (verdict), {@code st}
+ * (verdict time), {@code su} (verdict holds until), {@code sq} (quiet reports in a row) and {@code np} (HTML pages
+ * since the last report). A tampered, expired, foreign-key, unbound or malformed
  * cookie reads as no session; a cookie without the optional claims (an older edge's) reads as none of them set.
  */
 public final class SessionCookieCodec {
@@ -107,7 +109,38 @@ public final class SessionCookieCodec {
                 claims.put("ba", session.blockAddress());
             }
         }
+        putSensor(claims, session.sensor());
         return tokens.sign(claims);
+    }
+
+    /** Only what is set: a session the sensor never saw has the cookie of before. */
+    private static void putSensor(Map<String, Object> claims, SensorState sensor) {
+        if (sensor.verdict() != null) {
+            claims.put("sv", sensor.verdict());
+            claims.put("st", sensor.at());
+            claims.put("su", sensor.until());
+        }
+        if (sensor.quietReports() > 0) {
+            claims.put("sq", sensor.quietReports());
+        }
+        if (sensor.pagesWithoutReport() > 0) {
+            claims.put("np", sensor.pagesWithoutReport());
+        }
+    }
+
+    /** The sensor claims, or null when one is out of range; a verdict word of a newer edge reads as none. */
+    private static SensorState sensorOf(Map<String, Object> claims) {
+        Object sv = claims.get("sv");
+        long st = optionalNumber(claims.get("st"));
+        long su = optionalNumber(claims.get("su"));
+        long sq = optionalNumber(claims.get("sq"));
+        long np = optionalNumber(claims.get("np"));
+        if (st < 0 || su < 0 || sq < 0 || np < 0 || sq > SensorState.MAX_COUNT || np > SensorState.MAX_COUNT
+                || (sv != null && !(sv instanceof String))) {
+            return null;
+        }
+        String verdict = sv != null && SensorState.isVerdict((String) sv) ? (String) sv : null;
+        return new SensorState(verdict, verdict == null ? 0 : st, verdict == null ? 0 : su, (int) sq, (int) np);
     }
 
     /** The full Set-Cookie value; Max-Age is what remains of the session's lifetime. */
@@ -141,8 +174,12 @@ public final class SessionCookieCodec {
                 || !optionalText(ba, MAX_ADDRESS_LENGTH)) {
             return null;
         }
+        SensorState sensor = sensorOf(claims);
+        if (sensor == null) {
+            return null;
+        }
         return new Session((String) sid, iat, exp, chk, (int) gen, cpa, (String) uah, (int) cpn, bu, (String) bs,
-                (String) ba);
+                (String) ba, sensor);
     }
 
     private static long optionalNumber(Object value) {
