@@ -2,14 +2,13 @@ package io.edgeward.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgeward.testing.TestClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class OriginHealthTest {
 
     @Test
     void a_probe_result_stands_for_the_cache_period_so_monitors_do_not_multiply_probes() throws Exception {
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(Instant.parse("2026-12-07T00:00:00Z"));
         try (StandIns.Server origin = new StandIns.Server(r -> new StandIns.Reply(204, Map.of(), ""))) {
             OriginHealth health = new OriginHealth(URI.create(origin.url()), "/", Duration.ofSeconds(2),
                     Duration.ofSeconds(5), clock);
@@ -61,7 +60,7 @@ class OriginHealthTest {
             assertThat(health.reachable()).isTrue();
             assertThat(origin.received).hasSize(1);
 
-            clock.now = clock.now.plusSeconds(5);
+            clock.advanceSeconds(5);
             origin.close();
             assertThat(health.reachable()).as("the origin went away and the cache period ended").isFalse();
         }
@@ -90,24 +89,5 @@ class OriginHealthTest {
     private HttpResponse<String> health(InspectorServer inspector) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + inspector.port()
                 + InspectorServer.HEALTH_PATH)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-12-07T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

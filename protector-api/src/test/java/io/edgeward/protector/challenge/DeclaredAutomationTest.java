@@ -2,14 +2,14 @@ package io.edgeward.protector.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** A proof of work proves work, not a person: a browser that declares automation on the page does not pass. */
 class DeclaredAutomationTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T14:00:00Z"));
     private final ChallengeService service = new ChallengeService(
             ChallengeSettings.pow(ChallengeServiceTest.KEY, 8), clock, null);
 

@@ -12,7 +12,7 @@ import io.edgeward.kafka.broker.KafkaBrokerExtension;
 import io.edgeward.protector.ProtectorServer;
 import io.edgeward.protector.support.FakeDns;
 import io.edgeward.protector.support.Http;
-import io.edgeward.protector.support.MutableClock;
+import io.edgeward.testing.TestClock;
 import io.edgeward.protector.support.Protectors;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaBrokerExtension.class)
 class SignalsHttpTest {
 
-    static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    static final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
     static final String CHROME = Http.CHROME;
     static final AtomicInteger nonces = new AtomicInteger();
     static ProtectorServer server;
