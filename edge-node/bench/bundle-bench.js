@@ -5,7 +5,10 @@
 //   warm: time per request on the valid-cookie path (no network call), after warm-up; the median of 5 rounds, in wall
 //   time and in this process's CPU time.
 // Lambda@Edge runs nodejs22.x: run this with a Node 22 binary for the figures that matter (docs/benchmarks/edge-node.md).
-// Usage: node edge-node/bench/bundle-bench.js [coldRuns=30] [warmRequests=200000]
+// Every cold figure is given twice: wall time, and the child's own CPU time (user + system, all its threads, read by
+// the child as it exits), which other tenants of a shared machine inflate far less than wall time.
+// Usage: node edge-node/bench/bundle-bench.js [coldRuns=30] [warmRequests=200000] [bundles=edge-node/target/lambda-edge]
+//   (bundles: a folder holding viewer-request/index.js, with the zips one level up, to compare an earlier build)
 'use strict';
 const { execFile, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -15,7 +18,7 @@ const path = require('node:path');
 
 const coldRuns = Number(process.argv[2] || 30);
 const warmRequests = Number(process.argv[3] || 200000);
-const target = path.resolve(__dirname, '..', 'target', 'lambda-edge');
+const target = path.resolve(process.argv[4] || path.resolve(__dirname, '..', 'target', 'lambda-edge'));
 const event = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'shared', 'testdata',
   'lambda-edge', 'events', 'awsdocs_viewer-request.json'), 'utf8'));
 
@@ -36,17 +39,26 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+// Appended to every child script: the child's CPU time in ms, as its last line of output.
+const CPU_AT_EXIT = ";process.on('exit',()=>{const u=process.cpuUsage();"
+  + "require('node:fs').writeSync(1,'\\n'+(u.user+u.system)/1000+'\\n')})";
+
+function lastNumber(stdout) {
+  return Number(String(stdout).trim().split('\n').pop());
+}
+
 function timeRun(args) {
   const started = process.hrtime.bigint();
-  execFileSync(process.execPath, args, { stdio: 'ignore' });
-  return Number(process.hrtime.bigint() - started) / 1e6;
+  const out = execFileSync(process.execPath, [args[0], args[1] + CPU_AT_EXIT], { encoding: 'utf8' });
+  return { wall: Number(process.hrtime.bigint() - started) / 1e6, cpu: lastNumber(out) };
 }
 
 // Asynchronous, so this process's Protector stand-in can answer the child meanwhile.
 function timeRunAsync(args) {
   const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => execFile(process.execPath, args, (error) => (error ? reject(error)
-    : resolve(Number(process.hrtime.bigint() - started) / 1e6))));
+  return new Promise((resolve, reject) => execFile(process.execPath, [args[0], args[1] + CPU_AT_EXIT],
+    (error, stdout) => (error ? reject(error)
+      : resolve({ wall: Number(process.hrtime.bigint() - started) / 1e6, cpu: lastNumber(stdout) }))));
 }
 
 function millisSince(start) {
@@ -109,25 +121,38 @@ async function main() {
   }
 
   // Where a cold process spends it: separate runs, since printing the figures costs time of its own.
-  const split = `const t0=process.hrtime.bigint();const h=require(${JSON.stringify(path.join(dir, 'index.js'))});`
-    + `const t1=process.hrtime.bigint();h.handler(require(${JSON.stringify(path.join(dir, 'event.json'))})).then(r=>{`
-    + `const t2=process.hrtime.bigint();console.log(JSON.stringify([Number(t1-t0)/1e6,Number(t2-t1)/1e6]))})`;
-  const loads = [], firstCalls = [];
+  const split = `const c0=process.cpuUsage(),t0=process.hrtime.bigint();`
+    + `const h=require(${JSON.stringify(path.join(dir, 'index.js'))});`
+    + `const c1=process.cpuUsage(),t1=process.hrtime.bigint();`
+    + `h.handler(require(${JSON.stringify(path.join(dir, 'event.json'))})).then(r=>{`
+    + `const c2=process.cpuUsage(),t2=process.hrtime.bigint();const ms=(a,b)=>(b.user+b.system-a.user-a.system)/1000;`
+    + `console.log(JSON.stringify([Number(t1-t0)/1e6,Number(t2-t1)/1e6,ms(c0,c1),ms(c1,c2)]))})`;
+  const loads = [], firstCalls = [], loadsCpu = [], firstCallsCpu = [];
   for (let i = 0; i < Math.min(coldRuns, 15); i++) {
-    const [load, first] = JSON.parse(execFileSync(process.execPath, ['-e', split], { encoding: 'utf8' }));
+    const [load, first, loadCpu, firstCpu] = JSON.parse(execFileSync(process.execPath, ['-e', split],
+      { encoding: 'utf8' }));
     loads.push(load);
     firstCalls.push(first);
+    loadsCpu.push(loadCpu);
+    firstCallsCpu.push(firstCpu);
   }
+  const wall = (runs) => runs.map((r) => r.wall);
+  const cpu = (runs) => runs.map((r) => r.cpu);
+  const added = (runs, of) => median(of(runs)) - median(of(bare));
 
-  const zip = (name) => fs.statSync(path.resolve(__dirname, '..', 'target', `edgeward-${name}-lambda.zip`)).size;
+  const zip = (name) => fs.statSync(path.resolve(target, '..', `edgeward-${name}-lambda.zip`)).size;
   console.log(JSON.stringify({
     node: process.version,
     zipBytes: { viewerRequest: zip('viewer-request'), logShipper: zip('log-shipper') },
-    coldStartMs: { bareNodeMedian: median(bare), bundleFirstResultMedian: median(loaded),
-      addedMedian: median(loaded) - median(bare), runs: coldRuns,
-      nodeCryptoAloneAddedMedian: median(crypto) - median(bare),
-      firstVisitWithProtectorCallAddedMedian: median(visits) - median(bare),
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+    coldStartMs: { bareNodeMedian: median(wall(bare)), bundleFirstResultMedian: median(wall(loaded)),
+      addedMedian: added(loaded, wall), runs: coldRuns,
+      nodeCryptoAloneAddedMedian: added(crypto, wall),
+      firstVisitWithProtectorCallAddedMedian: added(visits, wall),
       inProcessMedian: { moduleLoad: median(loads), firstHandlerCall: median(firstCalls) } },
+    coldStartCpuMs: { bareNodeMedian: median(cpu(bare)), addedMedian: added(loaded, cpu),
+      nodeCryptoAloneAddedMedian: added(crypto, cpu), firstVisitWithProtectorCallAddedMedian: added(visits, cpu),
+      inProcessMedian: { moduleLoad: median(loadsCpu), firstHandlerCall: median(firstCallsCpu) } },
     warmValidCookieMicrosPerRequest: { median: median(rounds), cpuMedian: median(cpuRounds), rounds, cpuRounds },
     warmRequests,
   }, null, 2));
