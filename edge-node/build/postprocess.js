@@ -4,7 +4,7 @@
 //     expressions: TeaVM writes every method as an arrow, and V8 pre-parses arrows markedly slower.
 //  2. The functions that the first requests run are wrapped in parentheses, V8's hint to compile them with the file
 //     instead of lazily one by one. Which ones is found by running an instrumented copy on sample requests against
-//     loopback stand-ins for Protector and ingest.
+//     loopback stand-ins for Protector and ingest; for viewer-request, those of a cold valid-cookie request only.
 // The result must parse again, or the build fails.
 // Usage: node postprocess.js <folder holding index.js> <viewer-request|origin-request|log-shipper>
 'use strict';
@@ -220,7 +220,12 @@ async function main() {
   fs.writeFileSync(path.join(raw, 'index.js'), source);
   const found = candidates(parse(source));
   const phases = await profile(instrumented(found));
-  const wanted = (process.env.EDGEWARD_EAGER_PHASES || 'load,first,cookie,rest').split(',');
+  // Compiled with the file: what loading and a cold valid-cookie request run (viewer-request), or what the profiled
+  // requests run (the others). A first visit's extra functions (the Protector call, minting) compile lazily, on
+  // that visit: marking them too cost the cookie path more at load than it saved the first visit
+  // (docs/benchmarks/edge-node.md, "After issue 14"). EDGEWARD_EAGER_PHASES=load,first,cookie,rest marks all.
+  const wanted = (process.env.EDGEWARD_EAGER_PHASES
+    || (kind === 'viewer-request' ? 'load,cookie' : 'load,rest')).split(',');
   const seen = new Uint8Array(found.length);
   for (const name of wanted) {
     if (phases[name]) phases[name].forEach((v, i) => { if (v) seen[i] = 1; });
