@@ -7,8 +7,10 @@ import org.teavm.jso.JSByRef;
 import org.teavm.jso.JSObject;
 
 /**
- * The edge's crypto ports on Node. Hashing and HMAC are {@link NodeSha256}'s plain JavaScript, so the cookie path
- * never loads {@code node:crypto}; only random bytes (a new session, a challenge) need it, and load it on first use.
+ * The edge's crypto ports on Node. Hashing and HMAC are {@link NodeSha256}'s plain JavaScript until something needs
+ * {@code node:crypto} anyway (random bytes for a new session or a challenge load it on first use), and Node's native
+ * ones after: a request the cookie settles never loads it, and a warm environment that has seen a first visit signs
+ * at native speed. Both give the same bytes.
  * Byte arrays cross the Java/JS boundary by reference (TeaVM backs {@code byte[]} with an {@code Int8Array}), so
  * nothing is copied or re-encoded on the way.
  */
@@ -19,7 +21,7 @@ public final class NodeCrypto implements Digest, Randomness {
 
     @Override
     public byte[] sha256(byte[] data) {
-        return NodeSha256.sha256(data);
+        return crypto == null ? NodeSha256.sha256(data) : nativeSha256(crypto, data);
     }
 
     @Override
@@ -35,9 +37,12 @@ public final class NodeCrypto implements Digest, Randomness {
         return NodeSha256.hmacKey(secret);
     }
 
-    /** HMAC-SHA256 of a string's UTF-8 bytes, as unpadded base64url. */
+    /**
+     * HMAC-SHA256 of a string's UTF-8 bytes, as unpadded base64url. Once something else has loaded {@code node:crypto}
+     * (a first visit's random session id), its native HMAC takes over: about 1 µs faster per call when warm.
+     */
     static String hmacBase64Url(JSObject key, String data) {
-        return NodeSha256.hmacBase64Url(key, data);
+        return crypto == null ? NodeSha256.hmacBase64Url(key, data) : nativeHmac(crypto, key, data);
     }
 
     /**
@@ -57,6 +62,19 @@ public final class NodeCrypto implements Digest, Randomness {
     @JSBody(params = "b64", script = "try { return { ok: JSON.parse(Buffer.from(b64, 'base64url').toString('utf8')) };"
             + " } catch (e) { return { error: String(e && e.message) }; }")
     static native JSObject parseBase64UrlJson(String b64);
+
+    /** {@code key} is {@link NodeSha256#hmacKey}'s; its {@code KeyObject} is made on first use. */
+    @JSBody(params = {"crypto", "key", "data"}, script = "if (!key.native) {"
+            + " key.native = crypto.createSecretKey(key.secret); }"
+            + " return crypto.createHmac('sha256', key.native).update(data, 'utf8').digest('base64url');")
+    private static native String nativeHmac(JSObject crypto, JSObject key, String data);
+
+    // crypto.hash (Node 20.12+, 22) is the one-shot form, about twice as fast as createHash for short input.
+    @JSBody(params = {"crypto", "data"}, script = "var d = crypto.hash ? crypto.hash('sha256', data, 'buffer')"
+            + " : crypto.createHash('sha256').update(data).digest();"
+            + " return new Int8Array(d.buffer, d.byteOffset, d.length);")
+    @JSByRef
+    private static native byte[] nativeSha256(JSObject crypto, @JSByRef byte[] data);
 
     @JSBody(script = "return require('node:crypto');")
     private static native JSObject load();
