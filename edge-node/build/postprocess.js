@@ -4,7 +4,7 @@
 //     expressions: TeaVM writes every method as an arrow, and V8 pre-parses arrows markedly slower.
 //  2. The functions that the first requests run are wrapped in parentheses, V8's hint to compile them with the file
 //     instead of lazily one by one. Which ones is found by running an instrumented copy on sample requests against
-//     loopback stand-ins for Protector and ingest.
+//     loopback stand-ins for Protector and ingest; for viewer-request, those of a cold valid-cookie request only.
 // The result must parse again, or the build fails.
 // Usage: node postprocess.js <folder holding index.js> <viewer-request|origin-request|log-shipper>
 'use strict';
@@ -168,13 +168,27 @@ async function profile(code) {
         queueLimit: 1000, timeout: 'PT1S' },
       challenge: { provider: 'pow', difficulty: 18 },
     }));
+    const seen = {};
+    const phase = (name) => {
+      seen[name] = Uint8Array.from(globalThis.__edgewardSeen);
+      globalThis.__edgewardSeen.fill(0);
+    };
     const bundle = require(path.join(dir, 'index.js'));
+    phase('load');
     if (kind === 'viewer-request') {
       // A first visit (Protector asked, cookie minted), then a return visit the cookie settles.
       const first = await bundle.handler(event('viewer-request', request(null)));
+      phase('first');
       const minted = first.headers['x-edgeward-set-cookie'];
       if (!minted) throw new Error('the profiling request got no session cookie: ' + JSON.stringify(first));
-      await bundle.handler(event('viewer-request', request(minted[0].value.split(';')[0])));
+      // The return visit runs in a fresh copy, so that what it needs is told apart from what the first visit
+      // already ran.
+      delete require.cache[require.resolve(path.join(dir, 'index.js'))];
+      globalThis.__edgewardSeen.fill(0);
+      const fresh = require(path.join(dir, 'index.js'));
+      globalThis.__edgewardSeen.fill(0);
+      await fresh.handler(event('viewer-request', request(minted[0].value.split(';')[0])));
+      phase('cookie');
     } else if (kind === 'origin-request') {
       // A cache miss with the CloudFront-Viewer-* headers CloudFront adds after viewer-request: Protector asked.
       const miss = request(null);
@@ -190,7 +204,8 @@ async function profile(code) {
       await bundle.handler(event('viewer-response', request(null), response));
       await bundle.handler(event('origin-response', request(null), { ...response, status: '404' }));
     }
-    return globalThis.__edgewardSeen;
+    phase('rest');
+    return seen;
   } finally {
     protector.close();
     ingest.close();
@@ -199,8 +214,22 @@ async function profile(code) {
 }
 
 async function main() {
+  // TeaVM's own output, kept outside the bundle folder for profiling (the CDK app ships that whole folder).
+  const raw = path.resolve(folder, '..', '..', 'teavm-raw', kind);
+  fs.mkdirSync(raw, { recursive: true });
+  fs.writeFileSync(path.join(raw, 'index.js'), source);
   const found = candidates(parse(source));
-  const seen = await profile(instrumented(found));
+  const phases = await profile(instrumented(found));
+  // Compiled with the file: what loading and a cold valid-cookie request run (viewer-request), or what the profiled
+  // requests run (the others). A first visit's extra functions (the Protector call, minting) compile lazily, on
+  // that visit: marking them too cost the cookie path more at load than it saved the first visit
+  // (docs/benchmarks/edge-node.md, "After issue 14"). EDGEWARD_EAGER_PHASES=load,first,cookie,rest marks all.
+  const wanted = (process.env.EDGEWARD_EAGER_PHASES
+    || (kind === 'viewer-request' ? 'load,cookie' : 'load,rest')).split(',');
+  const seen = new Uint8Array(found.length);
+  for (const name of wanted) {
+    if (phases[name]) phases[name].forEach((v, i) => { if (v) seen[i] = 1; });
+  }
   const result = rewritten(found, seen);
   parse(result.text);
   fs.writeFileSync(file, result.text + MARK);
