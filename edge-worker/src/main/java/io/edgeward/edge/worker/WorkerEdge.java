@@ -1,6 +1,6 @@
 package io.edgeward.edge.worker;
 
-import io.edgeward.edge.core.challenge.ChallengeVerifier;
+import io.edgeward.edge.core.challenge.ChallengeRelay;
 import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.config.ShipperConfig;
 import io.edgeward.edge.core.decision.EdgeResult;
@@ -11,6 +11,7 @@ import io.edgeward.edge.core.event.CfRequest;
 import io.edgeward.edge.core.logrecord.LogRecordBuilder;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.port.EdgePorts;
+import io.edgeward.edge.core.sensor.SensorEndpoints;
 import io.edgeward.edge.core.session.CookieHeader;
 import io.edgeward.edge.core.shipper.LogShipper;
 import io.edgeward.edge.core.shipper.ResponseLogging;
@@ -82,9 +83,13 @@ final class WorkerEdge {
         return tokens.toVerify(value);
     }
 
-    /** Only the challenge answer is read from a body: every other request streams to the origin untouched. */
+    /**
+     * Only the challenge answer and the browser sensor's report are read from a body: every other request streams to
+     * the origin untouched.
+     */
     static boolean wantsBody(String method, String path) {
-        return "POST".equals(method) && ChallengeVerifier.isVerifyPath(path);
+        return "POST".equals(method)
+                && (ChallengeRelay.isVerifyPath(path) || SensorEndpoints.SIGNALS_PATH.equals(path));
     }
 
     void decide(Map<String, Object> event, Consumer<EdgeResult> done) {
