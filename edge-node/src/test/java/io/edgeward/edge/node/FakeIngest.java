@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real HTTP server speaking ingest's {@code POST /v1/logs} contract (NDJSON in, 202 out), keeping what it got. */
-final class FakeIngest implements AutoCloseable {
+public final class FakeIngest implements AutoCloseable {
 
-    static final String KEY = "ingest-key-for-node-tests";
+    public static final String KEY = "ingest-key-for-node-tests";
 
     private final HttpServer server;
     private final List<Map<String, Object>> records = new CopyOnWriteArrayList<>();
@@ -21,7 +21,7 @@ final class FakeIngest implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeIngest start() throws IOException {
+    public static FakeIngest start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         FakeIngest fake = new FakeIngest(server);
         server.createContext("/v1/logs", fake::logs);
@@ -29,11 +29,11 @@ final class FakeIngest implements AutoCloseable {
         return fake;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Map<String, Object>> records() {
+    public List<Map<String, Object>> records() {
         return records;
     }
 

@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server speaking Protector's {@code POST /v1/check} contract, told what to answer. */
-final class FakeProtector implements AutoCloseable {
+public final class FakeProtector implements AutoCloseable {
 
-    static final String KEY = "edge-key-for-node-tests";
+    public static final String KEY = "edge-key-for-node-tests";
 
     private final HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
@@ -28,7 +28,7 @@ final class FakeProtector implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeProtector start() throws IOException {
+    public static FakeProtector start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         FakeProtector fake = new FakeProtector(server);
         server.createContext("/v1/check", fake::check);
@@ -39,43 +39,43 @@ final class FakeProtector implements AutoCloseable {
         return fake;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 
     /** The body of the last check received, or null. */
-    String lastBody() {
+    public String lastBody() {
         return lastBody;
     }
 
-    void answers(String action) {
+    public void answers(String action) {
         this.answer = answer(action);
         this.status = 200;
         this.hang = false;
     }
 
     /** A block for a stored decision of this scope, until this epoch second (docs/contracts.md C2). */
-    void answersBlock(String scope, long blockUntil) {
+    public void answersBlock(String scope, long blockUntil) {
         this.answer = "{\"action\":\"block\",\"ttl\":0,\"reason\":\"test:block\",\"decisionId\":\"d-block\","
                 + "\"blockScope\":\"" + scope + "\",\"blockUntil\":" + blockUntil + "}";
         this.status = 200;
         this.hang = false;
     }
 
-    int verifyCalls() {
+    public int verifyCalls() {
         return verifyCalls.get();
     }
 
-    void fails(int httpStatus) {
+    public void fails(int httpStatus) {
         this.status = httpStatus;
         this.hang = false;
     }
 
-    void hangs() {
+    public void hangs() {
         this.hang = true;
     }
 
@@ -121,7 +121,7 @@ final class FakeProtector implements AutoCloseable {
         send(exchange, 200, "{\"verdict\":\"human\",\"reason\":\"input\",\"ttl\":1800,\"quietReports\":0}");
     }
 
-    int signalCalls() {
+    public int signalCalls() {
         return signalCalls.get();
     }
 

@@ -8,6 +8,8 @@ import static io.edgeward.edge.worker.WorkerFixtures.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.node.FakeIngest;
+import io.edgeward.edge.node.FakeProtector;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -37,16 +39,16 @@ class WorkerCrossTargetTest {
 
     @TempDir
     Path dir;
-    private ProtectorStandIn protector;
-    private IngestStandIn ingest;
+    private FakeProtector protector;
+    private FakeIngest ingest;
     private OriginStandIn origin;
     private Map<String, Object> config;
     private Workerd worker;
 
     @BeforeEach
     void start() throws Exception {
-        protector = ProtectorStandIn.start();
-        ingest = IngestStandIn.start();
+        protector = FakeProtector.start();
+        ingest = FakeIngest.start();
         origin = OriginStandIn.start();
         // A generous budget: a cold JVM or isolate on a loaded machine must not turn answers into fail-open here.
         config = WorkerFixtures.config(protector.url(), ingest.url(), "PT5S");

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.node.FakeIngest;
+import io.edgeward.edge.node.FakeProtector;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,15 +29,15 @@ class WorkerEdgeTest {
 
     @TempDir
     Path dir;
-    private ProtectorStandIn protector;
-    private IngestStandIn ingest;
+    private FakeProtector protector;
+    private FakeIngest ingest;
     private OriginStandIn origin;
     private Workerd worker;
 
     @BeforeEach
     void start() throws Exception {
-        protector = ProtectorStandIn.start();
-        ingest = IngestStandIn.start();
+        protector = FakeProtector.start();
+        ingest = FakeIngest.start();
         origin = OriginStandIn.start();
     }
 

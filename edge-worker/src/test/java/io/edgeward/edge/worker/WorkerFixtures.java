@@ -4,6 +4,9 @@ import io.edgeward.edge.core.config.EdgeConfig;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.jvm.JavaNetEdgeHttp;
 import io.edgeward.edge.jvm.JvmPorts;
+import io.edgeward.edge.node.FakeIngest;
+import io.edgeward.edge.node.FakeProtector;
+import io.edgeward.edge.viewer.HandlerDependencies;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,14 +40,14 @@ final class WorkerFixtures {
                 Map.of("pathPrefix", "/watch/", "mode", "monitor")));
         root.put("exclude", Map.of("pathPrefixes", List.of("/.well-known/"), "extensions", List.of("css")));
         root.put("protector", protector(protectorUrl, timeout));
-        root.put("ingest", Map.of("url", ingestUrl, "apiKey", IngestStandIn.KEY, "batchSize", 1, "maxAge", "PT2S",
+        root.put("ingest", Map.of("url", ingestUrl, "apiKey", FakeIngest.KEY, "batchSize", 1, "maxAge", "PT2S",
                 "queueLimit", 100, "timeout", "PT1S"));
         root.put("challenge", Map.of("provider", "pow", "difficulty", 18));
         return root;
     }
 
     static Map<String, Object> protector(String url, String timeout) {
-        return Map.of("url", url, "apiKey", ProtectorStandIn.KEY, "timeout", timeout,
+        return Map.of("url", url, "apiKey", FakeProtector.KEY, "timeout", timeout,
                 "breaker", Map.of("failures", 3, "open", "PT30S"));
     }
 
@@ -64,9 +67,9 @@ final class WorkerFixtures {
 
     /** The JVM target's viewer-request handler (edge-viewer-request), as CrossTargetTest builds it. */
     static ViewerRequestHandler jvm(Map<String, Object> config, Clock clock) {
-        return new ViewerRequestHandler(EdgeConfig.fromJson(config),
+        return new ViewerRequestHandler(HandlerDependencies.of(EdgeConfig.fromJson(config),
                 JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "cross-target"),
-                GeneratedResponseLog.NONE);
+                GeneratedResponseLog.NONE));
     }
 
     /** The AWS viewer-request sample with another user agent, path, and optionally a cookie header. */
