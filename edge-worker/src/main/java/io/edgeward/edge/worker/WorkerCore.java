@@ -1,6 +1,7 @@
 package io.edgeward.edge.worker;
 
 import io.edgeward.edge.core.decision.EdgeResult;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
@@ -15,6 +16,7 @@ import org.teavm.jso.JSObject;
 public final class WorkerCore {
 
     private static WorkerEdge edge;
+    private static final ForwardedRequests forwarded = new ForwardedRequests();
 
     private WorkerCore() {
     }
@@ -97,11 +99,47 @@ public final class WorkerCore {
         }
     }
 
+    /**
+     * Logs the response of a request forwarded as {@code {forward, handle}}, from the request kept under
+     * {@code handle} and the response's status and {@code headers} (the values, or null, of
+     * WorkerEdge.RESPONSE_HEADERS_READ); answers {@code {cookie}} (the Set-Cookie value for the viewer, or null), or
+     * null when the handle is unknown, for worker.js to log through {@link #responded} instead.
+     */
+    @JSExport
+    public static JSObject respondedForwarded(int handle, int status, String statusText, JSObject headers,
+            String domain, String requestId, String setCookie) {
+        Map<String, Object> request = forwarded.take(handle);
+        if (request == null) {
+            return null;
+        }
+        JSObject out = newObject();
+        try {
+            Map<String, String> read = new LinkedHashMap<>();
+            for (String name : WorkerEdge.RESPONSE_HEADERS_READ) {
+                read.put(name, JsAccess.string(headers, name));
+            }
+            put(out, "cookie", string(edge.responded(request, status, statusText, read, domain, requestId,
+                    setCookie)));
+        } catch (RuntimeException e) {
+            edge.clockAndLog.warn("edgeward shipper: response not logged: " + e);
+            put(out, "cookie", string(null));
+        }
+        return out;
+    }
+
+    /** Forgets a forwarded request whose response will never come (the origin was unreachable). */
+    @JSExport
+    public static void forget(int handle) {
+        forwarded.take(handle);
+    }
+
     private static JSObject toJs(EdgeResult result) {
         try {
             JSObject out = newObject();
             if (result instanceof EdgeResult.Forward forward) {
-                put(out, "forward", edge.json.toJs(forward.request().toJson()));
+                Map<String, Object> request = forward.request().toJson();
+                put(out, "forward", edge.json.toJs(request));
+                putNumber(out, "handle", forwarded.keep(request));
             } else if (result instanceof EdgeResult.Respond respond) {
                 put(out, "respond", edge.json.toJs(respond.response().toJson()));
             } else {
