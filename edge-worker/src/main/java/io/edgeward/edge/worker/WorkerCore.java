@@ -81,7 +81,7 @@ public final class WorkerCore {
     public static void decide(JSObject event, Done done) {
         try {
             edge.flushDue();
-            edge.decide(edge.json.objectFromJs(event), result -> done.accept(toJs(result)));
+            edge.decide(edge.events.objectFromJs(event), result -> done.accept(toJs(result)));
         } catch (RuntimeException e) {
             done.accept(pass("policy fault: " + e));
         }
@@ -91,7 +91,7 @@ public final class WorkerCore {
     @JSExport
     public static String responded(JSObject event) {
         try {
-            Map<String, Object> root = edge.json.objectFromJs(event);
+            Map<String, Object> root = edge.events.objectFromJs(event);
             return edge.responded(root);
         } catch (RuntimeException e) {
             edge.clockAndLog.warn("edgeward shipper: response not logged: " + e);

@@ -44,6 +44,7 @@ final class WorkerEdge {
             List.of("x-edgeward-action", "content-type", "content-length", "x-amz-cf-pop");
 
     final NodeJson json = new NodeJson();
+    final EventFromJs events = new EventFromJs(json);
     final NodeClockAndLog clockAndLog = new NodeClockAndLog();
     final EdgeConfig config;
     private final WorkerTokenCodec tokens;
