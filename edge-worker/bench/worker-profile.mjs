@@ -6,7 +6,7 @@
 // It measures the JavaScript only (no HTTP, no workerd I/O), so its figures are below worker-bench.js's; it is for
 // comparing variants and finding hot spots.
 //
-//   node edge-worker/bench/worker-profile.mjs [requests=20000] [top=25]     (EDGEWARD_BUNDLE: another bundle dir)
+//   node edge-worker/bench/worker-profile.mjs [requests=20000] [top=25; 0: no profile]   (EDGEWARD_BUNDLE: another bundle)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { Session } from 'node:inspector/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const requests = Number(process.argv[2] || 20000);
-const top = Number(process.argv[3] || 25);
+const top = Number(process.argv[3] ?? 25);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = process.env.EDGEWARD_BUNDLE ? path.resolve(process.env.EDGEWARD_BUNDLE) : path.join(root, 'target', 'worker');
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Firefox/130.0';
@@ -105,6 +105,7 @@ try {
     + ` bare ${bareMicros.toFixed(1)} us, edge adds ${(edgeMicros - bareMicros).toFixed(1)} us`
     + ` (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 
+  if (top === 0) process.exit(0); // figures only, no profile
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');

@@ -8,8 +8,7 @@
 // The policy reads what was prepared through `host`; anything unprepared is a fault it turns into a pass-through.
 //
 // Every fault passes the request to the origin (fail open), with the viewer's own x-edgeward-* headers removed.
-import { configure, cookieToVerify, wantsBody, decide, responded, respondedForwarded, forget }
-  from './edgeward-core.js';
+import { configure, cookieToVerify, wantsBody, decide, responded } from './edgeward-core.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -336,28 +335,6 @@ function generatedResponse(cfResponse, method) {
   return new Response(method === 'HEAD' ? null : body, { status: Number(cfResponse.status), headers });
 }
 
-/** The response headers the log record reads (WorkerEdge.RESPONSE_HEADERS_READ): nothing else crosses into Java. */
-function headersRead(response) {
-  const h = response.headers;
-  return { 'x-edgeward-action': h.get('x-edgeward-action'), 'content-type': h.get('content-type'),
-    'content-length': h.get('content-length'), 'x-amz-cf-pop': h.get('x-amz-cf-pop') };
-}
-
-/**
- * Logs the response and answers the Set-Cookie value for the viewer, or null. A forwarded request stayed on the Java
- * side under `handle`: only the response's status and the headers the record reads go across, and the cookie as
- * filled in here (the Java copy still holds its signature placeholder).
- */
-function logResponse(url, requestId, cfRequest, handle, response) {
-  if (handle !== undefined) {
-    const cookie = cfRequest.headers['x-edgeward-set-cookie'];
-    const logged = respondedForwarded(handle, response.status, response.statusText || '', headersRead(response),
-      url.hostname, requestId, cookie && cookie.length ? cookie[0].value : null);
-    if (logged) return logged.cookie;
-  }
-  return responded(responseEvent(url, requestId, cfRequest, response));
-}
-
 function responseEvent(url, requestId, cfRequest, response) {
   const headers = {};
   for (const [name, value] of response.headers) {
@@ -380,7 +357,6 @@ async function handle(request, env, ctx) {
   let body = null;
   let event = null;
   let cfRequest = null;
-  let handle; // of the forwarded request kept on the Java side, for its log record
   try {
     if (!engine.error) {
       body = wantsBody(request.method, url.pathname) ? await readBody(request) : null;
@@ -392,7 +368,6 @@ async function handle(request, env, ctx) {
         return generatedResponse(result.respond, request.method);
       } else if (result.forward) {
         cfRequest = result.forward;
-        handle = result.handle;
       } else {
         console.warn('edgeward: request passed unchanged: ' + result.pass);
       }
@@ -407,13 +382,12 @@ async function handle(request, env, ctx) {
   try {
     response = await fetch(originRequest(request, url, cfRequest, body, env));
   } catch (e) {
-    if (handle !== undefined) forget(handle);
     console.warn('edgeward: origin unreachable: ' + e);
     return new Response('origin unreachable', { status: 502 });
   }
   if (engine.error) return response;
   host.ctx = ctx;
-  const cookie = logResponse(url, requestId, cfRequest, handle, response);
+  const cookie = responded(responseEvent(url, requestId, cfRequest, response));
   if (!cookie) return response;
   const out = new Response(response.body, response);
   out.headers.append('set-cookie', cookie);

@@ -1,7 +1,6 @@
 package io.edgeward.edge.worker;
 
 import io.edgeward.edge.core.decision.EdgeResult;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
@@ -16,7 +15,6 @@ import org.teavm.jso.JSObject;
 public final class WorkerCore {
 
     private static WorkerEdge edge;
-    private static final ForwardedRequests forwarded = new ForwardedRequests();
 
     private WorkerCore() {
     }
@@ -81,7 +79,7 @@ public final class WorkerCore {
     public static void decide(JSObject event, Done done) {
         try {
             edge.flushDue();
-            edge.decide(edge.events.objectFromJs(event), result -> done.accept(toJs(result)));
+            edge.decide(edge.json.objectFromJs(event), result -> done.accept(toJs(result)));
         } catch (RuntimeException e) {
             done.accept(pass("policy fault: " + e));
         }
@@ -91,7 +89,7 @@ public final class WorkerCore {
     @JSExport
     public static String responded(JSObject event) {
         try {
-            Map<String, Object> root = edge.events.objectFromJs(event);
+            Map<String, Object> root = edge.json.objectFromJs(event);
             return edge.responded(root);
         } catch (RuntimeException e) {
             edge.clockAndLog.warn("edgeward shipper: response not logged: " + e);
@@ -99,47 +97,11 @@ public final class WorkerCore {
         }
     }
 
-    /**
-     * Logs the response of a request forwarded as {@code {forward, handle}}, from the request kept under
-     * {@code handle} and the response's status and {@code headers} (the values, or null, of
-     * WorkerEdge.RESPONSE_HEADERS_READ); answers {@code {cookie}} (the Set-Cookie value for the viewer, or null), or
-     * null when the handle is unknown, for worker.js to log through {@link #responded} instead.
-     */
-    @JSExport
-    public static JSObject respondedForwarded(int handle, int status, String statusText, JSObject headers,
-            String domain, String requestId, String setCookie) {
-        Map<String, Object> request = forwarded.take(handle);
-        if (request == null) {
-            return null;
-        }
-        JSObject out = newObject();
-        try {
-            Map<String, String> read = new LinkedHashMap<>();
-            for (String name : WorkerEdge.RESPONSE_HEADERS_READ) {
-                read.put(name, JsAccess.string(headers, name));
-            }
-            put(out, "cookie", string(edge.responded(request, status, statusText, read, domain, requestId,
-                    setCookie)));
-        } catch (RuntimeException e) {
-            edge.clockAndLog.warn("edgeward shipper: response not logged: " + e);
-            put(out, "cookie", string(null));
-        }
-        return out;
-    }
-
-    /** Forgets a forwarded request whose response will never come (the origin was unreachable). */
-    @JSExport
-    public static void forget(int handle) {
-        forwarded.take(handle);
-    }
-
     private static JSObject toJs(EdgeResult result) {
         try {
             JSObject out = newObject();
             if (result instanceof EdgeResult.Forward forward) {
-                Map<String, Object> request = forward.request().toJson();
-                put(out, "forward", edge.json.toJs(request));
-                putNumber(out, "handle", forwarded.keep(request));
+                put(out, "forward", edge.json.toJs(forward.request().toJson()));
             } else if (result instanceof EdgeResult.Respond respond) {
                 put(out, "respond", edge.json.toJs(respond.response().toJson()));
             } else {

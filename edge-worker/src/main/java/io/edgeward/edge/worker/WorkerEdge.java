@@ -17,7 +17,6 @@ import io.edgeward.edge.core.shipper.ResponseLogging;
 import io.edgeward.edge.core.shipper.ShippingGeneratedResponseLog;
 import io.edgeward.edge.node.NodeClockAndLog;
 import io.edgeward.edge.node.NodeJson;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,17 +33,8 @@ final class WorkerEdge {
     /** Longer cookies are rejected by the policy unread (SessionCookieCodec), so none is worth an HMAC. */
     static final int MAX_COOKIE_LENGTH = 4096;
     static final int SET_COOKIE_LIMIT = 4096;
-    /** worker.js's distributionId in every event it builds. */
-    static final String DISTRIBUTION_ID = "cloudflare-worker";
-    /**
-     * The response headers ResponseLogging and LogRecordBuilder read: whether the policy generated it, and the
-     * record's media type, size and edge location. Nothing else of a forwarded response crosses into Java.
-     */
-    static final List<String> RESPONSE_HEADERS_READ =
-            List.of("x-edgeward-action", "content-type", "content-length", "x-amz-cf-pop");
 
     final NodeJson json = new NodeJson();
-    final EventFromJs events = new EventFromJs(json);
     final NodeClockAndLog clockAndLog = new NodeClockAndLog();
     final EdgeConfig config;
     private final WorkerTokenCodec tokens;
@@ -121,44 +111,6 @@ final class WorkerEdge {
         String cookie = request == null ? null
                 : CfRequest.fromJson(request).header(RequestMark.SET_COOKIE_HEADER);
         return cookie != null && headerSafe(cookie) ? cookie : null;
-    }
-
-    /**
-     * Logs a forwarded request's response from the request as the policy wrote it (kept on the Java side, see
-     * {@link ForwardedRequests}) and the response's status and the only headers the log record reads
-     * ({@link #RESPONSE_HEADERS_READ}); answers {@code setCookie}, the request's x-edgeward-set-cookie as worker.js
-     * holds it with its signature filled in, if it is safe to send, else null. Same record, same cookie as
-     * {@link #responded(Map)} on the whole event.
-     */
-    String responded(Map<String, Object> request, int status, String statusText, Map<String, String> responseHeaders,
-            String domain, String requestId, String setCookie) {
-        if (logging != null) {
-            Map<String, Object> headers = new LinkedHashMap<>();
-            for (Map.Entry<String, String> header : responseHeaders.entrySet()) {
-                String value = header.getValue();
-                if (value != null && !value.isEmpty()) {
-                    Map<String, Object> entry = new LinkedHashMap<>(3);
-                    entry.put("key", header.getKey());
-                    entry.put("value", value);
-                    headers.put(header.getKey(), List.of(entry));
-                }
-            }
-            Map<String, Object> response = new LinkedHashMap<>();
-            response.put("status", String.valueOf(status));
-            response.put("statusDescription", statusText == null ? "" : statusText);
-            response.put("headers", headers);
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("distributionDomainName", domain);
-            config.put("distributionId", DISTRIBUTION_ID);
-            config.put("eventType", status < 400 ? "viewer-response" : "origin-response");
-            config.put("requestId", requestId);
-            Map<String, Object> cf = new LinkedHashMap<>();
-            cf.put("config", config);
-            cf.put("request", request);
-            cf.put("response", response);
-            logging.handle(Map.of("Records", List.of(Map.of("cf", cf))));
-        }
-        return setCookie != null && headerSafe(setCookie) ? setCookie : null;
     }
 
     private static boolean headerSafe(String value) {

@@ -23,19 +23,6 @@ final class WorkerTokenCodec implements TokenCodec {
     private final String signingKid;
     private final NodeJson json;
     private final JSObject host;
-    /**
-     * Parsed token parts by their base64url text: a returning visitor sends the same cookie again and again, and each
-     * request reads its header twice and its claims once. A pure function of the text, so it cannot make a token
-     * valid (the signature is still compared on every request); bounded, as its keys come from viewers.
-     */
-    private final Map<String, Map<String, Object>> parts = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
-            return size() > PART_MEMO_LIMIT;
-        }
-    };
-
-    static final int PART_MEMO_LIMIT = 256;
 
     /** {@code kids}: the configured key ids (worker.js holds the keys); {@code signingKid} must be one of them. */
     WorkerTokenCodec(Set<String> kids, String signingKid, NodeJson json, JSObject host) {
@@ -118,17 +105,7 @@ final class WorkerTokenCodec implements TokenCodec {
         return new Signed((String) kid, compact.substring(0, secondDot), compact.substring(secondDot + 1));
     }
 
-    /** The JSON object inside a token part, a fresh copy the caller may keep; throws when it is not one. */
     private Map<String, Object> part(String b64) {
-        Map<String, Object> known = parts.get(b64);
-        if (known == null) {
-            known = parse(b64);
-            parts.put(b64, known);
-        }
-        return new LinkedHashMap<>(known);
-    }
-
-    private Map<String, Object> parse(String b64) {
         JSObject parsed = WorkerHost.parseBase64UrlJson(host, b64);
         if (JsAccess.has(parsed, "error")) {
             throw new IllegalArgumentException("token part is not JSON");
