@@ -20,7 +20,8 @@ const warmRequests = Number(process.argv[2] || 20000);
 const coldRuns = Number(process.argv[3] || 10);
 const CONCURRENCY = 8;
 const root = path.resolve(__dirname, '..');
-const bundle = path.join(root, 'target', 'worker');
+// EDGEWARD_BUNDLE: another built bundle directory, to compare variants in one sitting.
+const bundle = process.env.EDGEWARD_BUNDLE ? path.resolve(process.env.EDGEWARD_BUNDLE) : path.join(root, 'target', 'worker');
 const workerd = path.join(root, 'build', 'node_modules', '@cloudflare', 'workerd-linux-64', 'bin', 'workerd');
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Firefox/130.0';
