@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The JVM target and the Node target give the same result for the same request: cookies minted by one verify on
  * the other, and a table of requests (cookie states, Protector answers, Protector down, modes) decides alike.
  */
-class CrossTargetTest {
+public class CrossTargetTest {
 
     private static final String BROWSER = "Mozilla/5.0 (Macintosh) Safari/605.1.15";
 
@@ -83,7 +83,8 @@ class CrossTargetTest {
         assertThat(protector.calls()).isEqualTo(calls);
     }
 
-    static Stream<Arguments> table() {
+    /** The cross-target table; edge-worker's tests run the same rows on the Worker. */
+    public static Stream<Arguments> table() {
         return Stream.of(
                 Arguments.of("no cookie, allow", "/", "none", "allow"),
                 Arguments.of("no cookie, challenge", "/", "none", "challenge"),

@@ -20,13 +20,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -87,27 +85,8 @@ class WorkerCrossTargetTest {
         assertThat(protector.calls()).isEqualTo(calls);
     }
 
-    /** edge-node's CrossTargetTest#table, row for row. */
-    static Stream<Arguments> table() {
-        return Stream.of(
-                Arguments.of("no cookie, allow", "/", "none", "allow"),
-                Arguments.of("no cookie, challenge", "/", "none", "challenge"),
-                Arguments.of("no cookie, block", "/", "none", "block"),
-                Arguments.of("no cookie, monitor", "/", "none", "monitor"),
-                Arguments.of("no cookie, protector 500", "/", "none", "500"),
-                Arguments.of("no cookie, protector down", "/", "none", "down"),
-                Arguments.of("inject route, block", "/api/x", "none", "block"),
-                Arguments.of("monitor route, block", "/watch/x", "none", "block"),
-                Arguments.of("excluded extension, block", "/site.css", "none", "block"),
-                Arguments.of("valid cookie, block", "/", "valid", "block"),
-                Arguments.of("tampered cookie, block", "/", "tampered", "block"),
-                Arguments.of("expired cookie, allow", "/", "expired", "allow"),
-                Arguments.of("foreign-key cookie, challenge", "/", "foreign", "challenge"),
-                Arguments.of("unbound cookie, allow", "/", "unbound", "allow"));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("table")
+    @MethodSource("io.edgeward.edge.node.CrossTargetTest#table")
     void the_jvm_and_the_worker_decide_alike(String name, String uri, String cookieKind, String protectorBehaviour) {
         String cookie = cookie(cookieKind);
         String userAgent = cookieKind.equals("unbound") ? "curl/8.5.0" : BROWSER;
