@@ -16,6 +16,7 @@ import io.edgeward.detection.topics.LogRecord;
 import io.edgeward.detection.topics.RecordField;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -85,7 +86,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
         if (r.hasReturningSession()) {
             processSession(r, c, p, now);
         } else {
-            processClient(r, event, p, now);
+            processClient(r, c, p, now);
         }
         if (!asset) {
             countForKey(r, c, p, RateBudget.Per.ADDRESS, r.clientIp(), now);
@@ -129,7 +130,7 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
         state.append(event, now - p.retention().toMillis(), p.limits().eventsPerActor());
         if (stored == null) {
             // the visitor took the cookie minted on an earlier cookieless request: evidence against refusal
-            appendToClient(r, RequestEvent.marker(now, Signals.RETURNED), p, now);
+            appendToClient(r, RequestEvent.marker(now, Signals.RETURNED), c.observed(), p, now);
             shared.returned(r, now);
         }
         noteAddress(r, state, p, now);
@@ -179,20 +180,22 @@ final class ActorProcessor implements Processor<String, LogRecord, String, Emiss
                 && state.any(Signals.ASSET, now - p.retention().toMillis());
     }
 
-    private void processClient(LogRecord r, RequestEvent event, DetectionPolicy p, long now) {
+    private void processClient(LogRecord r, RequestClassifier.Classified c, DetectionPolicy p, long now) {
+        RequestEvent event = c.event();
         // passive sources have no cookie at all: the address and user agent is the best actor they offer
         RequestEvent e = r.cookieState() == null ? event
                 : RequestEvent.marker(now, (event.flags() & Signals.UNATTRIBUTED_MASK) | Signals.COOKIE_NEW);
-        appendToClient(r, e, p, now);
+        appendToClient(r, e, c.observed(), p, now);
     }
 
-    private void appendToClient(LogRecord r, RequestEvent e, DetectionPolicy p, long now) {
+    /** @param observed the fields the record's source can see, as the classifier read them */
+    private void appendToClient(LogRecord r, RequestEvent e, Set<RecordField> observed, DetectionPolicy p, long now) {
         String key = clientKey(r);
         byte[] stored = actors.get(key);
         ActorState state = stored == null ? new ActorState() : ActorState.fromBytes(stored);
         state.append(e, now - p.retention().toMillis(), p.limits().eventsPerActor());
         if (!Signals.has(e.flags(), Signals.RETURNED)) {
-            for (Finding f : ActorRules.evaluate(state, e, p, RecordField.observedBy(r))) {
+            for (Finding f : ActorRules.evaluate(state, e, p, observed)) {
                 state.quietUntil(f.rule().ordinal(), now + f.duration().toMillis());
                 boolean natShared = natShared(r.clientIp(), p, now);
                 emit(new Candidate(f.rule().key(), "ip", r.clientIp(), f.action().wire(),

@@ -172,12 +172,7 @@ public final class OriginRequestPolicy {
     }
 
     private EdgeResult respond(ViewerRequest viewer, CfResponse response, RequestMark mark) {
-        try {
-            generatedLog.generated(viewer, response, mark);
-        } catch (RuntimeException logFault) {
-            ports.log().warn("could not log a generated response: " + logFault);
-        }
-        return new EdgeResult.Respond(response, mark);
+        return GeneratedResponseLog.respond(generatedLog, ports, viewer, response, mark);
     }
 
     private static boolean hasScopedHeader(ViewerRequest viewer) {

@@ -235,12 +235,7 @@ public final class ViewerPolicy {
     }
 
     private EdgeResult respond(ViewerRequest viewer, CfResponse response, RequestMark mark) {
-        try {
-            generatedLog.generated(viewer, response, mark);
-        } catch (RuntimeException logFault) {
-            ports.log().warn("could not log a generated response: " + logFault);
-        }
-        return new EdgeResult.Respond(response, mark);
+        return GeneratedResponseLog.respond(generatedLog, ports, viewer, response, mark);
     }
 
     private static EdgeResult forward(ViewerRequest viewer, Mode mode, RequestMark mark, String setCookie) {
