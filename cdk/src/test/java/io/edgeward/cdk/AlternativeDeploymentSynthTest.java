@@ -99,7 +99,8 @@ class AlternativeDeploymentSynthTest {
         List<JsonNode> ingress = resources(servicesJson, "AWS::EC2::SecurityGroupIngress").stream()
                 .map(e -> e.getValue().get("Properties"))
                 .filter(p -> p.get("GroupId").toString().contains("KafkaBrokers")).toList();
-        assertThat(ingress).hasSize(3).allSatisfy(rule -> {
+        // protector, ingest, detection and the console
+        assertThat(ingress).hasSize(4).allSatisfy(rule -> {
             assertThat(rule.get("FromPort").asInt()).isEqualTo(9094);
             assertThat(rule.get("ToPort").asInt()).isEqualTo(9094);
         });

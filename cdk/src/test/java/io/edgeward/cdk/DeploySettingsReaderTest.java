@@ -37,6 +37,8 @@ class DeploySettingsReaderTest {
         assertThat(settings.edge().distribution().originRequestHeaders()).isEqualTo(OriginHeaders.ALL_VIEWER);
         assertThat(settings.kafka().msk().brokerNodes()).isEqualTo(2);
         assertThat(settings.services().ingest().cpu()).as("defaults fill unset sizes").isEqualTo(512);
+        assertThat(settings.services().console().allowedCidrs()).containsExactly("10.8.0.0/16");
+        assertThat(settings.services().console().internetFacing()).isFalse();
     }
 
     @Test

@@ -36,7 +36,8 @@ import software.amazon.awscdk.assertions.Template;
 class MskIamSynthTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SERVICES = List.of("protector-api", "ingest-service", "detection-engine");
+    private static final List<String> SERVICES = List.of("protector-api", "ingest-service", "detection-engine",
+            "console");
 
     @TempDir
     static Path dir;
@@ -72,7 +73,7 @@ class MskIamSynthTest {
         List<JsonNode> ingress = resources(servicesJson, "AWS::EC2::SecurityGroupIngress").stream()
                 .map(e -> e.getValue().get("Properties"))
                 .filter(p -> p.get("GroupId").toString().contains("KafkaBrokers")).toList();
-        assertThat(ingress).hasSize(3).allSatisfy(rule -> {
+        assertThat(ingress).hasSize(SERVICES.size()).allSatisfy(rule -> {
             assertThat(rule.get("FromPort").asInt()).isEqualTo(9098);
             assertThat(rule.get("ToPort").asInt()).isEqualTo(9098);
         });
@@ -118,9 +119,12 @@ class MskIamSynthTest {
     @Test
     void protector_may_use_the_decisions_and_nonces_and_never_the_logs() {
         Map<String, List<String>> protector = permissions("protector-api");
-        for (String action : List.of("kafka-cluster:ReadData", "kafka-cluster:WriteData", "kafka-cluster:CreateTopic")) {
+        assertThat(protector.get("kafka-cluster:ReadData")).containsExactlyInAnyOrder(
+                "*:topic/*/edgeward.decisions", "*:topic/*/" + KafkaAccess.CHALLENGE_NONCES);
+        for (String action : List.of("kafka-cluster:WriteData", "kafka-cluster:CreateTopic")) {
             assertThat(protector.get(action)).as(action).containsExactlyInAnyOrder(
-                    "*:topic/*/edgeward.decisions", "*:topic/*/" + KafkaAccess.CHALLENGE_NONCES);
+                    "*:topic/*/edgeward.decisions", "*:topic/*/" + KafkaAccess.CHALLENGE_NONCES,
+                    "*:topic/*/edgeward.challenges");
         }
         assertThat(protector.get("kafka-cluster:AlterGroup")).containsExactly("*:group/*/edgeward-protector*");
         assertThat(String.join(",", protector.values().stream().flatMap(List::stream).toList()))
@@ -137,6 +141,25 @@ class MskIamSynthTest {
                 "*:topic/*/edgeward-detection-*");
         assertThat(detection.get("kafka-cluster:AlterGroup")).containsExactly("*:group/*/edgeward-detection");
         assertThat(detection.get("kafka-cluster:CreateTopic")).doesNotContain("*:topic/*/edgeward.logs");
+    }
+
+    @Test
+    void console_reads_logs_detections_and_challenges_and_writes_only_its_own_streams_topics() {
+        Map<String, List<String>> console = permissions("console");
+        assertThat(console.get("kafka-cluster:ReadData")).containsExactlyInAnyOrder("*:topic/*/edgeward.logs",
+                "*:topic/*/edgeward.detections", "*:topic/*/edgeward.challenges", "*:topic/*/iam-shop-console-*");
+        assertThat(console.get("kafka-cluster:WriteData")).containsExactly("*:topic/*/iam-shop-console-*");
+        assertThat(console.get("kafka-cluster:CreateTopic")).containsExactly("*:topic/*/iam-shop-console-*");
+        assertThat(console.get("kafka-cluster:AlterGroup")).containsExactly("*:group/*/iam-shop-console");
+        // a leaked console credential cannot write a decision on Kafka: decisions go through Protector's admin API
+        assertThat(String.join(",", console.values().stream().flatMap(List::stream).toList()))
+                .doesNotContain("edgeward.decisions");
+    }
+
+    @Test
+    void the_console_application_id_is_the_one_its_grants_name() {
+        assertThat(container("console").get("Environment").toString())
+                .contains("{\"Name\":\"EDGEWARD_CONSOLE_APP_ID\",\"Value\":\"iam-shop-console\"}");
     }
 
     @Test

@@ -196,7 +196,8 @@ class PassiveAndInlineSynthTest {
     void inspector_runs_on_fargate_behind_its_own_load_balancer_checked_at_the_health_path() {
         services.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
                 "Port", 8083, "HealthCheckPath", "/.edgeward/health")));
-        services.resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 2);
+        // the API's, the inspector's and the console's
+        services.resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 3);
         services.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                 "Name", "edgeward/origin-secret")));
         JsonNode task = resources(JSON.valueToTree(services.toJSON()), "AWS::ECS::TaskDefinition").stream()

@@ -176,11 +176,11 @@ class StandardDeploymentSynthTest {
     }
 
     @Test
-    void three_fargate_services_run_from_images_built_from_the_module_dockerfiles() {
-        services.resourceCountIs("AWS::ECS::Service", 3);
+    void four_fargate_services_run_from_images_built_from_the_module_dockerfiles() {
+        services.resourceCountIs("AWS::ECS::Service", 4);
         services.allResourcesProperties("AWS::ECS::Service", Match.objectLike(Map.of("LaunchType", "FARGATE")));
         assertThat(containers()).extracting(c -> c.get("Name").asText())
-                .containsExactlyInAnyOrder("protector-api", "ingest-service", "detection-engine");
+                .containsExactlyInAnyOrder("protector-api", "ingest-service", "detection-engine", "console");
         for (JsonNode container : containers()) {
             assertThat(container.get("Image").toString()).contains("cdk-hnb659fds-container-assets");
         }
@@ -213,7 +213,7 @@ class StandardDeploymentSynthTest {
     @Test
     void existing_bootstrap_servers_go_to_every_service_and_no_msk_cluster_is_created() {
         services.resourceCountIs("AWS::MSK::Cluster", 0);
-        for (String name : List.of("protector-api", "ingest-service", "detection-engine")) {
+        for (String name : List.of("protector-api", "ingest-service", "detection-engine", "console")) {
             assertThat(environment(name)).containsEntry("EDGEWARD_KAFKA_BOOTSTRAP",
                     "b-1.kafka.internal:9092,b-2.kafka.internal:9092");
         }
@@ -225,13 +225,17 @@ class StandardDeploymentSynthTest {
 
     @Test
     void load_balancer_serves_https_and_routes_protector_and_ingest_paths() {
-        services.resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
+        // the API's, public, and the console's, internal (OperatorConsoleSynthTest)
+        services.resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 2);
         services.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.objectLike(Map.of(
                 "Protocol", "HTTPS", "Port", 443,
                 "Certificates", List.of(Map.of("CertificateArn", TestDeployments.ALB_CERTIFICATE)))));
-        services.resourceCountIs("AWS::ElasticLoadBalancingV2::TargetGroup", 2);
+        services.resourceCountIs("AWS::ElasticLoadBalancingV2::TargetGroup", 3);
         services.allResourcesProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
-                "HealthCheckPath", "/health", "TargetType", "ip")));
+                "TargetType", "ip")));
+        assertThat(resources(servicesJson, "AWS::ElasticLoadBalancingV2::TargetGroup").stream()
+                .map(e -> e.getValue().at("/Properties/HealthCheckPath").asText()).toList())
+                .containsExactlyInAnyOrder("/health", "/health", "/console/login");
         assertThat(rulePaths("forward")).containsExactlyInAnyOrder("/v1/check", "/v1/challenge/*", "/v1/logs", "/v1/logs/*");
     }
 

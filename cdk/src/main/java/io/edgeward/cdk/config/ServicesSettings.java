@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param ingest         size of ingest-service (default 2 tasks, 512 CPU, 1024 MiB)
  * @param detection      size of detection-engine (default 1 task, 1024 CPU, 2048 MiB)
  * @param inspector      optional: the inline-inspector service for behaviors in inline mode (docs/inline.md)
+ * @param console        the operator console (default: deployed, on an internal load balancer)
  */
 public record ServicesSettings(
         String certificateArn,
@@ -30,7 +31,8 @@ public record ServicesSettings(
         ServiceSize protector,
         ServiceSize ingest,
         ServiceSize detection,
-        InspectorSettings inspector) {
+        InspectorSettings inspector,
+        ConsoleSettings console) {
 
     private static final Pattern CIDR = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}|[0-9a-fA-F:]+/\\d{1,3}");
 
@@ -53,20 +55,40 @@ public record ServicesSettings(
         SettingsException.require(maxAzs >= 2 && maxAzs <= 6,
                 "services.maxAzs must be between 2 and 6 (a load balancer needs two zones), was " + maxAzs);
         for (String cidr : adminCidrs) {
-            SettingsException.require(CIDR.matcher(cidr).matches(),
-                    "services.adminCidrs must hold CIDR blocks (like 203.0.113.0/24), was " + cidr);
+            requireCidr("services.adminCidrs", cidr);
         }
+        console = console == null ? ConsoleSettings.defaults() : console;
+    }
+
+    static void requireCidr(String key, String cidr) {
+        SettingsException.require(cidr != null && CIDR.matcher(cidr).matches(),
+                key + " must hold CIDR blocks (like 203.0.113.0/24), was " + cidr);
+    }
+
+    /** With the default console. */
+    public ServicesSettings(String certificateArn, boolean allowPlainHttp, List<String> adminCidrs, Integer maxAzs,
+            List<String> availabilityZones, ServiceSize protector, ServiceSize ingest, ServiceSize detection,
+            InspectorSettings inspector) {
+        this(certificateArn, allowPlainHttp, adminCidrs, maxAzs, availabilityZones, protector, ingest, detection,
+                inspector, null);
+    }
+
+    /** A copy with these console settings. */
+    public ServicesSettings withConsole(ConsoleSettings console) {
+        return new ServicesSettings(certificateArn, allowPlainHttp, adminCidrs, maxAzs, availabilityZones, protector,
+                ingest, detection, inspector, console);
     }
 
     /** Without the inline inspector. */
     public ServicesSettings(String certificateArn, boolean allowPlainHttp, List<String> adminCidrs, Integer maxAzs,
             List<String> availabilityZones, ServiceSize protector, ServiceSize ingest, ServiceSize detection) {
-        this(certificateArn, allowPlainHttp, adminCidrs, maxAzs, availabilityZones, protector, ingest, detection, null);
+        this(certificateArn, allowPlainHttp, adminCidrs, maxAzs, availabilityZones, protector, ingest, detection, null,
+                null);
     }
 
     /** Defaults with HTTPS from the given certificate. */
     public static ServicesSettings withCertificate(String certificateArn) {
-        return new ServicesSettings(certificateArn, false, null, null, null, null, null, null, null);
+        return new ServicesSettings(certificateArn, false, null, null, null, null, null, null, null, null);
     }
 
     /** The certificate's region must be the services region; checked once the region is known. */
@@ -80,6 +102,9 @@ public record ServicesSettings(
         }
         if (inspector != null && inspector.certificateArn() != null) {
             Arns.requireCertificateIn("services.inspector.certificateArn", inspector.certificateArn(), region);
+        }
+        if (console.certificateArn() != null) {
+            Arns.requireCertificateIn("services.console.certificateArn", console.certificateArn(), region);
         }
         SettingsException.require(inspector == null || inspector.certificateArn() != null || allowPlainHttp,
                 "services.inspector.certificateArn is not set: CloudFront would send the origin secret to the"

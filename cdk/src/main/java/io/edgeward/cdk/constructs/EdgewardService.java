@@ -27,6 +27,8 @@ import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.ecs.CfnService;
+import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -37,7 +39,7 @@ import software.constructs.Construct;
  * deploy time, so synthesis needs no Docker; the build context is only the Dockerfile and the module's
  * {@code target/} jars (docs/deploy.md "Build"). Services behind the load balancer scale on CPU from their
  * desired count up to {@value #MAX_SCALE_OUT} times it; the detection engine scales with its Kafka partitions, by
- * hand.
+ * hand; a {@linkplain Spec#single() single} service (the console) never scales.
  */
 public final class EdgewardService extends Construct {
 
@@ -47,9 +49,19 @@ public final class EdgewardService extends Construct {
      * @param port        container port the load balancer reaches, or null for none
      * @param environment plain settings
      * @param secrets     settings injected from Secrets Manager by ECS at task start
+     * @param single      one task holding state of its own (the console: its sessions in memory, its figures under
+     *                    one Kafka Streams application id): never scaled, and on a deployment stopped before its
+     *                    replacement starts, so two tasks never split the application's partitions or the operators'
+     *                    sessions between them (a short gap instead)
      */
     public record Spec(String module, String mainClass, Integer port, ServiceSize size,
-            Map<String, String> environment, Map<String, Secret> secrets) {
+            Map<String, String> environment, Map<String, Secret> secrets, boolean single) {
+
+        /** A stateless or partition-scaled service. */
+        public Spec(String module, String mainClass, Integer port, ServiceSize size,
+                Map<String, String> environment, Map<String, Secret> secrets) {
+            this(module, mainClass, port, size, environment, secrets, false);
+        }
     }
 
     /** Load-balanced services scale out to this many times their desired count. */
@@ -106,10 +118,10 @@ public final class EdgewardService extends Construct {
                 .desiredCount(spec.size().desiredCount())
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
-                .minHealthyPercent(100)
-                .maxHealthyPercent(200)
+                .minHealthyPercent(spec.single() ? 0 : 100)
+                .maxHealthyPercent(spec.single() ? 100 : 200)
                 .build();
-        if (spec.port() != null) {
+        if (spec.port() != null && !spec.single()) {
             // Protector and ingest are stateless behind the load balancer: scale out on CPU, never below the set size.
             service.autoScaleTaskCount(EnableScalingProps.builder()
                             .minCapacity(spec.size().desiredCount())
@@ -123,6 +135,22 @@ public final class EdgewardService extends Construct {
 
     public FargateService service() {
         return service;
+    }
+
+    /**
+     * Lets operators open an SSM port-forwarding session into the task (ECS Exec), e.g. to reach the console on
+     * localhost without exposing it: the ECS service allows exec, and the task role may open the SSM channels. Who may
+     * start a session is then a matter of IAM ({@code ecs:ExecuteCommand} on the cluster or task).
+     */
+    public EdgewardService allowPortForwarding() {
+        ((CfnService) service.getNode().getDefaultChild()).setEnableExecuteCommand(true);
+        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                        "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"))
+                .resources(List.of("*"))
+                .build());
+        return this;
     }
 
     /** Adds permissions to the task role, the identity the service's code runs as (MSK IAM, for one). */

@@ -19,6 +19,8 @@ public final class KafkaAccess {
     public static final String DECISIONS = "edgeward.decisions";
     public static final String CHALLENGE_NONCES = "edgeward.challenge-nonces";
     public static final String DEAD_LETTERS = "edgeward.logs.dlq";
+    /** Protector's challenge outcomes (issued, passed, failed…), which the console counts. */
+    public static final String CHALLENGES = "edgeward.challenges";
     /** Kafka Streams application id: the detection group and the prefix of its internal topics. */
     public static final String DETECTION_APP = "edgeward-detection";
     /** Protector reads without a group today; MSK wants group rights beside ReadData, so it gets its own prefix. */
@@ -46,12 +48,30 @@ public final class KafkaAccess {
                 topics(clusterArn, List.of(DETECTIONS, DECISIONS), DESCRIBE_TOPIC, CREATE_TOPIC));
     }
 
-    /** Creates, reads and writes the decisions and the spent challenge nonces (every instance reads everything). */
+    /**
+     * Creates, reads and writes the decisions and the spent challenge nonces (every instance reads everything); writes
+     * (and may create) the challenge outcomes, which it never reads.
+     */
     public static List<PolicyStatement> protector(String clusterArn) {
         return List.of(
                 cluster(clusterArn, CONNECT, DESCRIBE_CLUSTER, IDEMPOTENT),
                 topics(clusterArn, List.of(DECISIONS, CHALLENGE_NONCES), DESCRIBE_TOPIC, CREATE_TOPIC, READ, WRITE),
+                topics(clusterArn, List.of(CHALLENGES), DESCRIBE_TOPIC, CREATE_TOPIC, WRITE),
                 groups(clusterArn, List.of(PROTECTOR_GROUPS)));
+    }
+
+    /**
+     * Reads the logs, the detections and the challenge outcomes, and owns its Kafka Streams group and internal topics
+     * (changelogs, repartitions) under {@code applicationId}. It writes no shared topic: decisions it takes go through
+     * Protector's admin API, so a leaked console task credential cannot forge a decision on Kafka.
+     */
+    public static List<PolicyStatement> console(String clusterArn, String applicationId) {
+        return List.of(
+                cluster(clusterArn, CONNECT, DESCRIBE_CLUSTER, IDEMPOTENT),
+                topics(clusterArn, List.of(LOGS, DETECTIONS, CHALLENGES), DESCRIBE_TOPIC, READ),
+                topics(clusterArn, List.of(applicationId + "-*"), DESCRIBE_TOPIC, CREATE_TOPIC, READ, WRITE,
+                        TOPIC_CONFIG),
+                groups(clusterArn, List.of(applicationId)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.edgeward.cdk.stacks;
 
 import io.edgeward.cdk.config.KafkaSettings;
+import io.edgeward.cdk.constructs.KafkaAccess;
 import io.edgeward.cdk.constructs.ServiceSecrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,8 @@ import software.amazon.awscdk.services.ecs.Secret;
 final class ServiceEnvironment {
 
     static final int PROTECTOR_PORT = 8081;
+    /** Where Protector publishes challenge outcomes and the console reads them (C1). */
+    static final String CHALLENGES_TOPIC = "EDGEWARD_CHALLENGES_TOPIC";
     static final int INGEST_PORT = 8082;
     /** Liveness: the process answers. Readiness (/ready) would take every task out when Kafka blips. */
     static final String HEALTH_PATH = "/health";
@@ -24,6 +27,7 @@ final class ServiceEnvironment {
         Map<String, String> env = kafka(kafka, bootstrapServers);
         env.put("EDGEWARD_PROTECTOR_BIND", "0.0.0.0");
         env.put("EDGEWARD_PROTECTOR_PORT", Integer.toString(PROTECTOR_PORT));
+        env.put(CHALLENGES_TOPIC, KafkaAccess.CHALLENGES);
         return env;
     }
 
@@ -74,6 +78,38 @@ final class ServiceEnvironment {
 
     static Map<String, String> detection(KafkaSettings kafka, String bootstrapServers) {
         return kafka(kafka, bootstrapServers);
+    }
+
+    static final int CONSOLE_PORT = 8084;
+    /** The console has no health route of its own; its login page answers 200 without a session. */
+    static final String CONSOLE_HEALTH_PATH = "/console/login";
+    /**
+     * Kafka Streams state (RocksDB), on the task's ephemeral storage: /tmp is the one directory the image's
+     * unprivileged user may write. Lost with the task, rebuilt from the changelog topics by the next one.
+     */
+    static final String CONSOLE_STATE_DIR = "/tmp/edgeward-console";
+
+    /** The console's Kafka Streams application id: its consumer group and the prefix of its internal topics. */
+    static String consoleApplicationId(String prefix) {
+        return prefix + "-console";
+    }
+
+    /** The console's ConsoleConfig.ENV; Protector's admin API is reached at {@code protectorUrl} inside the VPC. */
+    static Map<String, String> console(KafkaSettings kafka, String bootstrapServers, String prefix,
+            String protectorUrl) {
+        Map<String, String> env = kafka(kafka, bootstrapServers);
+        env.put("EDGEWARD_CONSOLE_BIND", "0.0.0.0");
+        env.put("EDGEWARD_CONSOLE_PORT", Integer.toString(CONSOLE_PORT));
+        env.put("EDGEWARD_CONSOLE_PROTECTOR_URL", protectorUrl);
+        env.put("EDGEWARD_CONSOLE_APP_ID", consoleApplicationId(prefix));
+        env.put("EDGEWARD_CONSOLE_STATE_DIR", CONSOLE_STATE_DIR);
+        env.put(CHALLENGES_TOPIC, KafkaAccess.CHALLENGES);
+        return env;
+    }
+
+    /** The same admin token as Protector's: the operators' login, and the console's credential to the admin API. */
+    static Map<String, Secret> consoleSecrets(ServiceSecrets secrets) {
+        return Map.of("EDGEWARD_ADMIN_TOKEN", Secret.fromSecretsManager(secrets.adminToken()));
     }
 
     private static Map<String, String> kafka(KafkaSettings kafka, String bootstrapServers) {

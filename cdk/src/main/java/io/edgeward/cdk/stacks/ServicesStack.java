@@ -1,9 +1,11 @@
 package io.edgeward.cdk.stacks;
 
+import io.edgeward.cdk.config.ConsoleSettings;
 import io.edgeward.cdk.config.DeploySettings;
 import io.edgeward.cdk.config.InspectorSettings;
 import io.edgeward.cdk.config.KafkaSettings;
 import io.edgeward.cdk.constructs.ApiLoadBalancer;
+import io.edgeward.cdk.constructs.ConsoleLoadBalancer;
 import io.edgeward.cdk.constructs.EdgewardService;
 import io.edgeward.cdk.constructs.InspectorLoadBalancer;
 import io.edgeward.cdk.constructs.KafkaAccess;
@@ -15,17 +17,24 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
+import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.constructs.Construct;
 
 /**
- * The regional half: a VPC, the secrets, Kafka (new MSK or existing brokers), and protector-api, ingest-service and
- * detection-engine on Fargate, with protector and ingest behind one path-routed load balancer. Stays composable:
+ * The regional half: a VPC, the secrets, Kafka (new MSK or existing brokers), and protector-api, ingest-service,
+ * detection-engine and the operator console on Fargate, with protector and ingest behind one path-routed load
+ * balancer and the console behind an internal one of its own. Stays composable:
  * {@link #vpc()}, {@link #cluster()} and {@link #apiUrl()} are there for stacks added later (passive logs).
  */
 public final class ServicesStack extends Stack {
+
+    /** Protector's name in the private DNS namespace, for the console. */
+    static final String PROTECTOR_HOST = "protector";
 
     private final List<String> availabilityZones;
     private final Vpc vpc;
@@ -39,7 +48,7 @@ public final class ServicesStack extends Stack {
     public ServicesStack(Construct scope, String id, DeploySettings settings) {
         super(scope, id, StackProps.builder()
                 .env(Environment.builder().account(settings.account()).region(settings.region()).build())
-                .description("Edgeward services: protector-api, ingest-service, detection-engine and Kafka")
+                .description("Edgeward services: protector-api, ingest-service, detection-engine, console and Kafka")
                 .build());
         this.availabilityZones = settings.services().availabilityZones();
         Vpc.Builder vpcBuilder = Vpc.Builder.create(this, "Vpc").natGateways(1);
@@ -95,6 +104,9 @@ public final class ServicesStack extends Stack {
         if (inspector != null) {
             addInspector(settings, inspector);
         }
+        if (settings.services().console().enabled()) {
+            addConsole(settings, msk, bootstrap, protectorService);
+        }
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url())
                 .description("protector and ingest base URL (use your custom domain instead when HTTPS is on)").build();
@@ -121,6 +133,46 @@ public final class ServicesStack extends Stack {
                 .description("edge.distribution.inline.inspectorDomain (or your custom domain pointing here)").build();
         CfnOutput.Builder.create(this, "OriginSecretName").value(secrets.originSecret().getSecretName())
                 .description("copy its value to originSecret in the edge keys file").build();
+    }
+
+    /**
+     * The operator console behind its own internal load balancer (docs/deploy.md "Operator console"). It calls
+     * Protector's admin API directly, task to task, by the name Protector registers in a private DNS namespace
+     * ({@code protector.<prefix>.internal}): through the public API load balancer it would arrive from the NAT
+     * gateway's address, which the admin rule refuses, and under a certificate for another name.
+     */
+    private void addConsole(DeploySettings settings, MskCluster msk, String bootstrap, EdgewardService protector) {
+        ConsoleSettings console = settings.services().console();
+        KafkaSettings kafka = settings.kafka();
+        String namespace = settings.prefix() + ".internal";
+        cluster.addDefaultCloudMapNamespace(CloudMapNamespaceOptions.builder().name(namespace).vpc(vpc).build());
+        protector.service().enableCloudMap(CloudMapOptions.builder().name(PROTECTOR_HOST).build());
+        String protectorUrl = "http://" + PROTECTOR_HOST + "." + namespace + ":" + ServiceEnvironment.PROTECTOR_PORT;
+
+        EdgewardService consoleService = new EdgewardService(this, "Console", cluster, settings.sourceRoot(),
+                new EdgewardService.Spec("console", "io.edgeward.console.App", ServiceEnvironment.CONSOLE_PORT,
+                        console.size(),
+                        ServiceEnvironment.console(kafka, bootstrap, settings.prefix(), protectorUrl),
+                        ServiceEnvironment.consoleSecrets(secrets), true))
+                .allowPortForwarding();
+        FargateService service = consoleService.service();
+        if (kafka.iam()) {
+            String clusterArn = msk == null ? kafka.clusterArn() : msk.cluster().getAttrArn();
+            consoleService.grant(KafkaAccess.console(clusterArn,
+                    ServiceEnvironment.consoleApplicationId(settings.prefix())));
+        }
+        if (msk != null) {
+            msk.allowClient(service);
+        }
+        protector.service().getConnections().allowFrom(service, Port.tcp(ServiceEnvironment.PROTECTOR_PORT),
+                "the console to Protector's admin API");
+        ConsoleLoadBalancer entry = new ConsoleLoadBalancer(this, "ConsoleEntry", vpc, console, service,
+                ServiceEnvironment.CONSOLE_PORT, ServiceEnvironment.CONSOLE_HEALTH_PATH);
+        CfnOutput.Builder.create(this, "ConsoleUrl").value(entry.url() + "/console/")
+                .description("the operator console (internal unless services.console.internetFacing; docs/deploy.md)")
+                .build();
+        CfnOutput.Builder.create(this, "ConsoleService").value(service.getServiceName())
+                .description("ECS service of the console, for an SSM port-forward (docs/deploy.md)").build();
     }
 
     /** Configured zones need no lookup: CDK asks the stack, which would otherwise ask AWS when an account is set. */
