@@ -130,6 +130,19 @@ class OperatorConsoleSynthTest {
     }
 
     @Test
+    void the_public_api_load_balancer_routes_nothing_to_the_console() {
+        for (Map.Entry<String, JsonNode> rule : resources(standard, "AWS::ElasticLoadBalancingV2::ListenerRule")) {
+            assertThat(rule.getValue().toString()).as(rule.getKey()).doesNotContain("/console")
+                    .doesNotContain("ConsoleEntry");
+        }
+        for (Map.Entry<String, JsonNode> listener : resources(standard, "AWS::ElasticLoadBalancingV2::Listener")) {
+            if (!listener.getKey().startsWith("ConsoleEntry")) {
+                assertThat(listener.getValue().toString()).as(listener.getKey()).doesNotContain("ConsoleEntry");
+            }
+        }
+    }
+
+    @Test
     void with_an_office_range_and_a_certificate_the_console_faces_the_internet_for_that_range_only_over_https() {
         JsonNode balancer = consoleBalancer(office);
         assertThat(balancer.at("/Properties/Scheme").asText()).isEqualTo("internet-facing");

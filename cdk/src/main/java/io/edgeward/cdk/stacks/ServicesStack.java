@@ -171,8 +171,9 @@ public final class ServicesStack extends Stack {
         CfnOutput.Builder.create(this, "ConsoleUrl").value(entry.url() + "/console/")
                 .description("the operator console (internal unless services.console.internetFacing; docs/deploy.md)")
                 .build();
-        CfnOutput.Builder.create(this, "ConsoleService").value(service.getServiceName())
-                .description("ECS service of the console, for an SSM port-forward (docs/deploy.md)").build();
+        CfnOutput.Builder.create(this, "ConsoleService")
+                .value(cluster.getClusterName() + " " + service.getServiceName())
+                .description("ECS cluster and service of the console, for an SSM port-forward (docs/deploy.md)").build();
     }
 
     /** Configured zones need no lookup: CDK asks the stack, which would otherwise ask AWS when an account is set. */
