@@ -138,6 +138,14 @@ class AdminListPagingTest {
     }
 
     @Test
+    void empty_paging_parameters_count_as_absent() {
+        JsonNode answer = list("?contains=192.0.2.&limit=&offset=");
+
+        assertThat(ids(answer)).containsExactlyElementsOf(fixture);
+        assertThat(answer.path("total").asInt()).isEqualTo(12);
+    }
+
+        @Test
     void a_contains_text_longer_than_a_filter_needs_is_a_400() {
         Http.Response response = http.get("/v1/admin/decisions?contains=" + "a".repeat(201), ADMIN_TOKEN);
 

@@ -4,7 +4,7 @@ import io.edgeward.protector.http.ProblemException;
 
 /**
  * The paging of an admin list: {@code limit} 0 to {@link #MAX_LIMIT} entries (0: only the total) from {@code offset}
- * (>= 0). A bad parameter is a 400 naming it.
+ * (>= 0). A bad parameter is a 400 naming it; an empty one counts as absent.
  */
 public record ListPage(int offset, int limit) {
 
@@ -14,6 +14,8 @@ public record ListPage(int offset, int limit) {
 
     /** The page the query asks for, or null when it gives neither {@code limit} nor {@code offset} (all entries). */
     public static ListPage of(String limit, String offset) {
+        limit = blankAsAbsent(limit);
+        offset = blankAsAbsent(offset);
         if (limit == null && offset == null) {
             return null;
         }
@@ -43,6 +45,11 @@ public record ListPage(int offset, int limit) {
             throw ProblemException.badRequest(name + " must be " + bound + ", was " + value);
         }
         return value;
+    }
+
+    /** {@code ?limit=} (an empty form field) is no limit, as if the parameter were not there. */
+    private static String blankAsAbsent(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** Echoes at most 20 characters of a bad value. */
