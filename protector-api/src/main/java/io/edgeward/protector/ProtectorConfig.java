@@ -43,6 +43,8 @@ import java.util.Map;
  * @param checks             the challenge-pass window and what makes a session established (docs/protector.md)
  * @param signals            browser sensor scoring and what a suspect session gets ({@code EDGEWARD_SIGNALS_*},
  *                           docs/browser-signals.md)
+ * @param challengesTopic    where challenge events go ({@code EDGEWARD_CHALLENGES_TOPIC}, default edgeward.challenges;
+ *                           set to the empty string to publish none; docs/contracts.md, "Kafka topics")
  */
 public record ProtectorConfig(
         int port,
@@ -62,9 +64,12 @@ public record ProtectorConfig(
         ChallengeSettings challenge,
         DecisionMemory decisionMemory,
         CheckSettings checks,
-        SignalSettings signals) {
+        SignalSettings signals,
+        String challengesTopic) {
 
     static final int MIN_SECRET_LENGTH = 16;
+    /** Kafka's own rule for topic names. */
+    private static final int MAX_TOPIC_NAME = 249;
 
     public ProtectorConfig {
         if (port < 0 || port > 65535) {
@@ -109,6 +114,30 @@ public record ProtectorConfig(
         if (decisionMemory == null || checks == null || signals == null) {
             throw new IllegalArgumentException("protector.decisionMemory, protector.checks and protector.signals are required");
         }
+        challengesTopic = challengesTopic == null ? "" : challengesTopic.strip();
+        if (!challengesTopic.isEmpty() && !legalTopicName(challengesTopic)) {
+            throw new IllegalArgumentException("protector.challengesTopic must be a Kafka topic name (letters, digits, "
+                    + "'.', '_', '-'; at most " + MAX_TOPIC_NAME + "), was '" + challengesTopic + "'");
+        }
+    }
+
+    /** Whether challenge events are published ({@link #challengesTopic()} not empty). */
+    public boolean publishesChallengeEvents() {
+        return !challengesTopic.isEmpty();
+    }
+
+    private static boolean legalTopicName(String name) {
+        if (name.length() > MAX_TOPIC_NAME || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Kafka bootstrap servers (part of {@link #kafka()}). */
@@ -138,6 +167,9 @@ public record ProtectorConfig(
     static final EnvKey<String> ADMIN_TOKEN = EnvKey.secret("EDGEWARD_ADMIN_TOKEN");
     static final EnvKey<String> METRICS_TOKEN = EnvKey.secret("EDGEWARD_METRICS_TOKEN");
     static final EnvKey<String> DECISIONS_TOPIC = EnvKey.string("EDGEWARD_DECISIONS_TOPIC", "edgeward.decisions");
+    static final String DEFAULT_CHALLENGES_TOPIC = "edgeward.challenges";
+    /** Set but empty switches challenge events off (a blank value otherwise reads as unset). */
+    static final EnvKey<String> CHALLENGES_TOPIC = EnvKey.string("EDGEWARD_CHALLENGES_TOPIC", DEFAULT_CHALLENGES_TOPIC);
     static final EnvKey<Boolean> CREATE_TOPIC = EnvKey.bool(P + "CREATE_TOPIC", true);
     static final EnvKey<Integer> TOPIC_PARTITIONS = EnvKey.integer(P + "TOPIC_PARTITIONS", 3, 1, Integer.MAX_VALUE);
     static final EnvKey<Path> POLICY_FILE = EnvKey.path("EDGEWARD_POLICY_FILE", null);
@@ -190,7 +222,7 @@ public record ProtectorConfig(
                     GOODBOT_CACHE_SIZE, GOODBOT_THREADS, GOODBOT_QUEUE_SIZE, DECISIONS_MAX_ENTRIES, DECISIONS_MAX_BYTES,
                     PASS_EXEMPTION, GOOD_STANDING_MIN_GENERATION, GOOD_STANDING_MIN_AGE, SIGNALS_ON_AUTOMATION,
                     SIGNALS_QUIET_REPORTS, SIGNALS_HUMAN_TTL, SIGNALS_AUTOMATION_TTL, SIGNALS_EXEMPT_TTL,
-                    SIGNALS_BLOCK_FOR, SIGNALS_SPENT_NONCE_LIMIT)
+                    SIGNALS_BLOCK_FOR, SIGNALS_SPENT_NONCE_LIMIT, CHALLENGES_TOPIC)
             .including(ChallengeSettings.ENV).including(KafkaEnvironment.ENV);
 
     /** The one place environment variables are read (docs/protector.md lists them). */
@@ -213,7 +245,8 @@ public record ProtectorConfig(
                 .policyFile(env.get(POLICY_FILE))
                 .allowTtl(env.get(ALLOW_TTL))
                 .adminWriteTimeout(env.get(ADMIN_WRITE_TIMEOUT))
-                .maxRequestBytes(env.get(MAX_REQUEST_BYTES));
+                .maxRequestBytes(env.get(MAX_REQUEST_BYTES))
+                .challengesTopic(challengesTopic(env));
         b.goodBots(new GoodBotSettings(env.get(GOODBOT_POSITIVE_TTL), env.get(GOODBOT_NEGATIVE_TTL),
                 env.get(GOODBOT_CACHE_SIZE), env.get(GOODBOT_THREADS), env.get(GOODBOT_QUEUE_SIZE)));
         b.challenge(ChallengeSettings.from(env));
@@ -224,6 +257,12 @@ public record ProtectorConfig(
                 env.get(SIGNALS_QUIET_REPORTS), env.get(SIGNALS_HUMAN_TTL), env.get(SIGNALS_AUTOMATION_TTL),
                 env.get(SIGNALS_EXEMPT_TTL), env.get(SIGNALS_BLOCK_FOR), env.get(SIGNALS_SPENT_NONCE_LIMIT)));
         return b.build();
+    }
+
+    /** {@code EDGEWARD_CHALLENGES_TOPIC}; present but blank means off, absent means the default. */
+    private static String challengesTopic(EnvValues env) {
+        String given = env.variables().get(CHALLENGES_TOPIC.name());
+        return given != null && given.isBlank() ? "" : env.get(CHALLENGES_TOPIC);
     }
 
     /** {@code EDGEWARD_EDGE_KEYS} when set, otherwise {@code EDGEWARD_EDGE_KEY}. */
@@ -244,7 +283,8 @@ public record ProtectorConfig(
                 + ", policyFile=" + (policyFile == null ? "classpath:edgeward-policy.yaml" : policyFile)
                 + ", allowTtl=" + allowTtl + ", adminWriteTimeout=" + adminWriteTimeout
                 + ", maxRequestBytes=" + maxRequestBytes + ", goodBots=" + goodBots + ", challenge=" + challenge
-                + ", decisionMemory=" + decisionMemory + ", checks=" + checks + ", signals=" + signals + "]";
+                + ", decisionMemory=" + decisionMemory + ", checks=" + checks + ", signals=" + signals
+                + ", challengesTopic=" + (challengesTopic.isEmpty() ? "off" : challengesTopic) + "]";
     }
 
     public static Builder builder() {
@@ -271,6 +311,7 @@ public record ProtectorConfig(
         private DecisionMemory decisionMemory = DecisionMemory.defaults();
         private CheckSettings checks = CheckSettings.defaults();
         private SignalSettings signals = SignalSettings.defaults();
+        private String challengesTopic = DEFAULT_CHALLENGES_TOPIC;
 
         public Builder port(int v) { port = v; return this; }
         public Builder bindAddress(String v) { bindAddress = v; return this; }
@@ -293,11 +334,14 @@ public record ProtectorConfig(
         public Builder decisionMemory(DecisionMemory v) { decisionMemory = v; return this; }
         public Builder checks(CheckSettings v) { checks = v; return this; }
         public Builder signals(SignalSettings v) { signals = v; return this; }
+        /** The challenge events topic; empty (or null) publishes none. */
+        public Builder challengesTopic(String v) { challengesTopic = v; return this; }
 
         public ProtectorConfig build() {
             return new ProtectorConfig(port, bindAddress, edgeKeys, adminToken, metricsToken, kafka,
                     decisionsTopic, createTopic, topicPartitions, policyFile, allowTtl, adminWriteTimeout, maxRequestBytes,
-                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge, decisionMemory, checks, signals);
+                    goodBots, challenge == null ? ChallengeSettings.defaults() : challenge, decisionMemory, checks, signals,
+                    challengesTopic);
         }
     }
 }

@@ -7,6 +7,9 @@ import io.edgeward.protector.challenge.ChallengeController;
 import io.edgeward.protector.challenge.ChallengeService;
 import io.edgeward.protector.challenge.ChallengeSettings;
 import io.edgeward.protector.challenge.SiteVerifier;
+import io.edgeward.protector.challenge.events.ChallengeEvents;
+import io.edgeward.protector.challenge.events.ChallengesTopic;
+import io.edgeward.protector.challenge.events.KafkaChallengeEvents;
 import io.edgeward.protector.check.CheckController;
 import io.edgeward.protector.check.CheckHandler;
 import io.edgeward.protector.check.CheckMetrics;
@@ -154,7 +157,7 @@ public final class ProtectorServer implements AutoCloseable {
         BooleanSupplier ready = () -> materializer.caughtUp() && nonces.caughtUp();
         ChallengeService challenges = new ChallengeService(cs, deps.clock(), "pow".equals(cs.provider()) ? null
                 : new SiteVerifier(cs.verifyUrl(), cs.secret(), cs.providerTimeout(), mapper), store, nonces.spent(),
-                nonces.publisher());
+                nonces.publisher(), challengeEvents(config, registry, resources));
         housekeeping.scheduleWithFixedDelay(challenges::purgeExpired, 60, 60, TimeUnit.SECONDS);
         CheckController checks = new CheckController(
                 new CheckService(store, goodBots, policy.requestRules(), deps.clock(), config.allowTtl(), config.checks(),
@@ -201,6 +204,20 @@ public final class ProtectorServer implements AutoCloseable {
         log.info("protector.started port={} policy={} rules={} goodBots={} config={}", app.port(), policy.source(),
                 policy.requestRules().rules().size(), policy.goodBots().size(), config);
         return new ProtectorServer(app, ready, resources);
+    }
+
+    /** The challenge events publisher, or none when {@code EDGEWARD_CHALLENGES_TOPIC} is empty. */
+    private static ChallengeEvents challengeEvents(ProtectorConfig config, PrometheusMeterRegistry registry,
+                                                   Deque<AutoCloseable> resources) {
+        if (!config.publishesChallengeEvents()) {
+            return ChallengeEvents.NONE;
+        }
+        if (config.createTopic()) {
+            ChallengesTopic.ensure(config.kafka(), config.challengesTopic(), config.topicPartitions());
+        }
+        KafkaChallengeEvents events = KafkaChallengeEvents.start(config.kafka(), config.challengesTopic(), registry);
+        resources.push(events);
+        return events;
     }
 
     public int port() {

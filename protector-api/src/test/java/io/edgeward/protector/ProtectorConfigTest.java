@@ -33,6 +33,25 @@ class ProtectorConfigTest {
     }
 
     @Test
+    void challenge_events_go_to_edgeward_challenges_unless_the_topic_is_set_empty() {
+        assertThat(ProtectorConfig.fromEnvironment(env()).challengesTopic()).isEqualTo("edgeward.challenges");
+        assertThat(ProtectorConfig.fromEnvironment(env("EDGEWARD_CHALLENGES_TOPIC", "site.challenges"))
+                .challengesTopic()).isEqualTo("site.challenges");
+        ProtectorConfig off = ProtectorConfig.fromEnvironment(env("EDGEWARD_CHALLENGES_TOPIC", ""));
+        assertThat(off.challengesTopic()).isEmpty();
+        assertThat(off.publishesChallengeEvents()).isFalse();
+        assertThat(ProtectorConfig.builder().edgeKey(EDGE).adminToken(ADMIN).challengesTopic("").build()
+                .publishesChallengeEvents()).isFalse();
+    }
+
+    @Test
+    void a_challenges_topic_kafka_would_refuse_stops_start_up() {
+        assertThatThrownBy(() -> ProtectorConfig.fromEnvironment(env("EDGEWARD_CHALLENGES_TOPIC", "bad topic")))
+                .hasMessageContaining("protector.challengesTopic must be a Kafka topic name")
+                .hasMessageContaining("'bad topic'");
+    }
+
+    @Test
     void several_edge_keys_can_be_accepted_for_rotation() {
         ProtectorConfig c = ProtectorConfig.fromEnvironment(env("EDGEWARD_EDGE_KEYS", EDGE + ", second-key-0123456789"));
         assertThat(c.edgeKeys()).containsExactly(EDGE, "second-key-0123456789");

@@ -7,16 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.edgeward.protector.decision.DecisionJson;
+import io.edgeward.protector.decision.DecisionPage;
 import io.edgeward.protector.decision.ListKind;
 import io.edgeward.protector.http.ProblemException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.Map;
+import java.util.List;
 
 /**
  * {@code /v1/admin/decisions}, {@code /v1/admin/allowlist} and {@code /v1/admin/allow-automation}: add, list active,
- * remove by id.
+ * remove by id. Lists page and filter ({@link ListPage}); adding an entry with the scope, value and qualifiers of an
+ * active one replaces it (the decisions topic is keyed by them): that is how an entry is extended or shortened.
  */
 public final class AdminController {
 
@@ -65,10 +67,19 @@ public final class AdminController {
         return "; malformed JSON";
     }
 
+    /**
+     * {@code ?scope=&value=&contains=&limit=&offset=}: always {@code {"items":[…],"total":N}}. Without {@code limit}
+     * and {@code offset} every match, oldest first (as before paging); with either, newest first.
+     */
     private void list(Context ctx, ListKind list) {
-        var items = service.list(list, ctx.queryParam("scope"), ctx.queryParam("value")).stream()
-                .map(DecisionJson::from).toList();
-        ctx.json(Map.of("items", items));
+        DecisionPage page = service.list(list, ctx.queryParam("scope"), ctx.queryParam("value"),
+                ListPage.contains(ctx.queryParam("contains")),
+                ListPage.of(ctx.queryParam("limit"), ctx.queryParam("offset")));
+        ctx.json(new ListAnswer(page.items().stream().map(DecisionJson::from).toList(), page.total()));
+    }
+
+    /** The list answer; a record so that {@code items} comes before {@code total}. */
+    record ListAnswer(List<DecisionJson> items, int total) {
     }
 
     private void delete(Context ctx, ListKind list) {

@@ -2,8 +2,10 @@ package io.edgeward.protector.admin;
 
 import io.edgeward.protector.decision.Action;
 import io.edgeward.protector.decision.Decision;
+import io.edgeward.protector.decision.DecisionPage;
 import io.edgeward.protector.decision.DecisionStore;
 import io.edgeward.protector.decision.InvalidDecisionException;
+import io.edgeward.protector.decision.ListFilter;
 import io.edgeward.protector.decision.ListKind;
 import io.edgeward.protector.decision.RouteSpec;
 import io.edgeward.protector.decision.Scope;
@@ -62,11 +64,28 @@ public final class AdminService {
     }
 
     public List<Decision> list(ListKind list, String scope, String value) {
+        return store.active(list, filter(scope, value, null));
+    }
+
+    /**
+     * The active entries matching the filters: all of them, oldest first, when {@code page} is null; else that page,
+     * newest first. {@code total} counts every match either way.
+     */
+    public DecisionPage list(ListKind list, String scope, String value, String contains, ListPage page) {
+        ListFilter filter = filter(scope, value, contains);
+        if (page == null) {
+            List<Decision> all = store.active(list, filter);
+            return new DecisionPage(all, all.size());
+        }
+        return store.page(list, filter, page.offset(), page.limit());
+    }
+
+    private static ListFilter filter(String scope, String value, String contains) {
         Scope s = scope == null ? null : parseScope(scope);
         if (value != null && s == null) {
             throw ProblemException.badRequest("the value filter needs a scope filter too");
         }
-        return store.active(list, s, value == null ? null : canonical(s, value));
+        return new ListFilter(s, value == null ? null : canonical(s, value), contains);
     }
 
     /** Removes an active entry by id; false when there is none in this list. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.edgeward.protector.challenge.events.ChallengeEvent;
 import io.edgeward.protector.http.ProblemException;
 import io.edgeward.protector.http.RouteGroup;
 import io.javalin.config.RoutesConfig;
@@ -77,7 +78,7 @@ public final class ChallengeController implements RouteGroup {
             count(blocked.provider(), "blocked");
             // Debug only: a blocked client may hammer verify, and the counter already shows it.
             log.debug("challenge.blocked scope={} decision={} session={}", blocked.scope(), blocked.decisionId(),
-                    request.sessionId());
+                    ChallengeEvent.sessionIdOrNull(request.sessionId()));
             response = VerifyResponse.blocked(blocked);
         } else if (outcome instanceof VerifyOutcome.Limited limited) {
             count(limited.provider(), "rate_limited");
@@ -87,9 +88,10 @@ public final class ChallengeController implements RouteGroup {
         } else {
             VerifyOutcome.Failed failed = (VerifyOutcome.Failed) outcome;
             count(failed.provider(), failed.reason());
-            // One line per failure so repeated failures are visible; no token, answer or secret.
+            // One line per failure so repeated failures are visible; no token, answer or secret, and the session
+            // only when it is a session id (a bot's 60 KiB "session" would otherwise fill the log).
             log.info("challenge.failed reason={} provider={} session={}", failed.reason(), failed.provider(),
-                    request.sessionId());
+                    ChallengeEvent.sessionIdOrNull(request.sessionId()));
             response = VerifyResponse.failed(failed);
         }
         ctx.contentType("application/json").result(writer.writeValueAsBytes(response));

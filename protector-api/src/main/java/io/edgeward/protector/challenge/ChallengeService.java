@@ -2,6 +2,8 @@ package io.edgeward.protector.challenge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeward.edge.core.challenge.ReturnPath;
+import io.edgeward.protector.challenge.events.ChallengeEvent;
+import io.edgeward.protector.challenge.events.ChallengeEvents;
 import io.edgeward.protector.decision.Decision;
 import io.edgeward.protector.decision.DecisionStore;
 import io.edgeward.protector.http.Json;
@@ -30,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every failure costs one attempt from the session's and the address's {@link VerifyBudget} and comes with a fresh
  * challenge; when the budget is spent the answer is {@code Limited}, without one. A right proof of work costs
  * nothing, and a provider call is paid for before it is made (it is the one step an attacker could make costly).
+ * Every challenge issued for a check and every verification outcome is told to {@link ChallengeEvents} (contract C1),
+ * which returns at once whatever becomes of the event.
  */
 public final class ChallengeService {
 
@@ -45,6 +49,7 @@ public final class ChallengeService {
     private final StandingBlocks blocks;
     private final FailedAttempts attempts;
     private final SiteVerifier siteVerifier;
+    private final ChallengeEvents events;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong publishFailures = new AtomicLong();
 
@@ -60,6 +65,12 @@ public final class ChallengeService {
      */
     public ChallengeService(ChallengeSettings settings, Clock clock, SiteVerifier siteVerifier, DecisionStore decisions,
                             SpentNonces spent, NoncePublisher publisher) {
+        this(settings, clock, siteVerifier, decisions, spent, publisher, ChallengeEvents.NONE);
+    }
+
+    /** As above, telling {@code events} about every challenge issued for a check and every verification outcome. */
+    public ChallengeService(ChallengeSettings settings, Clock clock, SiteVerifier siteVerifier, DecisionStore decisions,
+                            SpentNonces spent, NoncePublisher publisher, ChallengeEvents events) {
         if (!"pow".equals(settings.provider()) && siteVerifier == null) {
             throw new IllegalArgumentException("provider " + settings.provider() + " needs a site verifier");
         }
@@ -71,6 +82,7 @@ public final class ChallengeService {
         this.blocks = decisions == null ? StandingBlocks.NONE : new StandingBlocks(decisions);
         this.attempts = new FailedAttempts(settings.budget(), clock);
         this.siteVerifier = siteVerifier;
+        this.events = events;
     }
 
     /** A challenge for this visitor, returning to {@code path} (and {@code query}) once passed. */
@@ -84,7 +96,9 @@ public final class ChallengeService {
      */
     public ChallengeOffer issue(String sessionId, String userAgent, String clientIp, String path, String query,
                                 int challengePasses) {
-        return offer(sessionId, userAgent, clientIp, returnTo(path, query), challengePasses);
+        ChallengeOffer offer = offer(sessionId, userAgent, clientIp, returnTo(path, query), challengePasses);
+        tell(ChallengeEvent.Kind.ISSUED, settings.provider(), null, null, sessionId, clientIp);
+        return offer;
     }
 
     /** The proof-of-work difficulty offered to a session that passed {@code challengePasses} challenges. */
@@ -102,14 +116,47 @@ public final class ChallengeService {
         Optional<Decision> block = blocks.against(client);
         if (block.isPresent()) {
             Decision d = block.get();
-            return new VerifyOutcome.Blocked(d.id(), d.scope().wireName(), d.expiresAt(), d.reason(),
-                    settings.provider());
+            return told(new VerifyOutcome.Blocked(d.id(), d.scope().wireName(), d.expiresAt(), d.reason(),
+                    settings.provider()), request, null);
         }
         ChallengeTokens.Read read = tokens.read(request.token());
         if (read instanceof ChallengeTokens.Invalid invalid) {
-            return failed(invalid.reason(), "/", request, settings.provider(), false);
+            return told(failed(invalid.reason(), "/", request, settings.provider(), false), request, null);
         }
-        return verify(request, ((ChallengeTokens.Valid) read).claims());
+        ChallengeClaims claims = ((ChallengeTokens.Valid) read).claims();
+        return told(verify(request, claims), request, claims.issuedAt());
+    }
+
+    /** Tells the events about the outcome; {@code issuedAt} is the genuine token's, or null (no solve time). */
+    private VerifyOutcome told(VerifyOutcome outcome, VerifyRequest request, Instant issuedAt) {
+        Long solveMs = issuedAt == null ? null : clock.millis() - issuedAt.toEpochMilli();
+        ChallengeEvent.Kind kind;
+        String reason;
+        if (outcome instanceof VerifyOutcome.Passed) {
+            kind = ChallengeEvent.Kind.PASSED;
+            reason = null;
+        } else if (outcome instanceof VerifyOutcome.Failed f) {
+            kind = ChallengeEvent.Kind.FAILED;
+            reason = f.reason();
+        } else if (outcome instanceof VerifyOutcome.Blocked b) {
+            kind = ChallengeEvent.Kind.BLOCKED;
+            reason = b.scope();
+        } else {
+            kind = ChallengeEvent.Kind.LIMITED;
+            reason = ((VerifyOutcome.Limited) outcome).budget();
+        }
+        tell(kind, outcome.provider(), reason, solveMs, request.sessionId(), request.clientIp());
+        return outcome;
+    }
+
+    /** Publishing is telemetry: whatever goes wrong in it, the check or the verify it is part of goes on. */
+    private void tell(ChallengeEvent.Kind kind, String provider, String reason, Long solveMs, String sessionId,
+                      String clientIp) {
+        try {
+            events.publish(ChallengeEvent.of(clock.instant(), kind, provider, reason, solveMs, sessionId, clientIp));
+        } catch (RuntimeException e) {
+            // not expected (publish never throws, ChallengeEvent.of takes any input); never worth a failed answer
+        }
     }
 
     /** Verification of a genuine token: binding, replay, the proof, then spending the nonce. */

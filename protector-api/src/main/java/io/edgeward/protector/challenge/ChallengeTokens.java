@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.Date;
 
 /**
@@ -49,6 +50,8 @@ final class ChallengeTokens {
                 .claim("uah", c.userAgentHash())
                 .jwtID(c.nonce())
                 .issueTime(Date.from(c.issuedAt()))
+                // iat is whole seconds; the milliseconds make the challenge event's solve time exact
+                .claim("ims", c.issuedAt().getNano() / 1_000_000)
                 .expirationTime(Date.from(c.expiresAt()))
                 .claim("prv", c.provider())
                 .claim("dif", c.difficulty())
@@ -65,7 +68,14 @@ final class ChallengeTokens {
         return jwt.serialize();
     }
 
-    Read read(String token) {
+    /** {@code iat} plus {@code ims} (0-999 ms) when the token carries it (tokens of before do not). */
+    private static Instant issuedAt(JWTClaimsSet c) throws ParseException {
+        Instant seconds = c.getIssueTime().toInstant();
+        Long millis = c.getLongClaim("ims");
+        return millis == null || millis < 0 || millis > 999 ? seconds : seconds.plusMillis(millis);
+    }
+
+        Read read(String token) {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -85,7 +95,7 @@ final class ChallengeTokens {
                 return new Invalid("malformed");
             }
             return new Valid(new ChallengeClaims(c.getStringClaim("sid"), c.getStringClaim("uah"),
-                    c.getStringClaim("ip"), c.getJWTID(), c.getIssueTime().toInstant(),
+                    c.getStringClaim("ip"), c.getJWTID(), issuedAt(c),
                     c.getExpirationTime().toInstant(), c.getStringClaim("prv"), difficulty.intValue(),
                     c.getStringClaim("ret")));
         } catch (JOSEException | ParseException e) {

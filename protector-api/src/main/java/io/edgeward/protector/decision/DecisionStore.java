@@ -172,15 +172,58 @@ public final class DecisionStore {
 
     /** Active entries of a list, optionally filtered by scope and canonical value, oldest first. */
     public List<Decision> active(ListKind list, Scope scope, String value) {
+        return active(list, new ListFilter(scope, value, null));
+    }
+
+    /** Active entries of a list that {@code filter} accepts, oldest first. */
+    public List<Decision> active(ListKind list, ListFilter filter) {
         long now = clock.instant().getEpochSecond();
         List<Decision> out = new ArrayList<>();
         lists.get(list).forEach(e -> {
-            if (e.activeAt(now) && (scope == null || e.scope() == scope) && (value == null || e.value().equals(value))) {
+            if (e.activeAt(now) && filter.matches(e)) {
                 out.add(e.toDecision());
             }
         });
         out.sort(Comparator.comparing(Decision::createdAt).thenComparing(Decision::id));
         return out;
+    }
+
+    /**
+     * A page of the active entries of a list that {@code filter} accepts, newest {@code createdAt} first, ties by id;
+     * {@code total} counts every match. Only the page's entries are turned into {@link Decision}s, so a small page
+     * of a large list costs one pass over it and a sort of references.
+     *
+     * @param offset matches skipped (>= 0)
+     * @param limit  most entries returned (>= 0; 0 gives only the total)
+     */
+    public DecisionPage page(ListKind list, ListFilter filter, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must be >= 0, were " + offset + " and " + limit);
+        }
+        long now = clock.instant().getEpochSecond();
+        List<StoredDecision> matches = new ArrayList<>();
+        lists.get(list).forEach(e -> {
+            if (e.activeAt(now) && filter.matches(e)) {
+                matches.add(e);
+            }
+        });
+        int total = matches.size();
+        if (limit == 0 || offset >= total) {
+            return new DecisionPage(List.of(), total);
+        }
+        record Sorted(long created, String id, StoredDecision entry) {
+        }
+        List<Sorted> sorted = new ArrayList<>(total);
+        for (StoredDecision e : matches) {
+            sorted.add(new Sorted(e.createdAtEpochSecond(), e.id(), e));
+        }
+        sorted.sort(Comparator.comparingLong(Sorted::created).reversed().thenComparing(Sorted::id));
+        int end = (int) Math.min(total, (long) offset + limit);
+        List<Decision> items = new ArrayList<>(end - offset);
+        for (int i = offset; i < end; i++) {
+            items.add(sorted.get(i).entry().toDecision());
+        }
+        return new DecisionPage(items, total);
     }
 
     /** Whether any entry of an exact-match scope is held (so a check can skip computing that scope's value). */
