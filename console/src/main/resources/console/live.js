@@ -1,5 +1,5 @@
 // Live detections: polls /console/api/detections for rows newer than the newest shown and puts them at the top of
-// #detections. Rows are built with textContent, never innerHTML: every value in them (user agents, paths, reasons,
+// #detections. Rows are built with textContent, never parsed as markup: every value in them (user agents, paths, reasons,
 // evidence) is attacker-chosen. Without this script the page still works; it just does not refresh by itself.
 (function () {
   'use strict';

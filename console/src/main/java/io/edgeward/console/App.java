@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composition root: {@code java io.edgeward.console.App [--check-config]}. Configuration comes from the environment
- * (docs/console.md). {@code --check-config} validates it and the policy file, prints the masked configuration and
+ * (docs/console-web.md). {@code --check-config} validates it and the policy file, prints the masked configuration and
  * exits 0, or prints the problem and exits 2.
  */
 public final class App {

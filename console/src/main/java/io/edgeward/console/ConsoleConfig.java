@@ -109,7 +109,7 @@ public record ConsoleConfig(int port, String bindAddress, String adminToken, URI
     static final EnvKey<String> DETECTIONS_TOPIC = EnvKey.string("EDGEWARD_DETECTIONS_TOPIC", "edgeward.detections");
     static final EnvKey<String> CHALLENGES_TOPIC = EnvKey.string("EDGEWARD_CHALLENGES_TOPIC", "edgeward.challenges");
 
-    /** Every variable the console reads (docs/console.md); any other {@code EDGEWARD_*} is refused. */
+    /** Every variable the console reads (docs/console-web.md); any other {@code EDGEWARD_*} is refused. */
     public static final EnvSpec ENV = EnvSpec.of("console", PORT, BIND, ADMIN_TOKEN, PROTECTOR_URL, SESSION_TTL,
                     IDLE_TTL, APP_ID, STATE_DIR, POLICY_FILE, LOGS_TOPIC, DETECTIONS_TOPIC, CHALLENGES_TOPIC)
             .including(KafkaEnvironment.ENV)
