@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The share of requests allowed, challenged, blocked and monitored (and other), as one stacked bar in
- * {@code viewBox="0 0 100 10"} with a legend that carries the numbers in text.
+ * Shares of a whole as one stacked bar in {@code viewBox="0 0 100 10"}, with a legend that carries the numbers in
+ * text: requests by edge action on the overview, verifications by outcome on the challenges page.
  */
 public record ShareBar(long total, List<Segment> segments, String summary) {
 
@@ -15,13 +15,18 @@ public record ShareBar(long total, List<Segment> segments, String summary) {
     public record Segment(String action, String label, long count, String x, String width, String percent) {
     }
 
-    private static final List<String[]> ACTIONS = List.of(new String[] {"allow", "Allowed"},
-            new String[] {"challenge", "Challenged"}, new String[] {"block", "Blocked"},
-            new String[] {"monitor", "Monitored"}, new String[] {"other", "Other"});
+    /** One part of the whole: the key of its count, its colour class and its label. */
+    private record Part(String key, String cssClass, String label) {
+    }
 
-    private static final List<String[]> OUTCOMES = List.of(new String[] {"allow", "Passed", "passed"},
-            new String[] {"challenge", "Failed", "failed"}, new String[] {"block", "Blocked", "blocked"},
-            new String[] {"monitor", "Limited", "limited"});
+    private static final List<Part> ACTIONS = List.of(new Part("allow", "allow", "Allowed"),
+            new Part("challenge", "challenge", "Challenged"), new Part("block", "block", "Blocked"),
+            new Part("monitor", "monitor", "Monitored"), new Part("other", "other", "Other"));
+
+    // the colours of the actions the outcomes lead to: passed goes on, failed is challenged again, ...
+    private static final List<Part> OUTCOMES = List.of(new Part("passed", "allow", "Passed"),
+            new Part("failed", "challenge", "Failed"), new Part("blocked", "block", "Blocked"),
+            new Part("limited", "monitor", "Limited"));
 
     /** Requests by edge action ({@code allow}, {@code challenge}, {@code block}, {@code monitor}, {@code other}). */
     public static ShareBar of(Map<String, Long> byAction) {
@@ -33,26 +38,21 @@ public record ShareBar(long total, List<Segment> segments, String summary) {
         return of(OUTCOMES, byOutcome, "verifications");
     }
 
-    /** {@code keys}: CSS class suffix, label, and the map key when it differs from the class suffix. */
-    private static ShareBar of(List<String[]> keys, Map<String, Long> counts, String noun) {
-        long total = keys.stream().mapToLong(k -> counts.getOrDefault(key(k), 0L)).sum();
+    private static ShareBar of(List<Part> parts, Map<String, Long> counts, String noun) {
+        long total = parts.stream().mapToLong(p -> counts.getOrDefault(p.key(), 0L)).sum();
         List<Segment> segments = new ArrayList<>();
         List<String> words = new ArrayList<>();
         double x = 0;
-        for (String[] action : keys) {
-            long count = counts.getOrDefault(key(action), 0L);
+        for (Part part : parts) {
+            long count = counts.getOrDefault(part.key(), 0L);
             double share = total == 0 ? 0 : 100.0 * count / total;
             String percent = String.format(Locale.ROOT, "%.1f%%", share);
-            segments.add(new Segment(action[0], action[1], count, Svg.num(x), Svg.num(share), percent));
-            words.add(action[1].toLowerCase(Locale.ROOT) + " " + percent);
+            segments.add(new Segment(part.cssClass(), part.label(), count, Svg.num(x), Svg.num(share), percent));
+            words.add(part.label().toLowerCase(Locale.ROOT) + " " + percent);
             x += share;
         }
         String summary = total == 0 ? "No " + noun + " in this period." : "Of " + total + " " + noun + ": "
                 + String.join(", ", words) + ".";
         return new ShareBar(total, List.copyOf(segments), summary);
-    }
-
-    private static String key(String[] k) {
-        return k.length > 2 ? k[2] : k[0];
     }
 }

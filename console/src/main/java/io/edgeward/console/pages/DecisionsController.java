@@ -133,16 +133,12 @@ public final class DecisionsController {
         try {
             entries = admin.list(list, new ListQuery(scope, null, q, PAGE_SIZE, (page - 1) * PAGE_SIZE));
         } catch (AdminRejected | AdminUnavailable e) {
-            problem = "The " + list.title().toLowerCase() + " could not be listed: " + e.getMessage();
+            problem = "The " + list.title().toLowerCase(java.util.Locale.ROOT) + " could not be listed: " + e.getMessage();
         }
-        int pages = (int) Math.max(1, (entries.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        View view = new View(list, q == null ? "" : q, scope == null ? "" : scope, page, pages, entries, form, problem,
+        int pageCount = (int) Math.max(1, (entries.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        View view = new View(list, q == null ? "" : q, scope == null ? "" : scope, page, pageCount, entries, form, problem,
                 formError, AddForm.SCOPES, AddForm.ACTIONS);
-        pages(ctx, session, view);
-    }
-
-    private void pages(Context ctx, ConsoleSession session, View view) {
-        pages.render(ctx, session, "decisions", view.list().title(), view);
+        pages.render(ctx, session, "decisions", list.title(), view);
     }
 
     private static String describe(AdminEntry e) {
