@@ -65,13 +65,24 @@ class FormProtectionTest {
                 Map.of("Sec-Fetch-Site", "same-site"));
         HttpResponse<String> foreignOrigin = operator.post("/console/decisions", blockForm(csrf),
                 Map.of("Origin", "https://evil.example"));
-        HttpResponse<String> opaqueOrigin = operator.post("/console/decisions", blockForm(csrf),
-                Map.of("Origin", "null"));
+        HttpResponse<String> opaqueCrossSite = operator.post("/console/decisions", blockForm(csrf),
+                Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site"));
         assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(sameSite.statusCode()).isEqualTo(403);
         assertThat(foreignOrigin.statusCode()).isEqualTo(403);
-        assertThat(opaqueOrigin.statusCode()).isEqualTo(403);
+        assertThat(opaqueCrossSite.statusCode()).isEqualTo(403);
         assertThat(console.protector.writes()).isEmpty();
+    }
+
+    @Test
+    void the_consoles_own_form_posts_pass_with_the_null_origin_its_no_referrer_policy_makes_browsers_send() {
+        ConsoleClient operator = console.signedIn();
+        HttpResponse<String> response = operator.post("/console/decisions",
+                blockForm(operator.csrf("/console/decisions")), Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"));
+        assertThat(response.statusCode()).isEqualTo(303);
+        ConsoleClient fresh = console.client();
+        assertThat(fresh.post("/console/login", Map.of("token", ConsoleFixture.TOKEN),
+                Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin")).statusCode()).isEqualTo(303);
     }
 
     @Test

@@ -78,6 +78,18 @@ class PagesTest {
     }
 
     @Test
+    void the_live_api_does_not_repeat_a_row_the_page_has_within_the_same_millisecond() throws Exception {
+        Instant shown = Instant.parse("2026-12-07T05:00:00.123456Z");
+        console.figures.detections.add(detection(shown, "scraping.breadth", "ip", "203.0.113.7", "shown", Map.of(),
+                null, "x"));
+        ConsoleClient operator = console.signedIn();
+        String page = operator.get("/console/detections").body();
+        assertThat(page).contains("data-after=\"" + shown.toEpochMilli() + "\"");
+        JsonNode body = JSON.readTree(operator.get("/console/api/detections?after=" + shown.toEpochMilli()).body());
+        assertThat(body.get("items")).isEmpty();
+    }
+
+    @Test
     void explain_shows_requests_answers_detections_challenges_and_the_decisions_active_in_protector() {
         Instant now = Instant.now();
         console.figures.requests.add(new SeenRequest(now, "req-7", "203.0.113.7", "s-7", "valid", "GET",

@@ -75,9 +75,11 @@ public final class DetectionsController {
         long newest = after;
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (DetectionRow row : rows) {
-            if (row.detectedAt() != null) {
-                newest = Math.max(newest, row.detectedAt().toEpochMilli());
+            // the page knows times to the millisecond: a row within the millisecond it already has is one it shows
+            if (row.detectedAt() == null || row.detectedAt().toEpochMilli() <= after) {
+                continue;
             }
+            newest = Math.max(newest, row.detectedAt().toEpochMilli());
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("time", Fmt.time(row.detectedAt()));
             item.put("rule", row.rule());

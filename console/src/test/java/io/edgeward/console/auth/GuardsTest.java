@@ -12,14 +12,15 @@ class GuardsTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-12-07T05:00:00Z"));
 
     @Test
-    void same_origin_and_metadata_free_posts_pass_while_other_sites_and_opaque_origins_do_not() {
+    void same_origin_and_metadata_free_posts_pass_while_other_sites_do_not_whatever_their_origin_says() {
         assertThat(CrossSiteCheck.refusal("same-origin", "https://console.example", "console.example")).isNull();
         assertThat(CrossSiteCheck.refusal(null, null, "console.example")).isNull();
         assertThat(CrossSiteCheck.refusal("none", null, "console.example")).isNull();
         assertThat(CrossSiteCheck.refusal("cross-site", null, "console.example")).isNotNull();
         assertThat(CrossSiteCheck.refusal("same-site", null, "console.example")).isNotNull();
         assertThat(CrossSiteCheck.refusal(null, "https://console.example.evil.test", "console.example")).isNotNull();
-        assertThat(CrossSiteCheck.refusal(null, "null", "console.example")).isNotNull();
+        assertThat(CrossSiteCheck.refusal("cross-site", "null", "console.example")).isNotNull();
+        assertThat(CrossSiteCheck.refusal("same-origin", "null", "console.example")).isNull();
         assertThat(CrossSiteCheck.refusal(null, "http://console.example:8084", "console.example")).isNotNull();
     }
 
