@@ -39,7 +39,7 @@ class PagesTest {
                 "id=\"nav-explain\"", "id=\"nav-challenges\"", "id=\"nav-policy\"");
         assertThat(hour).contains("Of 1000 requests: allowed 90.0%, challenged 6.0%, blocked 3.0%, monitored 1.0%",
                 "<rect class=\"a-allow\" x=\"0\" y=\"0\" width=\"90\" height=\"10\"/>",
-                "Requests over time by action", "Show as a table", "Addresses", "203.0.113.7", "Countries",
+                "Requests over time by action", "Show as a table", "Outcomes, last hour", "Outcomes, last day", "Addresses", "203.0.113.7", "Countries",
                 "<rect x=\"0\" y=\"0\" width=\"10\" height=\"6\"/>", "User agents", "Nothing in this period.");
         assertThat(hour.split("<tr><td>", -1)).hasSize(61);
         String day = operator.get("/console/?period=day").body();

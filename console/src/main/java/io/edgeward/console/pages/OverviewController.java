@@ -28,8 +28,21 @@ public final class OverviewController {
         this.pages = pages;
     }
 
-    public record View(Period period, Overview overview, TimeChart series, ShareBar share, List<BarList> tops,
-                       String problem) {
+    /**
+     * @param share      outcomes in the period shown
+     * @param otherShare outcomes in the other period (the day beside the hour, and the other way round); null when
+     *                   the figures could not give it
+     */
+    public record View(Period period, Overview overview, TimeChart series, ShareBar share, ShareBar otherShare,
+                       List<BarList> tops, String problem) {
+
+        public Period otherPeriod() {
+            return period == Period.HOUR ? Period.DAY : Period.HOUR;
+        }
+
+        public static String title(Period p) {
+            return p == Period.HOUR ? "last hour" : "last day";
+        }
     }
 
     public void show(Context ctx, ConsoleSession session) {
@@ -42,11 +55,19 @@ public final class OverviewController {
                 tops.add(BarList.of(d.title(), overview.top().getOrDefault(d, List.of())));
             }
             view = new View(period, overview, TimeChart.of(overview.series()), ShareBar.of(overview.byAction()),
-                    tops, null);
+                    otherShare(period), tops, null);
         } catch (RuntimeException e) {
             log.warn("console.overview figures unavailable: {}", e.toString());
-            view = new View(period, null, null, null, List.of(), Problems.figures(e));
+            view = new View(period, null, null, null, null, List.of(), Problems.figures(e));
         }
         pages.render(ctx, session, "overview", "Overview", view);
+    }
+
+    private ShareBar otherShare(Period shown) {
+        try {
+            return ShareBar.of(figures.overview(shown == Period.HOUR ? Period.DAY : Period.HOUR).byAction());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }
