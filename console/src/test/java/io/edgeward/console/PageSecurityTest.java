@@ -107,6 +107,15 @@ class PageSecurityTest {
     }
 
     @Test
+    void a_value_that_looks_like_a_url_only_ever_fills_an_encoded_query_parameter() {
+        console.figures.detections.add(detection(Instant.now(), "session.shared", "session",
+                "javascript:alert(1)//&kind=x\"><b>", "r", Map.of(), null, "x"));
+        String page = console.signedIn().get("/console/detections").body();
+        assertThat(page).contains("href=\"/console/explain?kind=session&amp;value=javascript%3Aalert%281%29%2F%2F%26kind%3Dx%22%3E%3Cb%3E\"")
+                .doesNotContain("href=\"javascript", "<b>");
+    }
+
+    @Test
     void unknown_assets_are_not_served_from_the_class_path() {
         ConsoleClient anyone = console.client();
         assertThat(anyone.get("/console/assets/console.css").statusCode()).isEqualTo(200);
