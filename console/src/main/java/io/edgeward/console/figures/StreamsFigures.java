@@ -52,11 +52,16 @@ public final class StreamsFigures implements ConsoleFigures, AutoCloseable {
 
     /** With a clock for "now" and extra Kafka Streams properties (tests). */
     static StreamsFigures start(FiguresConfig config, Clock clock, Map<String, Object> overrides) {
+        return start(config, clock, overrides, FiguresTopology.LOGS_START_BACK);
+    }
+
+    static StreamsFigures start(FiguresConfig config, Clock clock, Map<String, Object> overrides,
+                                Duration logsStartBack) {
         SkippedRecords skipped = new SkippedRecords();
         Properties props = properties(config);
         props.putAll(overrides);
         KafkaStreams streams = new KafkaStreams(FiguresTopology.build(config.logsTopic(), config.detectionsTopic(),
-                config.challengesTopic(), skipped, SpaceSaving.DEFAULT_CAPACITY), props);
+                config.challengesTopic(), skipped, SpaceSaving.DEFAULT_CAPACITY, logsStartBack), props);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("figures stream thread failed, replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -109,7 +114,7 @@ public final class StreamsFigures implements ConsoleFigures, AutoCloseable {
     }
 
     @Override
-    public java.util.List<DetectionRow> detections(DetectionQuery query) {
+    public List<DetectionRow> detections(DetectionQuery query) {
         return figures.detections(query);
     }
 
@@ -124,7 +129,7 @@ public final class StreamsFigures implements ConsoleFigures, AutoCloseable {
     }
 
     @Override
-    public java.util.List<RuleFiring> ruleFirings(Period period) {
+    public List<RuleFiring> ruleFirings(Period period) {
         return figures.ruleFirings(period);
     }
 

@@ -41,10 +41,16 @@ public final class FiguresTopology {
 
     public static Topology build(String logsTopic, String detectionsTopic, String challengesTopic,
                                  SkippedRecords skipped, int topCapacity) {
+        return build(logsTopic, detectionsTopic, challengesTopic, skipped, topCapacity, LOGS_START_BACK);
+    }
+
+    /** With how far back a new instance starts on the logs (the benchmark reads a whole day). */
+    public static Topology build(String logsTopic, String detectionsTopic, String challengesTopic,
+                                 SkippedRecords skipped, int topCapacity, Duration logsStartBack) {
         Topology t = new Topology();
         StringDeserializer keys = new StringDeserializer();
 
-        t.addSource(AutoOffsetReset.byDuration(LOGS_START_BACK), "logs", keys, new LogLineReader(skipped), logsTopic);
+        t.addSource(AutoOffsetReset.byDuration(logsStartBack), "logs", keys, new LogLineReader(skipped), logsTopic);
         t.addProcessor("log-figures", () -> new LogsProcessor(topCapacity), "logs");
         t.addStateStore(aggregate(StoreNames.TRAFFIC, StoreNames.DAY_RETENTION, StoreNames.MINUTE,
                 TrafficCounts.SERDE), "log-figures");

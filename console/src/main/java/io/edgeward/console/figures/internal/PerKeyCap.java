@@ -1,6 +1,7 @@
 package io.edgeward.console.figures.internal;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * Caps how many events per key and minute the explain stores keep, so that one address sending thousands of
@@ -32,8 +33,8 @@ public final class PerKeyCap {
         long m = Math.floorDiv(timestamp, 60_000L);
         if (m > minute) {
             minute = m;
-            java.util.Arrays.fill(rowA, 0);
-            java.util.Arrays.fill(rowB, 0);
+            Arrays.fill(rowA, 0);
+            Arrays.fill(rowB, 0);
         }
         int a = hash(seedA, kind, key) & (CELLS - 1);
         int b = hash(seedB, kind, key) & (CELLS - 1);

@@ -3,6 +3,7 @@ package io.edgeward.console.figures.internal;
 import io.edgeward.console.figures.SeriesPoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,6 @@ public final class TrafficQuery {
         m.put("block", c.block);
         m.put("monitor", c.monitor);
         m.put("other", c.other());
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }
