@@ -1,5 +1,6 @@
 package io.edgeward.console.figures;
 
+import io.edgeward.console.figures.internal.BoundedRocksDb;
 import io.edgeward.console.figures.internal.FiguresTopology;
 import io.edgeward.console.figures.internal.SkippedRecords;
 import io.edgeward.console.figures.internal.SpaceSaving;
@@ -88,6 +89,7 @@ public final class StreamsFigures implements ConsoleFigures, AutoCloseable {
         // no store has a cache: aggregates are batched in processor memory (see FiguresTopology)
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), METADATA_REFRESH.toMillis());
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         return p;
     }
 
