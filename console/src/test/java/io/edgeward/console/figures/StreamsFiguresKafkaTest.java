@@ -92,6 +92,35 @@ class StreamsFiguresKafkaTest {
         }
     }
 
+    @Test
+    void a_clean_restart_keeps_the_figures_from_the_state_directory_without_counting_twice(KafkaBroker broker)
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        broker.createTopic("logs-" + run, 2, Map.of());
+        broker.createTopic("detections-" + run, 1, Map.of());
+        FiguresConfig config = new FiguresConfig(KafkaClientSettings.plaintext(broker.bootstrapServers()),
+                "console-restart-" + run, Path.of("target", "figures-it", run), "logs-" + run, "detections-" + run,
+                "", Duration.ofMillis(200));
+        Instant now = Instant.now();
+        try (KafkaProducer<String, String> producer = producer(broker)) {
+            for (int i = 0; i < 4; i++) {
+                producer.send(new ProducerRecord<>("logs-" + run, null, now.toEpochMilli(), "198.51.100." + i, """
+                        {"v":1,"time":"%s","requestId":"q%d","clientIp":"198.51.100.%d","method":"GET","path":"/",
+                         "status":200}""".formatted(now, i, i)));
+            }
+        }
+        try (StreamsFigures figures = StreamsFigures.start(config)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(figures.overview(Period.HOUR).requests()).isEqualTo(4));
+        }
+        try (StreamsFigures again = StreamsFigures.start(config)) {
+            await().atMost(Duration.ofSeconds(60)).until(again::ready);
+
+            assertThat(again.overview(Period.HOUR).requests()).isEqualTo(4);
+            assertThat(again.explain(new ExplainKey(ExplainKey.Kind.REQUEST, "q2")).requests()).hasSize(1);
+        }
+    }
+
     private static KafkaProducer<String, String> producer(KafkaBroker broker) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());

@@ -72,8 +72,4 @@ public final class OpenWindows<A> {
             it.remove();
         }
     }
-
-    int openCount() {
-        return open.size();
-    }
 }

@@ -10,7 +10,6 @@ import io.edgeward.console.figures.Overview;
 import io.edgeward.console.figures.Period;
 import io.edgeward.console.figures.RuleFiring;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -72,10 +71,6 @@ public final class StoreFigures implements ConsoleFigures {
     @Override
     public boolean ready() {
         return ready.getAsBoolean();
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 
     private <T> T answer(Function<StoreAccess, T> query) {
