@@ -1,7 +1,7 @@
 # One image recipe for every Edgeward service; the build arguments pick the service.
-#   MODULE      the Maven module (protector-api, ingest-service, detection-engine, inline-inspector)
+#   MODULE      the Maven module (protector-api, ingest-service, detection-engine, inline-inspector, console)
 #   MAIN_CLASS  its composition root (io.edgeward.protector.App, io.edgeward.ingest.App, io.edgeward.detection.App,
-#               io.edgeward.inspector.App)
+#               io.edgeward.inspector.App, io.edgeward.console.App)
 #   PORT        the port it listens on, as a label (none for the detection engine; EXPOSE takes no empty value,
 #               and ECS maps ports from the task definition)
 # The build context is the repository root with the jars Maven left in <module>/target/ (docs/deploy.md "Build"):

@@ -1,6 +1,6 @@
 package io.edgeward.console;
 
-import io.edgeward.console.figures.ConsoleFigures;
+import io.edgeward.console.figures.StreamsFigures;
 import io.edgeward.detection.policy.PolicyException;
 import io.edgeward.detection.policy.PolicyLoader;
 import io.edgeward.env.EnvValues;
@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composition root: {@code java io.edgeward.console.App [--check-config]}. Configuration comes from the environment
- * (docs/console-web.md). {@code --check-config} validates it and the policy file, prints the masked configuration and
+ * (docs/console.md). {@code --check-config} validates it and the policy file, prints the masked configuration and
  * exits 0, or prints the problem and exits 2.
  */
 public final class App {
@@ -40,8 +40,8 @@ public final class App {
             return;
         }
         LoggerFactory.getLogger(App.class).info("{}", env.effectiveConfiguration());
-        Figures figures = Figures.start(config);
-        ConsoleServer server = ConsoleServer.start(config, figures.figures());
+        StreamsFigures figures = StreamsFigures.start(config.figures());
+        ConsoleServer server = ConsoleServer.start(config, figures);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -51,22 +51,4 @@ public final class App {
         stopped.await();
     }
 
-    /** The figures and how to stop them. */
-    private record Figures(ConsoleFigures figures, AutoCloseable closer) {
-
-        static Figures start(ConsoleConfig config) {
-            // Wired to StreamsFigures.start(new FiguresConfig(config.kafka(), config.applicationId(),
-            // config.stateDir(), config.logsTopic(), config.detectionsTopic(), config.challengesTopic(),
-            // ConsoleConfig.FIGURES_COMMIT_INTERVAL)) when the figures land; until then the pages say so.
-            return new Figures(new NoFigures(), () -> { });
-        }
-
-        void close() {
-            try {
-                closer.close();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(App.class).warn("console.figures close failed: {}", e.toString());
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.edgeward.console;
 
+import io.edgeward.console.figures.FiguresConfig;
 import io.edgeward.env.EnvKey;
 import io.edgeward.env.EnvSpec;
 import io.edgeward.env.EnvValues;
@@ -76,6 +77,12 @@ public record ConsoleConfig(int port, String bindAddress, String adminToken, URI
                 "edgeward.detections", "edgeward.challenges");
     }
 
+    /** What the figures' Kafka Streams application reads, and where it keeps its state. */
+    public FiguresConfig figures() {
+        return new FiguresConfig(kafka, applicationId, stateDir, logsTopic, detectionsTopic, challengesTopic,
+                FIGURES_COMMIT_INTERVAL);
+    }
+
     public ConsoleConfig withTtls(Duration session, Duration idle) {
         return new ConsoleConfig(port, bindAddress, adminToken, protectorUrl, session, idle, kafka, applicationId,
                 stateDir, policyFile, logsTopic, detectionsTopic, challengesTopic);
@@ -109,7 +116,7 @@ public record ConsoleConfig(int port, String bindAddress, String adminToken, URI
     static final EnvKey<String> DETECTIONS_TOPIC = EnvKey.string("EDGEWARD_DETECTIONS_TOPIC", "edgeward.detections");
     static final EnvKey<String> CHALLENGES_TOPIC = EnvKey.string("EDGEWARD_CHALLENGES_TOPIC", "edgeward.challenges");
 
-    /** Every variable the console reads (docs/console-web.md); any other {@code EDGEWARD_*} is refused. */
+    /** Every variable the console reads (docs/console.md); any other {@code EDGEWARD_*} is refused. */
     public static final EnvSpec ENV = EnvSpec.of("console", PORT, BIND, ADMIN_TOKEN, PROTECTOR_URL, SESSION_TTL,
                     IDLE_TTL, APP_ID, STATE_DIR, POLICY_FILE, LOGS_TOPIC, DETECTIONS_TOPIC, CHALLENGES_TOPIC)
             .including(KafkaEnvironment.ENV)

@@ -18,6 +18,10 @@ final class Banner {
                 .append("  origin              ").append(stack.origin()).append("\n")
                 .append("  kafka               ").append(stack.bootstrapServers()).append("\n")
                 .append("  passive drop dir    ").append(stack.passiveDir()).append("\n");
+        if (stack.config().console()) {
+            out.append("  operator console    http://127.0.0.1:").append(stack.consolePort())
+                    .append("/console/ (log in with EDGEWARD_ADMIN_TOKEN)\n");
+        }
         if (stack.config().inline()) {
             out.append("  inline inspector    http://127.0.0.1:").append(stack.inspectorPort())
                     .append("/ (the front's primary origin; the origin above is the failover)\n");

@@ -99,6 +99,10 @@ public final class Launcher implements Runnable {
         @Option(names = "--inspector-port", defaultValue = "8083", description = "inspecting origin in inline mode "
                 + "(default ${DEFAULT-VALUE})")
         int inspectorPort;
+        @Option(names = "--console-port", defaultValue = "8084", description = "operator console (default ${DEFAULT-VALUE})")
+        int consolePort;
+        @Option(names = "--no-console", description = "do not start the operator console")
+        boolean noConsole;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -110,6 +114,7 @@ public final class Launcher implements Runnable {
                     .dataDir(dataDir).policyFile(policy).protectorTimeout(protectorTimeout).blockCarryMax(blockCarryMax)
                     .logSkipExtensions(skipLogExtensions)
                     .passiveDir(passiveDir).inline(inline).inspectorPort(inspectorPort)
+                    .console(!noConsole).consolePort(consolePort)
                     .build();
             LocalStack stack = LocalStack.start(config);
             CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,8 @@
 package io.edgeward.local;
 
+import io.edgeward.console.ConsoleConfig;
+import io.edgeward.console.ConsoleServer;
+import io.edgeward.console.figures.StreamsFigures;
 import io.edgeward.detection.DetectionConfig;
 import io.edgeward.detection.DetectionEngine;
 import io.edgeward.ingest.IngestConfig;
@@ -60,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
     private LogDirectoryWatcher passiveWatcher;
     private InspectorServer inspector;
     private String originSecret;
+    private ConsoleServer console;
 
     private LocalStack(LocalConfig config) {
         this.config = config;
@@ -91,7 +95,8 @@ public final class LocalStack implements AutoCloseable {
         } else {
             bootstrapServers = config.kafkaBootstrapServers();
         }
-        LocalTopics.ensure(bootstrapServers, config.logsTopic(), config.detectionsTopic(), config.decisionsTopic());
+        LocalTopics.ensure(bootstrapServers, config.logsTopic(), config.detectionsTopic(), config.decisionsTopic(),
+                config.challengesTopic());
         ingest = IngestServer.start(IngestConfig.builder()
                 .bindAddress(config.bindAddress()).port(config.ingestPort())
                 .apiKey(config.secrets().ingestKey())
@@ -103,12 +108,16 @@ public final class LocalStack implements AutoCloseable {
                 .bindAddress(config.bindAddress()).port(config.protectorPort())
                 .edgeKey(config.secrets().edgeKey()).adminToken(config.secrets().adminToken())
                 .kafkaBootstrapServers(bootstrapServers).decisionsTopic(config.decisionsTopic())
+                .challengesTopic(config.challengesTopic())
                 .topicPartitions(LocalTopics.PARTITIONS)
                 .policyFile(config.policyFile())
                 .build());
         started.push(protector);
         if (config.detection()) {
             started.push(DetectionEngine.start(detectionConfig()));
+        }
+        if (config.console()) {
+            startConsole();
         }
         if (config.origin() == null) {
             demoOrigin = DemoOrigin.start(config.bindAddress(), config.originPort());
@@ -190,6 +199,33 @@ public final class LocalStack implements AutoCloseable {
         return DetectionConfig.fromEnvironment(settings);
     }
 
+    /**
+     * The operator console and its figures (a Kafka Streams application of its own), configured through the console's
+     * documented variables like the engine, pointed at this run's Protector with this run's admin token.
+     */
+    private void startConsole() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("EDGEWARD_KAFKA_BOOTSTRAP", bootstrapServers);
+        settings.put("EDGEWARD_CONSOLE_BIND", config.bindAddress());
+        settings.put("EDGEWARD_CONSOLE_PORT", String.valueOf(config.consolePort()));
+        settings.put("EDGEWARD_ADMIN_TOKEN", config.secrets().adminToken());
+        settings.put("EDGEWARD_CONSOLE_PROTECTOR_URL", "http://127.0.0.1:" + protector.port());
+        settings.put("EDGEWARD_CONSOLE_APP_ID", detectionApplicationId(config.topicPrefix())
+                .replace("edgeward-detection", "edgeward-console"));
+        settings.put("EDGEWARD_CONSOLE_STATE_DIR", config.dataDir().resolve("console").toAbsolutePath().toString());
+        settings.put("EDGEWARD_LOGS_TOPIC", config.logsTopic());
+        settings.put("EDGEWARD_DETECTIONS_TOPIC", config.detectionsTopic());
+        settings.put("EDGEWARD_CHALLENGES_TOPIC", config.challengesTopic());
+        if (config.policyFile() != null) {
+            settings.put("EDGEWARD_POLICY_FILE", config.policyFile().toAbsolutePath().toString());
+        }
+        ConsoleConfig consoleConfig = ConsoleConfig.fromEnvironment(settings);
+        StreamsFigures figures = StreamsFigures.start(consoleConfig.figures());
+        started.push(figures);
+        console = ConsoleServer.start(consoleConfig, figures);
+        started.push(console);
+    }
+
     /** One consumer group per topic set, so stacks sharing a broker (tests) do not share detection state. */
     static String detectionApplicationId(String topicPrefix) {
         String suffix = topicPrefix.equals("edgeward.") ? "" : "-" + topicPrefix.replaceAll("[^A-Za-z0-9-]", "-");
@@ -214,6 +250,14 @@ public final class LocalStack implements AutoCloseable {
 
     public int protectorPort() {
         return protector.port();
+    }
+
+    /** The operator console's port (when the console runs). */
+    public int consolePort() {
+        if (console == null) {
+            throw new IllegalStateException("the console is not running (LocalConfig.console is false)");
+        }
+        return console.port();
     }
 
     public int ingestPort() {

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Creates the three Edgeward topics (decisions compacted) unless they exist, before any service starts. */
+/** Creates the Edgeward topics (decisions compacted) unless they exist, before any service starts. */
 final class LocalTopics {
 
     static final int PARTITIONS = 3;
@@ -21,11 +21,12 @@ final class LocalTopics {
     private LocalTopics() {
     }
 
-    static void ensure(String bootstrapServers, String logs, String detections, String decisions) {
+    static void ensure(String bootstrapServers, String logs, String detections, String decisions, String challenges) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
             for (NewTopic topic : List.of(topic(logs, Map.of()), topic(detections, Map.of()),
-                    topic(decisions, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))) {
+                    topic(decisions, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    topic(challenges, Map.of()))) {
                 create(admin, topic);
             }
         }

@@ -34,6 +34,7 @@ final class TestStacks {
         String id = UUID.randomUUID().toString().substring(0, 8);
         LocalConfig.Builder builder = LocalConfig.builder(secrets())
                 .anyFreePorts()
+                .console(false)
                 .kafkaBootstrapServers(broker.bootstrapServers())
                 .topicPrefix("t" + id + ".")
                 .dataDir(Path.of("target", "local-" + id).toAbsolutePath())

@@ -38,6 +38,8 @@ import java.util.Set;
  * @param blockCarryMax       how long the edge enforces a block answer without asking again (edge
  *                            {@code blocks.carryMax}, default 5 min): an operator's unblock reaches a blocked client
  *                            within it
+ * @param console             start the operator console (docs/console.md)
+ * @param consolePort         the console's port (default 8084)
  */
 public record LocalConfig(String bindAddress, int frontPort, int protectorPort, int ingestPort, int originPort,
                           int kafkaPort, String kafkaBootstrapServers, URI origin, boolean trustForwardedFor, String mode, String country,
@@ -45,7 +47,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
                           int shipperBatchSize, Duration shipperMaxAge, Duration shipperTimeout, Duration checkIntervalInitial,
                           Duration checkIntervalMax, List<String> logSkipExtensions, boolean detection,
                           LocalSecrets secrets, Path passiveDir, boolean inline, int inspectorPort,
-                          Duration blockCarryMax) {
+                          Duration blockCarryMax, boolean console, int consolePort) {
 
     static final Set<String> MODES = Set.of("mitigate", "inject", "monitor");
 
@@ -57,6 +59,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         port(originPort, "local.originPort");
         port(kafkaPort, "local.kafkaPort");
         port(inspectorPort, "local.inspectorPort");
+        port(consolePort, "local.consolePort");
         require(kafkaBootstrapServers == null || !kafkaBootstrapServers.isBlank(),
                 "local.kafkaBootstrapServers must be null or host:port, was blank");
         if (origin != null) {
@@ -98,6 +101,10 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         return topicPrefix + "decisions";
     }
 
+    public String challengesTopic() {
+        return topicPrefix + "challenges";
+    }
+
     public static Builder builder(LocalSecrets secrets) {
         return new Builder(secrets);
     }
@@ -130,6 +137,8 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         private Path passiveDir;
         private boolean inline;
         private int inspectorPort = 8083;
+        private boolean console = true;
+        private int consolePort = 8084;
         private final LocalSecrets secrets;
 
         private Builder(LocalSecrets secrets) {
@@ -143,7 +152,7 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public Builder originPort(int v) { originPort = v; return this; }
         public Builder kafkaPort(int v) { kafkaPort = v; return this; }
         /** All six ports 0: free ones are picked (tests). */
-        public Builder anyFreePorts() { frontPort = protectorPort = ingestPort = originPort = kafkaPort = inspectorPort = 0; return this; }
+        public Builder anyFreePorts() { frontPort = protectorPort = ingestPort = originPort = kafkaPort = inspectorPort = consolePort = 0; return this; }
         public Builder kafkaBootstrapServers(String v) { kafkaBootstrapServers = v; return this; }
         public Builder origin(URI v) { origin = v; return this; }
         public Builder trustForwardedFor(boolean v) { trustForwardedFor = v; return this; }
@@ -164,12 +173,14 @@ public record LocalConfig(String bindAddress, int frontPort, int protectorPort, 
         public Builder passiveDir(Path v) { passiveDir = v; return this; }
         public Builder inline(boolean v) { inline = v; return this; }
         public Builder inspectorPort(int v) { inspectorPort = v; return this; }
+        public Builder console(boolean v) { console = v; return this; }
+        public Builder consolePort(int v) { consolePort = v; return this; }
 
         public LocalConfig build() {
             return new LocalConfig(bindAddress, frontPort, protectorPort, ingestPort, originPort, kafkaPort, kafkaBootstrapServers, origin,
                     trustForwardedFor, mode, country, dataDir, topicPrefix, policyFile, protectorTimeout,
                     shipperBatchSize, shipperMaxAge, shipperTimeout, checkIntervalInitial, checkIntervalMax, logSkipExtensions, detection, secrets,
-                    passiveDir, inline, inspectorPort, blockCarryMax);
+                    passiveDir, inline, inspectorPort, blockCarryMax, console, consolePort);
         }
     }
 

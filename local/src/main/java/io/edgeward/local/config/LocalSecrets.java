@@ -1,5 +1,6 @@
 package io.edgeward.local.config;
 
+import io.edgeward.console.ConsoleConfig;
 import io.edgeward.detection.DetectionConfig;
 import io.edgeward.env.EnvKey;
 import io.edgeward.env.EnvSpec;
@@ -59,7 +60,7 @@ public record LocalSecrets(String adminToken, String edgeKey, String ingestKey, 
      * the stack configures them from its flags (a shell set up to run them one by one may still hold it).
      */
     static final EnvSpec[] SERVICES = {IngestConfig.ENV, ProtectorConfig.ENV, DetectionConfig.ENV,
-        InspectorConfig.ENV, PassiveConfig.ENV};
+        InspectorConfig.ENV, PassiveConfig.ENV, ConsoleConfig.ENV};
 
     /**
      * The one place the local stack reads its secrets from the environment. An {@code EDGEWARD_*} variable neither

@@ -82,7 +82,7 @@ final class Flood implements Callable<Integer> {
         try (LocalStack stack = LocalStack.start(LocalConfig.builder(secrets)
                 .bindAddress("127.0.0.1").frontPort(frontPort).protectorPort(protectorPort).ingestPort(ingestPort)
                 .originPort(originPort).kafkaPort(kafkaPort).dataDir(dataDir())
-                .trustForwardedFor(true).detection(false).protectorTimeout(protectorTimeout).build())) {
+                .trustForwardedFor(true).detection(false).console(false).protectorTimeout(protectorTimeout).build())) {
             List<FloodReport> reports = measure(stack, secrets.adminToken());
             out.println();
             out.println(FloodReport.header());

@@ -26,6 +26,7 @@ final class ChallengeStacks {
         return LocalStack.start(LocalConfig.builder(
                         new LocalSecrets(ADMIN_TOKEN, EDGE_KEY, INGEST_KEY, COOKIE_KEY, List.of()))
                 .anyFreePorts()
+                .console(false)
                 .kafkaBootstrapServers(broker.bootstrapServers())
                 .topicPrefix("c" + id + ".")
                 .dataDir(Path.of("target", "local-" + id).toAbsolutePath())

@@ -19,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * named explicitly, so Selenium Manager downloads nothing. Without them the browser tests are skipped, except on CI
  * ({@code CI} set), where a missing browser is a failure.
  */
-final class Chromium {
+public final class Chromium {
 
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -31,7 +31,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         if (!installed && System.getenv("CI") != null) {
             fail("chromium and chromium-driver are required on CI (apt-get install -y chromium chromium-driver)");
@@ -39,7 +39,7 @@ final class Chromium {
         Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
     }
 
-    static ChromeDriver start(boolean javascript) {
+    public static ChromeDriver start(boolean javascript) {
         return start(javascript, new String[0]);
     }
 
@@ -67,7 +67,7 @@ final class Chromium {
     }
 
     /** With more command-line arguments (for instance a user agent, or hidden automation flags). */
-    static ChromeDriver start(boolean javascript, String... arguments) {
+    public static ChromeDriver start(boolean javascript, String... arguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         Path profile;

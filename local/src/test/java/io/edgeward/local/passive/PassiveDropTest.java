@@ -61,6 +61,7 @@ class PassiveDropTest {
                         "test-edge-key-0123456789abcdef", "test-ingest-key-0123456789abcdef",
                         "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8", List.of()))
                 .anyFreePorts()
+                .console(false)
                 .kafkaBootstrapServers(broker.bootstrapServers())
                 .topicPrefix("p" + id + ".")
                 .dataDir(Path.of("target", "local-passive-" + id).toAbsolutePath())

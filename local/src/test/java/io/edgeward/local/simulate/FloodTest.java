@@ -34,6 +34,7 @@ class FloodTest {
                         "flood-edge-key-0123456789abcdef", "flood-ingest-key-0123456789abcdef",
                         "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8", List.of()))
                 .anyFreePorts()
+                .console(false)
                 .kafkaBootstrapServers(broker.bootstrapServers())
                 .topicPrefix("f" + id + ".")
                 .dataDir(Path.of("target", "local-" + id).toAbsolutePath())
