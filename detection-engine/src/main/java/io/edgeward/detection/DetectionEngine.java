@@ -84,6 +84,8 @@ public final class DetectionEngine implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
+        // Kafka 5's default, taken now: no global store here, so nothing changes.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
         p.put(StreamsConfig.producerPrefix("acks"), "all");
         // state of ~20k active actors exceeds the 10 MiB default cache, and every eviction is a RocksDB write and a

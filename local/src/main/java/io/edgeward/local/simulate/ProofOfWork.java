@@ -14,7 +14,7 @@ import java.util.Optional;
  * difficulty from the challenge page or the JSON envelope, find the first nonce whose SHA-256(token + ":" + nonce)
  * has that many leading zero bits (docs/challenges.md), and post it to the verify path.
  */
-final class ProofOfWork {
+public final class ProofOfWork {
 
     static final String VERIFY_PATH = "/.edgeward/challenge/verify";
     /** A bound on the work for one challenge: 2^26 hashes is far past the default difficulty (18). */
@@ -25,11 +25,11 @@ final class ProofOfWork {
     }
 
     /** A challenge to solve: the signed token and the leading zero bits asked for. */
-    record Offer(String token, int difficulty) {
+    public record Offer(String token, int difficulty) {
     }
 
     /** The offer in a challenge page (HTML) or a JSON envelope (top-level {@code challenge} object), if any. */
-    static Optional<Offer> offer(String body) {
+    public static Optional<Offer> offer(String body) {
         if (body == null || body.isEmpty()) {
             return Optional.empty();
         }
@@ -56,7 +56,7 @@ final class ProofOfWork {
     }
 
     /** The first nonce with enough leading zero bits, or -1 past the work bound. */
-    static long solve(Offer offer) {
+    public static long solve(Offer offer) {
         MessageDigest sha = sha256();
         for (long nonce = 0; nonce < MAX_NONCE; nonce++) {
             if (leadingZeroBits(sha.digest((offer.token() + ":" + nonce).getBytes(StandardCharsets.UTF_8)))

@@ -9,13 +9,16 @@ import io.edgeward.local.LocalStack;
 import io.edgeward.local.challenge.Chromium;
 import io.edgeward.local.config.LocalConfig;
 import io.edgeward.local.config.LocalSecrets;
+import io.edgeward.local.simulate.ProofOfWork;
 import io.edgeward.local.simulate.Simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +107,7 @@ class ConsoleBrowserTest {
     void an_operator_sees_a_simulated_bot_then_blocks_and_unblocks_an_address_with_the_keyboard() throws Exception {
         logIn();
 
-        int exit = new CommandLine(new Simulator()).execute("--front", front(), "--scenario", "scraper",
+        int exit = new CommandLine(new Simulator()).execute("--front", front(), "--scenario", "scraper,scanner",
                 "--sessions", "5", "--bot-requests", "80", "--pace", "PT0.05S");
         assertThat(exit).as("the simulator's exit code").isZero();
 
@@ -123,6 +126,31 @@ class ConsoleBrowserTest {
                 && !browser.findElements(By.cssSelector("#explain-requests tbody tr")).isEmpty());
         assertThat(browser.findElement(By.id("explain-detections")).getText()).contains("scraping.");
         shoot("explain");
+
+        // A library's user agent is challenged at its first request (Protector's request-time tier); it solves the
+        // proof of work as a script would. Protector's challenge events reach the page through Kafka and the figures.
+        String library = "python-requests/2.32.3";
+        HttpResponse<String> challenge = HTTP.send(HttpRequest.newBuilder(URI.create(front() + "/products/3"))
+                .header("X-Forwarded-For", "192.0.2.200").header("User-Agent", library)
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(challenge.headers().firstValue("x-edgeward-action")).hasValue("challenge");
+        ProofOfWork.Offer offer = ProofOfWork.offer(challenge.body()).orElseThrow();
+        HttpRequest.Builder verify = HttpRequest.newBuilder(URI.create(front() + "/.edgeward/challenge/verify"))
+                .header("X-Forwarded-For", "192.0.2.200").header("User-Agent", library).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(offer.token(),
+                        StandardCharsets.UTF_8) + "&answer=" + ProofOfWork.solve(offer)));
+        challenge.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';')))
+                .forEach(c -> verify.header("Cookie", c));
+        assertThat(HTTP.send(verify.build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .as("a solved proof of work passes").isEqualTo(303);
+        page("challenges");
+        await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.navigate().refresh();
+            return browser.findElements(By.cssSelector("#challenges tbody tr")).stream()
+                    .anyMatch(row -> row.getText().startsWith("pow 1 1 "));
+        });
+        shoot("challenges");
 
         String address = "203.0.113.77";
         assertThat(status(address)).as("a bystander before the block").isEqualTo(200);
