@@ -114,6 +114,18 @@ class PagesTest {
     }
 
     @Test
+    void explaining_an_address_lists_the_network_decisions_that_hold_it_and_not_the_others() {
+        console.protector.seed("decisions", "cidr", "203.0.113.0/24", "challenge", "noisy network", 2);
+        console.protector.seed("decisions", "cidr", "198.51.100.0/24", "block", "someone else's network", 2);
+        ConsoleClient operator = console.signedIn();
+
+        String page = operator.get("/console/explain?kind=address&value=203.0.113.7").body();
+
+        assertThat(page).contains("noisy network").doesNotContain("someone else&#39;s network")
+                .doesNotContain("someone else's network");
+    }
+
+    @Test
     void challenges_show_issued_passed_failed_by_provider_and_solve_times() {
         String page = console.signedIn().get("/console/challenges").body();
         assertThat(page).contains("<th scope=\"row\">pow</th><td>120</td><td>100</td><td>12</td>", "850 ms",

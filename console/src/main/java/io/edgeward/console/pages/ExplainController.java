@@ -6,6 +6,8 @@ import io.edgeward.console.admin.AdminList;
 import io.edgeward.console.admin.AdminRejected;
 import io.edgeward.console.admin.AdminUnavailable;
 import io.edgeward.console.admin.ListQuery;
+import io.edgeward.env.net.Cidr;
+import io.edgeward.env.net.IpAddress;
 import io.edgeward.console.auth.ConsoleSession;
 import io.edgeward.console.figures.ConsoleFigures;
 import io.edgeward.console.figures.ExplainKey;
@@ -15,6 +17,7 @@ import io.edgeward.console.web.Pages;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,7 @@ public final class ExplainController {
 
     /**
      * @param active  decisions and allowlist entries now active for the address or session ({@code scope=ip} and
-     *                {@code scope=session} exactly; a cidr decision holding the address is not listed)
+     *                {@code scope=session} exactly, and {@code scope=cidr} entries whose network holds the address)
      */
     public record View(String kind, String value, Explanation explanation, List<AdminEntry> active,
                        String figuresProblem, String adminProblem) {
@@ -75,6 +78,9 @@ public final class ExplainController {
             for (String[] subject : subjects(kind, value, explanation)) {
                 for (AdminList list : AdminList.values()) {
                     active.addAll(admin.list(list, ListQuery.exactly(subject[0], subject[1])).items());
+                    if (subject[0].equals("ip")) {
+                        active.addAll(networksHolding(list, subject[1]));
+                    }
                 }
             }
         } catch (AdminRejected | AdminUnavailable e) {
@@ -82,6 +88,27 @@ public final class ExplainController {
         }
         pages.render(ctx, session, "explain", "Explain",
                 new View(kindWord, value, explanation, List.copyOf(active), figuresProblem, adminProblem));
+    }
+
+    /**
+     * Active cidr entries whose network holds the address: the newest 1,000 of the list (a deployment with more
+     * network entries than that is shown the newest ones).
+     */
+    private List<AdminEntry> networksHolding(AdminList list, String address) {
+        Optional<IpAddress> ip = IpAddress.parse(address);
+        if (ip.isEmpty()) {
+            return List.of();
+        }
+        return admin.list(list, new ListQuery("cidr", null, null, 1000, 0)).items().stream()
+                .filter(entry -> holds(entry.value(), ip.get())).toList();
+    }
+
+    private static boolean holds(String network, IpAddress address) {
+        try {
+            return Cidr.parse(network).contains(address);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The scopes and values whose active entries concern this key; a request's are its address and session. */
