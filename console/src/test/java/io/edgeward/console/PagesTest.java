@@ -141,6 +141,16 @@ class PagesTest {
     }
 
     @Test
+    void policy_lists_protectors_request_time_rules_with_the_answers_that_carried_their_reason() {
+        console.figures.top.put(Dimension.REASON, List.of(new TopEntry("automation or HTTP library user agent", 7)));
+
+        String page = console.signedIn().get("/console/policy").body();
+
+        assertThat(page).contains("id=\"request-rules\"", "automation or HTTP library user agent", "python-requests");
+        assertThat(page).containsPattern("automation or HTTP library user agent</td><td data-label=\"Answers\">7</td>");
+    }
+
+    @Test
     void when_the_figures_fail_every_page_still_renders_and_says_so() {
         console.figures.failing = true;
         ConsoleClient operator = console.signedIn();

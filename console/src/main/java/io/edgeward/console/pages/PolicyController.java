@@ -3,6 +3,7 @@ package io.edgeward.console.pages;
 import io.edgeward.console.auth.ConsoleSession;
 import io.edgeward.console.chart.BarList;
 import io.edgeward.console.figures.ConsoleFigures;
+import io.edgeward.console.figures.Dimension;
 import io.edgeward.console.figures.Period;
 import io.edgeward.console.figures.RuleFiring;
 import io.edgeward.console.figures.TopEntry;
@@ -13,12 +14,15 @@ import io.edgeward.detection.policy.PolicyLoader;
 import io.edgeward.detection.policy.RateBudget;
 import io.edgeward.detection.policy.RuleName;
 import io.edgeward.detection.policy.RuleSettings;
+import io.edgeward.protector.policy.Policy;
+import io.edgeward.protector.rules.RequestRule;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /console/policy?period=hour|day}: the detection rules in force, read with the detection engine's own
- * loader from the same policy file (so the page shows what the engine runs), next to how often each fired.
+ * loader from the same policy file (so the page shows what the engine runs), next to how often each fired; and
+ * Protector's request-time rules from the same file, with how many answers carried each one's reason.
  */
 public final class PolicyController {
 
@@ -42,8 +47,8 @@ public final class PolicyController {
         this.policyFile = policyFile;
     }
 
-    public record View(Period period, String source, List<Rule> rules, List<Budget> budgets, String policyProblem,
-                       String figuresProblem) {
+    public record View(Period period, String source, List<Rule> rules, List<Budget> budgets,
+                       List<RequestRuleRow> requestRules, String policyProblem, String figuresProblem) {
 
         /** Detections per rule as bars, most first. */
         public BarList firings() {
@@ -62,12 +67,22 @@ public final class PolicyController {
     public record Budget(String route, String per, int limit, String window, String action, String duration) {
     }
 
+    /**
+     * One of Protector's request-time rules (the same file's {@code requestRules}), and how many answers in the period
+     * carried its reason: read from the top answer reasons, so a rule whose reason is not among them shows 0.
+     */
+    public record RequestRuleRow(String name, String action, String reason, String matches, long answers) {
+    }
+
     public void show(Context ctx, ConsoleSession session) {
         Period period = Period.fromQuery(ctx.queryParam("period"));
         Map<String, RuleFiring> firings = new HashMap<>();
+        Map<String, Long> reasons = new HashMap<>();
         String figuresProblem = null;
         try {
             figures.ruleFirings(period).forEach(f -> firings.put(f.rule(), f));
+            figures.overview(period).top().getOrDefault(Dimension.REASON, List.of())
+                    .forEach(e -> reasons.put(e.value(), e.count()));
         } catch (RuntimeException e) {
             log.warn("console.policy figures unavailable: {}", e.toString());
             figuresProblem = Problems.figures(e);
@@ -78,7 +93,7 @@ public final class PolicyController {
             policy = policyFile == null ? PolicyLoader.defaults() : PolicyLoader.load(policyFile);
         } catch (RuntimeException e) {
             pages.render(ctx, session, "policy", "Policy", new View(period, source(), rules(null, firings), List.of(),
-                    "The policy could not be read: " + e.getMessage(), figuresProblem));
+                    List.of(), "The policy could not be read: " + e.getMessage(), figuresProblem));
             return;
         }
         List<Budget> budgets = new ArrayList<>();
@@ -86,8 +101,58 @@ public final class PolicyController {
             budgets.add(new Budget(b.route().display(), b.per().key(), b.limit(), Fmt.duration(b.window()),
                     b.action().wire(), Fmt.duration(b.duration())));
         }
+        List<RequestRuleRow> requestRules;
+        String policyProblem = null;
+        try {
+            requestRules = requestRules(reasons);
+        } catch (RuntimeException e) {
+            requestRules = List.of();
+            policyProblem = "Protector's request-time rules could not be read: " + e.getMessage();
+        }
         pages.render(ctx, session, "policy", "Policy",
-                new View(period, source(), rules(policy, firings), budgets, null, figuresProblem));
+                new View(period, source(), rules(policy, firings), budgets, requestRules, policyProblem, figuresProblem));
+    }
+
+    /** Protector's request-time rules, read with Protector's own loader from the same file. */
+    private List<RequestRuleRow> requestRules(Map<String, Long> reasons) {
+        Policy protector = policyFile == null ? io.edgeward.protector.policy.PolicyLoader.loadDefault()
+                : io.edgeward.protector.policy.PolicyLoader.load(policyFile);
+        List<RequestRuleRow> rows = new ArrayList<>();
+        for (RequestRule r : protector.requestRules().rules()) {
+            rows.add(new RequestRuleRow(r.name(), r.action().name().toLowerCase(Locale.ROOT), r.reason(), matches(r),
+                    reasons.getOrDefault(r.reason(), 0L)));
+        }
+        return rows;
+    }
+
+    /** The rule's conditions in a few words. */
+    private static String matches(RequestRule r) {
+        List<String> parts = new ArrayList<>();
+        if (!r.userAgentContains().isEmpty()) {
+            parts.add("user agent contains " + String.join(" | ", r.userAgentContains()));
+        }
+        if (r.userAgentPattern() != null) {
+            parts.add("user agent matches " + r.userAgentPattern().pattern());
+        }
+        if (r.userAgentMissing()) {
+            parts.add("no user agent");
+        }
+        if (!r.methods().isEmpty()) {
+            parts.add("method " + String.join(" | ", r.methods()));
+        }
+        if (r.htmlNavigation()) {
+            parts.add("browser navigation");
+        }
+        if (!r.missingHeaders().isEmpty()) {
+            parts.add("without " + String.join(", ", r.missingHeaders()));
+        }
+        if (!r.ja4().isEmpty()) {
+            parts.add(r.ja4().size() + " JA4 fingerprints");
+        }
+        if (!r.pathPrefixes().isEmpty()) {
+            parts.add("path starts with " + String.join(" | ", r.pathPrefixes()));
+        }
+        return parts.isEmpty() ? "every request" : String.join("; ", parts);
     }
 
     private String source() {

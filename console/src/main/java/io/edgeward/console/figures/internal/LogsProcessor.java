@@ -60,6 +60,9 @@ public final class LogsProcessor implements Processor<String, LogLine, Void, Voi
         top.offer(Dimension.USER_AGENT, line.userAgent());
         top.offer(Dimension.PATH, line.path());
         top.offer(Dimension.COUNTRY, line.country());
+        if (line.reason() != null && !line.reason().isBlank()) {
+            top.offer(Dimension.REASON, line.reason());
+        }
     }
 
     private void flush() {

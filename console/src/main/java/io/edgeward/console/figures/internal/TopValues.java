@@ -11,7 +11,8 @@ import java.util.Map;
 public final class TopValues {
 
     public static final Dimension[] LOG_DIMENSIONS = {Dimension.ADDRESS, Dimension.NETWORK, Dimension.USER_AGENT,
-            Dimension.PATH, Dimension.COUNTRY};
+            Dimension.PATH, Dimension.COUNTRY, Dimension.REASON};
+
 
     public static final WireSerde<TopValues> SERDE = new WireSerde<>(TopValues::write, TopValues::read);
 
@@ -27,11 +28,14 @@ public final class TopValues {
     }
 
     public void offer(Dimension dimension, String value) {
-        summaries.get(dimension).offer(value);
+        SpaceSaving summary = summaries.get(dimension);
+        if (summary != null) { // a window read back from before the dimension existed has none
+            summary.offer(value);
+        }
     }
 
     public SpaceSaving summary(Dimension dimension) {
-        return summaries.get(dimension);
+        return summaries.get(dimension); // null in a window written before the dimension existed
     }
 
     private static void write(TopValues t, DataOutputStream out) throws IOException {
