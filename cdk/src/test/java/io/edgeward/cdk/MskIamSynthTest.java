@@ -151,6 +151,8 @@ class MskIamSynthTest {
         assertThat(console.get("kafka-cluster:WriteData")).containsExactly("*:topic/*/iam-shop-console-*");
         assertThat(console.get("kafka-cluster:CreateTopic")).containsExactly("*:topic/*/iam-shop-console-*");
         assertThat(console.get("kafka-cluster:AlterGroup")).containsExactly("*:group/*/iam-shop-console");
+        // a new task without local state drops its own group's positions, and no other group's
+        assertThat(console.get("kafka-cluster:DeleteGroup")).containsExactly("*:group/*/iam-shop-console");
         // a leaked console credential cannot write a decision on Kafka: decisions go through Protector's admin API
         assertThat(String.join(",", console.values().stream().flatMap(List::stream).toList()))
                 .doesNotContain("edgeward.decisions");

@@ -64,6 +64,8 @@ class OperatorConsoleSynthTest {
                 .containsEntry("EDGEWARD_CONSOLE_STATE_DIR", "/tmp/edgeward-console")
                 .containsEntry("EDGEWARD_CHALLENGES_TOPIC", "edgeward.challenges")
                 .containsEntry("EDGEWARD_CONSOLE_PROTECTOR_URL", "http://protector.edgeward.internal:8081");
+        // its load balancer's nodes are in the VPC: failed logins count against the client they forward
+        assertThat(env.get("EDGEWARD_CONSOLE_TRUSTED_PROXIES")).contains("Fn::GetAtt", "CidrBlock");
         JsonNode service = ecsService(standard, "Console");
         assertThat(service.at("/Properties/DesiredCount").asInt()).isEqualTo(1);
         // stopped before its replacement starts: two tasks would split the figures' partitions and the sessions

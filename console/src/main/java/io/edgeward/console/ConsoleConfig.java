@@ -6,9 +6,12 @@ import io.edgeward.env.EnvSpec;
 import io.edgeward.env.EnvValues;
 import io.edgeward.env.kafka.KafkaClientSettings;
 import io.edgeward.env.kafka.KafkaEnvironment;
+import io.edgeward.env.net.Cidr;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,10 +35,14 @@ import java.util.Map;
  * @param logsTopic       {@code EDGEWARD_LOGS_TOPIC} (edgeward.logs)
  * @param detectionsTopic {@code EDGEWARD_DETECTIONS_TOPIC} (edgeward.detections)
  * @param challengesTopic {@code EDGEWARD_CHALLENGES_TOPIC} (edgeward.challenges)
+ * @param trustedProxies  load balancers or proxies in front of the console ({@code EDGEWARD_CONSOLE_TRUSTED_PROXIES},
+ *                        CIDRs, default none): from them, failed logins are counted against the client their
+ *                        {@code X-Forwarded-For} names, not against the proxy
  */
 public record ConsoleConfig(int port, String bindAddress, String adminToken, URI protectorUrl, Duration sessionTtl,
                             Duration idleTtl, KafkaClientSettings kafka, String applicationId, Path stateDir,
-                            Path policyFile, String logsTopic, String detectionsTopic, String challengesTopic) {
+                            Path policyFile, String logsTopic, String detectionsTopic, String challengesTopic,
+                            List<Cidr> trustedProxies) {
 
     static final int MIN_TOKEN_LENGTH = 16;
     /** The figures' Kafka Streams commit interval: how fresh the live page can be. */
@@ -67,6 +74,7 @@ public record ConsoleConfig(int port, String bindAddress, String adminToken, URI
         require(logsTopic, "console.logsTopic");
         require(detectionsTopic, "console.detectionsTopic");
         require(challengesTopic, "console.challengesTopic");
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 
     /** Defaults around a token and Protector's URL, for tests and {@code local/}. */
@@ -74,7 +82,7 @@ public record ConsoleConfig(int port, String bindAddress, String adminToken, URI
         return new ConsoleConfig(0, "127.0.0.1", adminToken, protectorUrl, Duration.ofHours(8), Duration.ofMinutes(30),
                 KafkaClientSettings.plaintext(KafkaClientSettings.DEFAULT_BOOTSTRAP_SERVERS), "edgeward-console-test",
                 Path.of(System.getProperty("java.io.tmpdir"), "edgeward-console"), null, "edgeward.logs",
-                "edgeward.detections", "edgeward.challenges");
+                "edgeward.detections", "edgeward.challenges", List.of());
     }
 
     /** What the figures' Kafka Streams application reads, and where it keeps its state. */
@@ -85,12 +93,17 @@ public record ConsoleConfig(int port, String bindAddress, String adminToken, URI
 
     public ConsoleConfig withTtls(Duration session, Duration idle) {
         return new ConsoleConfig(port, bindAddress, adminToken, protectorUrl, session, idle, kafka, applicationId,
-                stateDir, policyFile, logsTopic, detectionsTopic, challengesTopic);
+                stateDir, policyFile, logsTopic, detectionsTopic, challengesTopic, trustedProxies);
+    }
+
+    public ConsoleConfig withTrustedProxies(List<Cidr> proxies) {
+        return new ConsoleConfig(port, bindAddress, adminToken, protectorUrl, sessionTtl, idleTtl, kafka, applicationId,
+                stateDir, policyFile, logsTopic, detectionsTopic, challengesTopic, proxies);
     }
 
     public ConsoleConfig withPolicyFile(Path file) {
         return new ConsoleConfig(port, bindAddress, adminToken, protectorUrl, sessionTtl, idleTtl, kafka, applicationId,
-                stateDir, file, logsTopic, detectionsTopic, challengesTopic);
+                stateDir, file, logsTopic, detectionsTopic, challengesTopic, trustedProxies);
     }
 
     /** Never prints the token. */
@@ -115,10 +128,12 @@ public record ConsoleConfig(int port, String bindAddress, String adminToken, URI
     static final EnvKey<String> LOGS_TOPIC = EnvKey.string("EDGEWARD_LOGS_TOPIC", "edgeward.logs");
     static final EnvKey<String> DETECTIONS_TOPIC = EnvKey.string("EDGEWARD_DETECTIONS_TOPIC", "edgeward.detections");
     static final EnvKey<String> CHALLENGES_TOPIC = EnvKey.string("EDGEWARD_CHALLENGES_TOPIC", "edgeward.challenges");
+    static final EnvKey<List<String>> TRUSTED_PROXIES = EnvKey.list(P + "TRUSTED_PROXIES", List.of());
 
     /** Every variable the console reads (docs/console.md); any other {@code EDGEWARD_*} is refused. */
     public static final EnvSpec ENV = EnvSpec.of("console", PORT, BIND, ADMIN_TOKEN, PROTECTOR_URL, SESSION_TTL,
-                    IDLE_TTL, APP_ID, STATE_DIR, POLICY_FILE, LOGS_TOPIC, DETECTIONS_TOPIC, CHALLENGES_TOPIC)
+                    IDLE_TTL, APP_ID, STATE_DIR, POLICY_FILE, LOGS_TOPIC, DETECTIONS_TOPIC, CHALLENGES_TOPIC,
+                    TRUSTED_PROXIES)
             .including(KafkaEnvironment.ENV)
             .styled(env -> env.withBareValues().withDurationExample("like PT30M"));
 
@@ -133,7 +148,21 @@ public record ConsoleConfig(int port, String bindAddress, String adminToken, URI
         return new ConsoleConfig(env.get(PORT), env.get(BIND), env.get(ADMIN_TOKEN), env.get(PROTECTOR_URL),
                 env.get(SESSION_TTL), env.get(IDLE_TTL), KafkaEnvironment.read(env),
                 appId == null || appId.isBlank() ? "edgeward-console-" + hostname() : appId, env.get(STATE_DIR),
-                env.get(POLICY_FILE), env.get(LOGS_TOPIC), env.get(DETECTIONS_TOPIC), env.get(CHALLENGES_TOPIC));
+                env.get(POLICY_FILE), env.get(LOGS_TOPIC), env.get(DETECTIONS_TOPIC), env.get(CHALLENGES_TOPIC),
+                proxies(env.get(TRUSTED_PROXIES)));
+    }
+
+    private static List<Cidr> proxies(List<String> ranges) {
+        List<Cidr> proxies = new ArrayList<>();
+        for (String range : ranges) {
+            try {
+                proxies.add(Cidr.parse(range.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(TRUSTED_PROXIES.name() + " must hold CIDRs like 10.0.0.0/16, was '"
+                        + range + "': " + e.getMessage(), e);
+            }
+        }
+        return proxies;
     }
 
     private static String hostname() {

@@ -1,6 +1,7 @@
 package io.edgeward.console;
 
 import io.edgeward.console.admin.AdminClient;
+import io.edgeward.console.auth.ClientAddress;
 import io.edgeward.console.auth.LoginController;
 import io.edgeward.console.auth.LoginThrottle;
 import io.edgeward.console.auth.SessionStore;
@@ -55,7 +56,8 @@ public final class ConsoleServer implements AutoCloseable {
         AdminClient admin = new AdminClient(config.protectorUrl(), config.adminToken(), ADMIN_TIMEOUT);
         Pages pages = new Pages(templates, figures);
         Assets assets = new Assets();
-        LoginController login = new LoginController(sessions, throttle, config.adminToken(), templates, guard);
+        LoginController login = new LoginController(sessions, throttle, new ClientAddress(config.trustedProxies()),
+                config.adminToken(), templates, guard);
         OverviewController overview = new OverviewController(figures, pages);
         DetectionsController detections = new DetectionsController(figures, pages);
         DecisionsController decisions = new DecisionsController(admin, pages);

@@ -53,4 +53,15 @@ class ConsoleConfigTest {
         assertThatThrownBy(() -> ConsoleConfig.fromEnvironment(Map.of("EDGEWARD_ADMIN_TOKEN", TOKEN,
                 "EDGEWARD_CONSOLE_IDLE_TTL", "PT0S"))).hasMessageContaining("EDGEWARD_CONSOLE_IDLE_TTL");
     }
+
+    @Test
+    void trusted_proxies_are_cidrs_and_a_bad_one_is_refused_with_the_variable_named() {
+        assertThat(ConsoleConfig.fromEnvironment(Map.of("EDGEWARD_ADMIN_TOKEN", TOKEN,
+                "EDGEWARD_CONSOLE_TRUSTED_PROXIES", "10.0.0.0/16, 2001:db8::/32")).trustedProxies())
+                .extracting(Object::toString).containsExactly("10.0.0.0/16", "2001:db8::/32");
+        assertThat(ConsoleConfig.fromEnvironment(Map.of("EDGEWARD_ADMIN_TOKEN", TOKEN)).trustedProxies()).isEmpty();
+        assertThatThrownBy(() -> ConsoleConfig.fromEnvironment(Map.of("EDGEWARD_ADMIN_TOKEN", TOKEN,
+                "EDGEWARD_CONSOLE_TRUSTED_PROXIES", "10.0.0.0")))
+                .hasMessageContaining("EDGEWARD_CONSOLE_TRUSTED_PROXIES");
+    }
 }

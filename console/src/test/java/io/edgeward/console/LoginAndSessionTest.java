@@ -70,6 +70,29 @@ class LoginAndSessionTest {
     }
 
     @Test
+    void behind_a_trusted_balancer_one_clients_failures_do_not_lock_out_another() {
+        try (ConsoleFixture behindBalancer = ConsoleFixture.behindProxies("127.0.0.0/8")) {
+            ConsoleClient guesser = behindBalancer.client();
+            for (int i = 0; i < 5; i++) {
+                assertThat(guesser.post("/console/login", Map.of("token", "guess-number-" + i + "-xxxxxxxx"),
+                        forwardedFor("198.51.100.1")).statusCode()).isEqualTo(401);
+            }
+            assertThat(guesser.post("/console/login", Map.of("token", ConsoleFixture.TOKEN),
+                    forwardedFor("198.51.100.1")).statusCode()).isEqualTo(429);
+            // the guesser cannot escape its count by writing another address in front of the balancer's hop
+            assertThat(guesser.post("/console/login", Map.of("token", ConsoleFixture.TOKEN),
+                    forwardedFor("192.0.2.50, 198.51.100.1")).statusCode()).isEqualTo(429);
+
+            assertThat(behindBalancer.client().post("/console/login", Map.of("token", ConsoleFixture.TOKEN),
+                    forwardedFor("198.51.100.2")).statusCode()).isEqualTo(303);
+        }
+    }
+
+    private static Map<String, String> forwardedFor(String hops) {
+        return Map.of("Sec-Fetch-Site", "same-origin", "X-Forwarded-For", hops);
+    }
+
+    @Test
     void login_sets_a_host_prefixed_http_only_secure_same_site_strict_cookie_and_leads_to_the_overview() {
         HttpResponse<String> response = console.client().login(ConsoleFixture.TOKEN);
         assertThat(response.statusCode()).isEqualTo(303);

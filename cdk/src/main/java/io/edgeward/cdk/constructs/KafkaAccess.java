@@ -36,6 +36,7 @@ public final class KafkaAccess {
     static final String TOPIC_CONFIG = "kafka-cluster:DescribeTopicDynamicConfiguration";
     static final String ALTER_GROUP = "kafka-cluster:AlterGroup";
     static final String DESCRIBE_GROUP = "kafka-cluster:DescribeGroup";
+    static final String DELETE_GROUP = "kafka-cluster:DeleteGroup";
 
     private KafkaAccess() {
     }
@@ -71,7 +72,9 @@ public final class KafkaAccess {
                 topics(clusterArn, List.of(LOGS, DETECTIONS, CHALLENGES), DESCRIBE_TOPIC, READ),
                 topics(clusterArn, List.of(applicationId + "-*"), DESCRIBE_TOPIC, CREATE_TOPIC, READ, WRITE,
                         TOPIC_CONFIG),
-                groups(clusterArn, List.of(applicationId)));
+                groups(clusterArn, List.of(applicationId)),
+                // a new task without local state drops its group's positions to read recent records again
+                statement(List.of(DELETE_GROUP), List.of(resource(clusterArn, "group", applicationId))));
     }
 
     /**

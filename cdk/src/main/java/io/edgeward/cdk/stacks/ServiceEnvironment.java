@@ -94,15 +94,20 @@ final class ServiceEnvironment {
         return prefix + "-console";
     }
 
-    /** The console's ConsoleConfig.ENV; Protector's admin API is reached at {@code protectorUrl} inside the VPC. */
+    /**
+     * The console's ConsoleConfig.ENV; Protector's admin API is reached at {@code protectorUrl} inside the VPC. Its
+     * load balancer's nodes sit in {@code vpcCidr}: from there failed logins count against the client the balancer
+     * names in X-Forwarded-For, so one client's wrong tokens cannot lock every operator out.
+     */
     static Map<String, String> console(KafkaSettings kafka, String bootstrapServers, String prefix,
-            String protectorUrl) {
+            String protectorUrl, String vpcCidr) {
         Map<String, String> env = kafka(kafka, bootstrapServers);
         env.put("EDGEWARD_CONSOLE_BIND", "0.0.0.0");
         env.put("EDGEWARD_CONSOLE_PORT", Integer.toString(CONSOLE_PORT));
         env.put("EDGEWARD_CONSOLE_PROTECTOR_URL", protectorUrl);
         env.put("EDGEWARD_CONSOLE_APP_ID", consoleApplicationId(prefix));
         env.put("EDGEWARD_CONSOLE_STATE_DIR", CONSOLE_STATE_DIR);
+        env.put("EDGEWARD_CONSOLE_TRUSTED_PROXIES", vpcCidr);
         env.put(CHALLENGES_TOPIC, KafkaAccess.CHALLENGES);
         return env;
     }

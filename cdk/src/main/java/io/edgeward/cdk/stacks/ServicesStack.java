@@ -152,7 +152,8 @@ public final class ServicesStack extends Stack {
         EdgewardService consoleService = new EdgewardService(this, "Console", cluster, settings.sourceRoot(),
                 new EdgewardService.Spec("console", "io.edgeward.console.App", ServiceEnvironment.CONSOLE_PORT,
                         console.size(),
-                        ServiceEnvironment.console(kafka, bootstrap, settings.prefix(), protectorUrl),
+                        ServiceEnvironment.console(kafka, bootstrap, settings.prefix(), protectorUrl,
+                                vpc.getVpcCidrBlock()),
                         ServiceEnvironment.consoleSecrets(secrets), true))
                 .allowPortForwarding();
         FargateService service = consoleService.service();

@@ -22,14 +22,16 @@ public final class LoginController {
 
     private final SessionStore sessions;
     private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
     private final String adminToken;
     private final Templates templates;
     private final Guard guard;
 
-    public LoginController(SessionStore sessions, LoginThrottle throttle, String adminToken, Templates templates,
-                           Guard guard) {
+    public LoginController(SessionStore sessions, LoginThrottle throttle, ClientAddress clientAddress,
+                           String adminToken, Templates templates, Guard guard) {
         this.sessions = sessions;
         this.throttle = throttle;
+        this.clientAddress = clientAddress;
         this.adminToken = adminToken;
         this.templates = templates;
         this.guard = guard;
@@ -44,7 +46,7 @@ public final class LoginController {
     }
 
     public void submit(Context ctx) {
-        String address = ctx.ip();
+        String address = clientAddress.of(ctx.ip(), ctx.header("X-Forwarded-For"));
         Duration wait = throttle.waitBeforeAttempt(address);
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds());

@@ -2,6 +2,7 @@ package io.edgeward.console.figures;
 
 import io.edgeward.console.figures.internal.BoundedRocksDb;
 import io.edgeward.console.figures.internal.FiguresTopology;
+import io.edgeward.console.figures.internal.FreshStart;
 import io.edgeward.console.figures.internal.SkippedRecords;
 import io.edgeward.console.figures.internal.SpaceSaving;
 import io.edgeward.console.figures.internal.StoreFigures;
@@ -61,6 +62,11 @@ public final class StreamsFigures implements ConsoleFigures, AutoCloseable {
         SkippedRecords skipped = new SkippedRecords();
         Properties props = properties(config);
         props.putAll(overrides);
+        if (FreshStart.hasNoState(config.stateDir(), config.applicationId())) {
+            Properties client = new Properties();
+            client.putAll(config.kafka().clientProperties());
+            FreshStart.forgetPositions(client, config.applicationId());
+        }
         KafkaStreams streams = new KafkaStreams(FiguresTopology.build(config.logsTopic(), config.detectionsTopic(),
                 config.challengesTopic(), skipped, SpaceSaving.DEFAULT_CAPACITY, logsStartBack), props);
         streams.setUncaughtExceptionHandler(e -> {

@@ -121,6 +121,36 @@ class StreamsFiguresKafkaTest {
         }
     }
 
+    @Test
+    void a_new_container_without_the_state_directory_reads_the_last_hour_again(KafkaBroker broker) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        broker.createTopic("logs-" + run, 2, Map.of());
+        broker.createTopic("detections-" + run, 1, Map.of());
+        Path stateDir = Path.of("target", "figures-it", run);
+        FiguresConfig config = new FiguresConfig(KafkaClientSettings.plaintext(broker.bootstrapServers()),
+                "console-fresh-" + run, stateDir, "logs-" + run, "detections-" + run, "", Duration.ofMillis(200));
+        Instant now = Instant.now();
+        try (KafkaProducer<String, String> producer = producer(broker)) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>("logs-" + run, null, now.toEpochMilli(), "198.51.100." + i, """
+                        {"v":1,"time":"%s","requestId":"f%d","clientIp":"198.51.100.%d","method":"GET","path":"/",
+                         "status":200}""".formatted(now, i, i)));
+            }
+        }
+        try (StreamsFigures figures = StreamsFigures.start(config)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(figures.overview(Period.HOUR).requests()).isEqualTo(3));
+        }
+        try (var files = java.nio.file.Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        }
+
+        try (StreamsFigures again = StreamsFigures.start(config)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(again.overview(Period.HOUR).requests()).isEqualTo(3));
+        }
+    }
+
     private static KafkaProducer<String, String> producer(KafkaBroker broker) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());

@@ -2,9 +2,11 @@ package io.edgeward.console.support;
 
 import io.edgeward.console.ConsoleConfig;
 import io.edgeward.console.ConsoleServer;
+import io.edgeward.env.net.Cidr;
 import io.edgeward.testing.TestClock;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 /** A started console in front of a stand-in Protector and in-memory figures; one per test, closed after it. */
 public final class ConsoleFixture implements AutoCloseable {
@@ -17,12 +19,18 @@ public final class ConsoleFixture implements AutoCloseable {
     public final ConsoleServer server;
 
     public ConsoleFixture() {
-        this(new StandInProtector(TOKEN));
+        this(new StandInProtector(TOKEN), List.of());
     }
 
-    private ConsoleFixture(StandInProtector protector) {
+    private ConsoleFixture(StandInProtector protector, List<Cidr> trustedProxies) {
         this.protector = protector;
-        this.server = ConsoleServer.start(ConsoleConfig.of(TOKEN, URI.create(protector.url())), figures, clock);
+        this.server = ConsoleServer.start(ConsoleConfig.of(TOKEN, URI.create(protector.url()))
+                .withTrustedProxies(trustedProxies), figures, clock);
+    }
+
+    /** A console behind load balancers in {@code ranges}. */
+    public static ConsoleFixture behindProxies(String... ranges) {
+        return new ConsoleFixture(new StandInProtector(TOKEN), List.of(ranges).stream().map(Cidr::parse).toList());
     }
 
     /** A console whose Protector is not listening at all. */
