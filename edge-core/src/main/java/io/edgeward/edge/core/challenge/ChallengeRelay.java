@@ -4,13 +4,13 @@ import io.edgeward.edge.core.block.HeldBlock;
 import io.edgeward.edge.core.block.KnownBlocks;
 import io.edgeward.edge.core.config.CheckIntervalConfig;
 import io.edgeward.edge.core.config.Mode;
+import io.edgeward.edge.core.decision.AnsweredOnce;
 import io.edgeward.edge.core.decision.EdgeResult;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.core.decision.ViewerRequest;
 import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.port.EdgePorts;
-import io.edgeward.edge.core.port.HttpCallback;
 import io.edgeward.edge.core.protector.ProtectorClient;
 import io.edgeward.edge.core.response.Html;
 import io.edgeward.edge.core.response.MitigationResponses;
@@ -109,7 +109,9 @@ public final class ChallengeRelay {
         if (form.automation() != null) {
             body.put("automation", form.automation());
         }
-        protector.verify(ports.json().write(body), timeoutMillis, new Answer(viewer, mode, read, form, done));
+        protector.verify(ports.json().write(body), timeoutMillis, new AnsweredOnce(
+                "challenge verification fault: ", (status, answer) -> verdict(viewer, mode, read, form, status, answer),
+                failure -> unavailable(viewer, mode, read, form, failure), done));
     }
 
     private EdgeResult verdict(ViewerRequest viewer, Mode mode, CookieRead read, VerifyForm form, int status,
@@ -181,56 +183,5 @@ public final class ChallengeRelay {
             }
         }
         return out.length() == 0 ? "rejected" : out.toString();
-    }
-
-    /** Protector's answer, handled once whatever the HTTP port does; never lets an exception escape. */
-    private final class Answer implements HttpCallback {
-
-        private final ViewerRequest viewer;
-        private final Mode mode;
-        private final CookieRead read;
-        private final VerifyForm form;
-        private final Consumer<EdgeResult> done;
-        private boolean called;
-
-        Answer(ViewerRequest viewer, Mode mode, CookieRead read, VerifyForm form, Consumer<EdgeResult> done) {
-            this.viewer = viewer;
-            this.mode = mode;
-            this.read = read;
-            this.form = form;
-            this.done = done;
-        }
-
-        @Override
-        public void onResponse(int status, String body) {
-            if (claim()) {
-                finish(() -> verdict(viewer, mode, read, form, status, body));
-            }
-        }
-
-        @Override
-        public void onFailure(String reason) {
-            if (claim()) {
-                finish(() -> unavailable(viewer, mode, read, form, reason == null ? "failure" : reason));
-            }
-        }
-
-        private void finish(java.util.function.Supplier<EdgeResult> outcome) {
-            EdgeResult result;
-            try {
-                result = outcome.get();
-            } catch (RuntimeException fault) {
-                result = new EdgeResult.Passthrough("challenge verification fault: " + fault);
-            }
-            done.accept(result);
-        }
-
-        private synchronized boolean claim() {
-            if (called) {
-                return false;
-            }
-            called = true;
-            return true;
-        }
     }
 }

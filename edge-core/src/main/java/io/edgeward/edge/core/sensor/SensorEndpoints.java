@@ -2,6 +2,7 @@ package io.edgeward.edge.core.sensor;
 
 import io.edgeward.edge.core.config.Mode;
 import io.edgeward.edge.core.config.SensorConfig;
+import io.edgeward.edge.core.decision.AnsweredOnce;
 import io.edgeward.edge.core.decision.EdgeResult;
 import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.core.decision.ViewerRequest;
@@ -9,7 +10,6 @@ import io.edgeward.edge.core.event.CfHeaders;
 import io.edgeward.edge.core.event.CfResponse;
 import io.edgeward.edge.core.mark.RequestMark;
 import io.edgeward.edge.core.port.EdgePorts;
-import io.edgeward.edge.core.port.HttpCallback;
 import io.edgeward.edge.core.port.TokenCodec;
 import io.edgeward.edge.core.protector.ProtectorClient;
 import io.edgeward.edge.core.session.CookieRead;
@@ -159,7 +159,9 @@ public final class SensorEndpoints {
         body.put("quietReports", session.sensor().quietReports());
         body.put("signals", report);
         protector.signals(ports.json().write(body), (int) config.reportTimeoutMillis(),
-                new Answer(viewer, mode, read, session, done));
+                new AnsweredOnce("sensor report fault: ",
+                        (status, answer) -> scored(viewer, mode, read, session, status, answer),
+                        failure -> unavailable(viewer, mode, read, session, failure), done));
     }
 
     /** Protector's verdict: the cookie carries it from now on. */
@@ -256,57 +258,5 @@ public final class SensorEndpoints {
             }
         }
         return out.length() == 0 ? "refused" : out.toString();
-    }
-
-    /** Protector's answer, handled once whatever the HTTP port does; never lets an exception escape. */
-    private final class Answer implements HttpCallback {
-
-        private final ViewerRequest viewer;
-        private final Mode mode;
-        private final CookieRead read;
-        private final Session session;
-        private final Consumer<EdgeResult> done;
-        private boolean called;
-
-        Answer(ViewerRequest viewer, Mode mode, CookieRead read, Session session, Consumer<EdgeResult> done) {
-            this.viewer = viewer;
-            this.mode = mode;
-            this.read = read;
-            this.session = session;
-            this.done = done;
-        }
-
-        @Override
-        public void onResponse(int status, String body) {
-            if (claim()) {
-                finish(status, body, null);
-            }
-        }
-
-        @Override
-        public void onFailure(String reason) {
-            if (claim()) {
-                finish(0, null, reason == null ? "failure" : reason);
-            }
-        }
-
-        private void finish(int status, String body, String failure) {
-            EdgeResult result;
-            try {
-                result = failure != null ? unavailable(viewer, mode, read, session, failure)
-                        : scored(viewer, mode, read, session, status, body);
-            } catch (RuntimeException fault) {
-                result = new EdgeResult.Passthrough("sensor report fault: " + fault);
-            }
-            done.accept(result);
-        }
-
-        private synchronized boolean claim() {
-            if (called) {
-                return false;
-            }
-            called = true;
-            return true;
-        }
     }
 }
