@@ -2,6 +2,7 @@ package io.edgeward.edge.node;
 
 import static io.edgeward.edge.node.EdgeFixtures.cookiePair;
 import static io.edgeward.edge.node.EdgeFixtures.header;
+import static io.edgeward.edge.node.EdgeFixtures.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeward.edge.core.config.EdgeConfig;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public class CrossTargetTest {
 
-    private static final String BROWSER = "Mozilla/5.0 (Macintosh) Safari/605.1.15";
+    private static final String BROWSER = EdgeFixtures.BROWSER;
 
     @TempDir
     Path dir;
@@ -61,7 +62,7 @@ public class CrossTargetTest {
 
     @Test
     void a_cookie_minted_on_the_jvm_is_fresh_and_valid_on_node() {
-        String cookie = mintedBy(jvm(config, Clock.systemUTC()));
+        String cookie = EdgeFixtures.mintedBy(jvm(config, Clock.systemUTC()), protector);
         int calls = protector.calls();
 
         Map<String, Object> request = node.invoke(EdgeFixtures.viewerRequest("/", BROWSER, cookie));
@@ -105,7 +106,7 @@ public class CrossTargetTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void both_targets_decide_alike(String name, String uri, String cookieKind, String protectorBehaviour) {
-        String cookie = cookie(cookieKind);
+        String cookie = EdgeFixtures.cookie(cookieKind, config, protector);
         String userAgent = cookieKind.equals("unbound") ? "curl/8.5.0" : BROWSER;
         if (protectorBehaviour.equals("500")) {
             protector.fails(500);
@@ -127,38 +128,6 @@ public class CrossTargetTest {
                 nodeTarget.close();
             }
         }
-    }
-
-    private String cookie(String kind) {
-        switch (kind) {
-            case "none":
-                return null;
-            case "valid":
-            case "unbound":
-                return mintedBy(jvm(config, Clock.systemUTC()));
-            case "tampered":
-                String valid = mintedBy(jvm(config, Clock.systemUTC()));
-                return valid.substring(0, valid.length() - 2) + (valid.endsWith("xx") ? "yy" : "xx");
-            case "expired":
-                return mintedBy(jvm(config, Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC)));
-            case "foreign":
-                return mintedBy(jvm(EdgeFixtures.foreignKeyConfig(config), Clock.systemUTC()));
-            default:
-                throw new IllegalArgumentException(kind);
-        }
-    }
-
-    /** A cookie as a browser would send it back after a first, allowed visit. */
-    private String mintedBy(ViewerRequestHandler handler) {
-        protector.answers("allow");
-        Map<String, Object> request = handler.handle(EdgeFixtures.viewerRequest("/", BROWSER, null));
-        return cookiePair(header(request, "x-edgeward-set-cookie"));
-    }
-
-    private ViewerRequestHandler jvm(Map<String, Object> edgeConfig, Clock clock) {
-        return new ViewerRequestHandler(HandlerDependencies.of(EdgeConfig.fromJson(edgeConfig),
-                JvmPorts.create(clock, new JavaNetEdgeHttp(Duration.ofSeconds(1)), "cross-target"),
-                GeneratedResponseLog.NONE));
     }
 
     private static Map<String, Object> withProtector(Map<String, Object> edgeConfig, String url) {

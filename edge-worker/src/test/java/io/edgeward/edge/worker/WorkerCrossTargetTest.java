@@ -1,13 +1,14 @@
 package io.edgeward.edge.worker;
 
-import static io.edgeward.edge.worker.WorkerFixtures.BROWSER;
-import static io.edgeward.edge.worker.WorkerFixtures.cookiePair;
+import static io.edgeward.edge.node.EdgeFixtures.BROWSER;
+import static io.edgeward.edge.node.EdgeFixtures.cookiePair;
+import static io.edgeward.edge.node.EdgeFixtures.header;
+import static io.edgeward.edge.node.EdgeFixtures.jvm;
 import static io.edgeward.edge.worker.WorkerFixtures.cookieSetBy;
-import static io.edgeward.edge.worker.WorkerFixtures.header;
-import static io.edgeward.edge.worker.WorkerFixtures.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.node.EdgeFixtures;
 import io.edgeward.edge.node.FakeIngest;
 import io.edgeward.edge.node.FakeProtector;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
@@ -49,7 +50,7 @@ class WorkerCrossTargetTest {
         ingest = FakeIngest.start();
         origin = OriginStandIn.start();
         // A generous budget: a cold JVM or isolate on a loaded machine must not turn answers into fail-open here.
-        config = WorkerFixtures.config(protector.url(), ingest.url(), "PT5S");
+        config = EdgeFixtures.config(protector.url(), ingest.url(), "PT5S");
         worker = Workerd.start(Workerd.bindings(config, origin.url()), Files.createDirectories(dir.resolve("w")));
     }
 
@@ -63,7 +64,7 @@ class WorkerCrossTargetTest {
 
     @Test
     void a_cookie_minted_on_the_jvm_is_fresh_and_valid_on_the_worker() {
-        String cookie = mintedBy(jvm(config, Clock.systemUTC()));
+        String cookie = EdgeFixtures.mintedBy(jvm(config, Clock.systemUTC()), protector);
         int calls = protector.calls();
 
         worker.get("/", BROWSER, cookie);
@@ -79,7 +80,7 @@ class WorkerCrossTargetTest {
         int calls = protector.calls();
 
         Map<String, Object> request = jvm(config, Clock.systemUTC()).handle(
-                WorkerFixtures.viewerRequest("/", BROWSER, cookie));
+                EdgeFixtures.viewerRequest("/", BROWSER, cookie));
 
         assertThat(RequestMark.parse(header(request, "x-edgeward-mark")).cookieState()).isEqualTo("valid");
         assertThat(protector.calls()).isEqualTo(calls);
@@ -88,7 +89,7 @@ class WorkerCrossTargetTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.edgeward.edge.node.CrossTargetTest#table")
     void the_jvm_and_the_worker_decide_alike(String name, String uri, String cookieKind, String protectorBehaviour) {
-        String cookie = cookie(cookieKind);
+        String cookie = EdgeFixtures.cookie(cookieKind, config, protector);
         String userAgent = cookieKind.equals("unbound") ? "curl/8.5.0" : BROWSER;
         if (protectorBehaviour.equals("500")) {
             protector.fails(500);
@@ -101,7 +102,7 @@ class WorkerCrossTargetTest {
         Workerd target = down ? Workerd.start(Workerd.bindings(targetConfig, origin.url()), dir) : worker;
         try {
             Map<String, Object> onJvm = jvm(targetConfig, Clock.systemUTC()).handle(
-                    WorkerFixtures.viewerRequest(uri, userAgent, cookie));
+                    EdgeFixtures.viewerRequest(uri, userAgent, cookie));
             int before = origin.received().size();
             HttpResponse<String> onWorker = target.get(uri, userAgent, cookie);
 
@@ -117,7 +118,7 @@ class WorkerCrossTargetTest {
     @Test
     void a_blocking_cookie_minted_on_the_jvm_holds_on_the_worker_without_a_call() {
         protector.answersBlock("session", System.currentTimeMillis() / 1000 + 3600);
-        Map<String, Object> blocked = jvm(config, Clock.systemUTC()).handle(WorkerFixtures.viewerRequest("/", BROWSER,
+        Map<String, Object> blocked = jvm(config, Clock.systemUTC()).handle(EdgeFixtures.viewerRequest("/", BROWSER,
                 null));
         String cookie = cookiePair(header(blocked, "set-cookie"));
         protector.answers("allow");
@@ -128,32 +129,6 @@ class WorkerCrossTargetTest {
         assertThat(onWorker.statusCode()).isEqualTo(403);
         assertThat(onWorker.headers().firstValue("x-edgeward-action")).hasValue("block");
         assertThat(protector.calls()).isEqualTo(calls);
-    }
-
-    private String cookie(String kind) {
-        switch (kind) {
-            case "none":
-                return null;
-            case "valid":
-            case "unbound":
-                return mintedBy(jvm(config, Clock.systemUTC()));
-            case "tampered":
-                String valid = mintedBy(jvm(config, Clock.systemUTC()));
-                return valid.substring(0, valid.length() - 2) + (valid.endsWith("xx") ? "yy" : "xx");
-            case "expired":
-                return mintedBy(jvm(config, Clock.fixed(Instant.now().minus(Duration.ofDays(3)), ZoneOffset.UTC)));
-            case "foreign":
-                return mintedBy(jvm(WorkerFixtures.foreignKeyConfig(config), Clock.systemUTC()));
-            default:
-                throw new IllegalArgumentException(kind);
-        }
-    }
-
-    /** A cookie as a browser would send it back after a first, allowed visit. */
-    private String mintedBy(ViewerRequestHandler handler) {
-        protector.answers("allow");
-        Map<String, Object> request = handler.handle(WorkerFixtures.viewerRequest("/", BROWSER, null));
-        return cookiePair(header(request, "x-edgeward-set-cookie"));
     }
 
     /** What must agree between targets (CrossTargetTest#summary): everything but random session ids and tokens. */

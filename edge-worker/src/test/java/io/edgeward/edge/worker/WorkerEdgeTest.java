@@ -1,13 +1,14 @@
 package io.edgeward.edge.worker;
 
-import static io.edgeward.edge.worker.WorkerFixtures.BROWSER;
+import static io.edgeward.edge.node.EdgeFixtures.BROWSER;
+import static io.edgeward.edge.node.EdgeFixtures.header;
+import static io.edgeward.edge.node.EdgeFixtures.jvm;
 import static io.edgeward.edge.worker.WorkerFixtures.cookieSetBy;
-import static io.edgeward.edge.worker.WorkerFixtures.header;
-import static io.edgeward.edge.worker.WorkerFixtures.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.node.EdgeFixtures;
 import io.edgeward.edge.node.FakeIngest;
 import io.edgeward.edge.node.FakeProtector;
 import java.net.http.HttpResponse;
@@ -57,7 +58,7 @@ class WorkerEdgeTest {
     }
 
     private Map<String, Object> config(String timeout) {
-        return WorkerFixtures.config(protector.url(), ingest.url(), timeout);
+        return EdgeFixtures.config(protector.url(), ingest.url(), timeout);
     }
 
     @Test
@@ -133,7 +134,7 @@ class WorkerEdgeTest {
         protector.answers("challenge");
         int calls = protector.calls();
         Map<String, Object> onJvm = jvm(config, Clock.systemUTC()).handle(
-                WorkerFixtures.viewerRequest("/", BROWSER, upgraded));
+                EdgeFixtures.viewerRequest("/", BROWSER, upgraded));
         assertThat(RequestMark.parse(header(onJvm, "x-edgeward-mark")).cookieState()).isEqualTo("valid");
         assertThat(protector.calls()).isEqualTo(calls);
     }
@@ -214,6 +215,6 @@ class WorkerEdgeTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(protector.calls()).isZero();
         assertThat(origin.last().header("x-edgeward-mark")).isNull();
-        assertThat(worker.log()).contains("edge configuration unusable").doesNotContain(WorkerFixtures.KEY_1);
+        assertThat(worker.log()).contains("edge configuration unusable").doesNotContain(EdgeFixtures.KEY_1);
     }
 }
