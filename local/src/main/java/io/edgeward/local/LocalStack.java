@@ -185,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
     private DetectionConfig detectionConfig() {
         Map<String, String> settings = new HashMap<>();
         settings.put("EDGEWARD_KAFKA_BOOTSTRAP", bootstrapServers);
-        settings.put("EDGEWARD_DETECTION_APP_ID", detectionApplicationId(config.topicPrefix()));
+        settings.put("EDGEWARD_DETECTION_APP_ID", applicationId("edgeward-detection", config.topicPrefix()));
         settings.put("EDGEWARD_DETECTION_STATE_DIR", config.dataDir().resolve("detection").toAbsolutePath().toString());
         settings.put("EDGEWARD_LOGS_TOPIC", config.logsTopic());
         settings.put("EDGEWARD_DETECTIONS_TOPIC", config.detectionsTopic());
@@ -210,8 +210,7 @@ public final class LocalStack implements AutoCloseable {
         settings.put("EDGEWARD_CONSOLE_PORT", String.valueOf(config.consolePort()));
         settings.put("EDGEWARD_ADMIN_TOKEN", config.secrets().adminToken());
         settings.put("EDGEWARD_CONSOLE_PROTECTOR_URL", "http://127.0.0.1:" + protector.port());
-        settings.put("EDGEWARD_CONSOLE_APP_ID", detectionApplicationId(config.topicPrefix())
-                .replace("edgeward-detection", "edgeward-console"));
+        settings.put("EDGEWARD_CONSOLE_APP_ID", applicationId("edgeward-console", config.topicPrefix()));
         settings.put("EDGEWARD_CONSOLE_STATE_DIR", config.dataDir().resolve("console").toAbsolutePath().toString());
         settings.put("EDGEWARD_LOGS_TOPIC", config.logsTopic());
         settings.put("EDGEWARD_DETECTIONS_TOPIC", config.detectionsTopic());
@@ -226,10 +225,10 @@ public final class LocalStack implements AutoCloseable {
         started.push(console);
     }
 
-    /** One consumer group per topic set, so stacks sharing a broker (tests) do not share detection state. */
-    static String detectionApplicationId(String topicPrefix) {
+    /** One consumer group per topic set, so stacks sharing a broker (tests) do not share detection or console state. */
+    static String applicationId(String base, String topicPrefix) {
         String suffix = topicPrefix.equals("edgeward.") ? "" : "-" + topicPrefix.replaceAll("[^A-Za-z0-9-]", "-");
-        return "edgeward-detection" + suffix;
+        return base + suffix;
     }
 
     private void createDataDir() {
