@@ -5,18 +5,10 @@ import static io.edgeward.edge.node.EdgeFixtures.header;
 import static io.edgeward.edge.node.EdgeFixtures.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeward.edge.core.config.EdgeConfig;
-import io.edgeward.edge.core.decision.GeneratedResponseLog;
 import io.edgeward.edge.core.mark.RequestMark;
-import io.edgeward.edge.jvm.JavaNetEdgeHttp;
-import io.edgeward.edge.jvm.JvmPorts;
-import io.edgeward.edge.viewer.HandlerDependencies;
 import io.edgeward.edge.viewer.ViewerRequestHandler;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +130,8 @@ public class CrossTargetTest {
     }
 
     /** What must agree between targets: everything but random session ids and token bytes. */
-    private static Map<String, Object> summary(Map<String, Object> result) {
+    /** What must agree between targets: everything but random session ids and tokens (the Worker's tests use it too). */
+    public static Map<String, Object> summary(Map<String, Object> result) {
         Map<String, Object> summary = new LinkedHashMap<>();
         boolean generated = result.containsKey("status");
         summary.put("generated", generated);
@@ -152,13 +145,17 @@ public class CrossTargetTest {
         summary.put("uri", result.get("uri"));
         summary.put("sets cookie", header(result, "x-edgeward-set-cookie") != null);
         summary.put("injected action", header(result, "x-edgeward-action"));
-        String mark = header(result, "x-edgeward-mark");
+        putMark(summary, header(result, "x-edgeward-mark"));
+        return summary;
+    }
+
+    /** A request mark's fields that must agree, under {@code mark}; nothing for no mark. */
+    public static void putMark(Map<String, Object> summary, String mark) {
         if (mark != null) {
             RequestMark parsed = RequestMark.parse(mark);
             summary.put("mark", parsed.action() + "|" + parsed.cookieState() + "|" + parsed.mode() + "|"
                     + parsed.decisionId());
         }
-        return summary;
     }
 
     private static RequestMark mark(Map<String, Object> request) {

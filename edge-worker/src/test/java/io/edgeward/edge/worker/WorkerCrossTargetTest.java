@@ -8,17 +8,14 @@ import static io.edgeward.edge.worker.WorkerFixtures.cookieSetBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeward.edge.core.mark.RequestMark;
+import io.edgeward.edge.node.CrossTargetTest;
 import io.edgeward.edge.node.EdgeFixtures;
 import io.edgeward.edge.node.FakeIngest;
 import io.edgeward.edge.node.FakeProtector;
-import io.edgeward.edge.viewer.ViewerRequestHandler;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +104,7 @@ class WorkerCrossTargetTest {
             HttpResponse<String> onWorker = target.get(uri, userAgent, cookie);
 
             assertThat(workerSummary(onWorker, origin.received().size() > before ? origin.last() : null))
-                    .isEqualTo(jvmSummary(onJvm));
+                    .isEqualTo(CrossTargetTest.summary(onJvm));
         } finally {
             if (target != worker) {
                 target.close();
@@ -131,25 +128,6 @@ class WorkerCrossTargetTest {
         assertThat(protector.calls()).isEqualTo(calls);
     }
 
-    /** What must agree between targets (CrossTargetTest#summary): everything but random session ids and tokens. */
-    private static Map<String, Object> jvmSummary(Map<String, Object> result) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        boolean generated = result.containsKey("status");
-        summary.put("generated", generated);
-        if (generated) {
-            summary.put("status", String.valueOf(result.get("status")));
-            summary.put("action", header(result, "x-edgeward-action"));
-            summary.put("cache-control", header(result, "cache-control"));
-            summary.put("sets cookie", header(result, "set-cookie") != null);
-            return summary;
-        }
-        summary.put("uri", result.get("uri"));
-        summary.put("sets cookie", header(result, "x-edgeward-set-cookie") != null);
-        summary.put("injected action", header(result, "x-edgeward-action"));
-        putMark(summary, header(result, "x-edgeward-mark"));
-        return summary;
-    }
-
     /** The same, read from the Worker's answer and from what the origin received when it was forwarded. */
     private static Map<String, Object> workerSummary(HttpResponse<String> response, OriginStandIn.Received atOrigin) {
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -165,15 +143,8 @@ class WorkerCrossTargetTest {
         summary.put("uri", atOrigin.uri());
         summary.put("sets cookie", atOrigin.header("x-edgeward-set-cookie") != null);
         summary.put("injected action", atOrigin.header("x-edgeward-action"));
-        putMark(summary, atOrigin.header("x-edgeward-mark"));
+        CrossTargetTest.putMark(summary, atOrigin.header("x-edgeward-mark"));
         return summary;
     }
 
-    private static void putMark(Map<String, Object> summary, String mark) {
-        if (mark != null) {
-            RequestMark parsed = RequestMark.parse(mark);
-            summary.put("mark", parsed.action() + "|" + parsed.cookieState() + "|" + parsed.mode() + "|"
-                    + parsed.decisionId());
-        }
-    }
 }
